@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AppError, StatusReply } from '../lib/messaging/protocol';
+import type { Result } from '../lib/result';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; status: StatusReply }
+  | { kind: 'error'; message: string };
+
+export interface StatusLineProps {
+  /** Asks the background for its status; injected so the component holds no messaging code. */
+  load: () => Promise<Result<StatusReply, AppError>>;
+}
+
+/** "Version 0.1.0 · 2 profiles", straight from the background's answer. */
+export function StatusLine({ load }: StatusLineProps) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    load()
+      .then((r) =>
+        setState(r.ok ? { kind: 'ready', status: r.value } : { kind: 'error', message: r.error.message }),
+      )
+      .catch(() =>
+        setState({ kind: 'error', message: 'The extension background did not answer. Reload the page.' }),
+      );
+  }, [load]);
+
+  if (state.kind === 'loading') {
+    return (
+      <p class="status" data-state="loading" aria-busy="true">
+        Loading…
+      </p>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <p class="status status--error" data-state="error" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  const { version, profileCount } = state.status;
+  return (
+    <p class="status" data-state="ready">
+      Version {version} · {profileCount} {profileCount === 1 ? 'profile' : 'profiles'}
+    </p>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The manifest fields we own, in one place so a unit test can pin them.
+ *
+ * Every permission here is deliberate (see README "Permissions"):
+ * - `storage`: profiles, templates, drafts and the data cache.
+ * - host `https://api.eflow.team/*`: the Everflow API (US). Calls leave from the background only.
+ * - optional host `https://api-eu.eflow.team/*`: requested from a click when a profile picks the EU region.
+ * No content scripts, no `tabs`, no `<all_urls>`.
+ */
+
+export const API_HOST_PERMISSIONS = ['https://api.eflow.team/*'] as const;
+export const OPTIONAL_HOST_PERMISSIONS = ['https://api-eu.eflow.team/*'] as const;
+export const PERMISSIONS = ['storage'] as const;
+/** Only the demo build may talk to the local sandbox; release builds never carry this. */
+export const DEMO_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
+
+export const GECKO_ID = 'postback-companion@postback-companion.dev';
+
+export interface ManifestInput {
+  browser: string;
+  demo: boolean;
+}
+
+/** Build the manifest overrides for one target browser (WXT fills in entrypoints and version). */
+export function buildManifest({ browser, demo }: ManifestInput) {
+  return {
+    name: demo ? 'Postback Companion for Everflow (demo)' : 'Postback Companion for Everflow',
+    short_name: 'Postback Companion',
+    description: 'Create, check and switch Everflow postbacks from the offer you are browsing.',
+    permissions: [...PERMISSIONS],
+    host_permissions: [...API_HOST_PERMISSIONS, ...(demo ? DEMO_HOST_PERMISSIONS : [])],
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Postback Companion', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '128.0',
+          // The API key is sent to Everflow (the user's own account); nothing is sent to us.
+          data_collection_permissions: { required: ['authenticationInfo'] },
+        },
+      },
+    }),
+  };
+}

@@ -1,0 +1,23 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { buildManifest } from './lib/manifest';
+
+// Explicit imports everywhere (`imports: false`): a reader can follow every name to its file.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // WXT has no Preact module; the Preact Vite preset is added directly.
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => buildManifest({ browser, demo: process.env.DEMO_BUILD === '1' }),
+  zip: {
+    artifactTemplate: 'postback-companion-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'postback-companion-{{version}}-sources.zip',
+    excludeSources: [
+      'demo-output/**',
+      'reports/**',
+      'test-results/**',
+      'bench-output/**',
+      '.sandbox-data/**',
+    ],
+  },
+});
