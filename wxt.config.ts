@@ -5,6 +5,8 @@ import { buildManifest } from './lib/manifest';
 // Explicit imports everywhere (`imports: false`): a reader can follow every name to its file.
 export default defineConfig({
   imports: false,
+  // The demo build (loopback host permission for the local sandbox) never overwrites the release build.
+  outDir: process.env.DEMO_BUILD === '1' ? '.output/demo' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // WXT has no Preact module; the Preact Vite preset is added directly.
   vite: () => ({ plugins: [preact()] }),

@@ -1,0 +1,82 @@
+// `npm test`: everything that proves the product, in order, ending with one plain line "N passed, N failed"
+// that counts unit and browser tests together. Every step runs even if an earlier one failed, so one run shows
+// every problem; a failed step that is not a test (typecheck, lint, build) counts as one failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  passed?: number;
+  failed?: number;
+  skipped?: number;
+}
+
+const results: StepResult[] = [];
+mkdirSync('reports', { recursive: true });
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): StepResult {
+  console.log(`\n━━ ${name}: ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = { name, ok: r.status === 0, seconds: (Date.now() - started) / 1000 };
+  results.push(result);
+  return result;
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+run('typecheck', 'npx', ['tsc', '--noEmit']);
+run('lint', 'npx', ['biome', 'check', '.']);
+
+rmSync('reports/unit.json', { force: true });
+const unit = run('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/unit.json',
+]);
+const unitReport = readJson('reports/unit.json') as
+  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+  | undefined;
+unit.passed = unitReport?.numPassedTests ?? 0;
+unit.failed = unitReport ? unitReport.numFailedTests : 1;
+unit.skipped = (unitReport?.numPendingTests ?? 0) + (unitReport?.numTodoTests ?? 0);
+
+run('build (chrome)', 'npx', ['wxt', 'build']);
+run('build (demo)', 'npx', ['wxt', 'build'], { DEMO_BUILD: '1' });
+run('build (firefox mv3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+
+rmSync('reports/e2e.json', { force: true });
+const e2e = run('e2e (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json',
+});
+const e2eReport = readJson('reports/e2e.json') as
+  | { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
+  | undefined;
+e2e.passed = e2eReport?.stats.expected ?? 0;
+e2e.failed = e2eReport ? e2eReport.stats.unexpected + e2eReport.stats.flaky : 1;
+e2e.skipped = e2eReport?.stats.skipped ?? 0;
+
+console.log('\n━━ summary');
+for (const r of results) {
+  const counts =
+    r.passed === undefined ? '' : `  ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
+  console.log(
+    `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(20)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`,
+  );
+}
+
+const tests = [unit, e2e];
+const passed = tests.reduce((n, r) => n + (r.passed ?? 0), 0);
+const skipped = tests.reduce((n, r) => n + (r.skipped ?? 0), 0);
+const failedSteps = results.filter((r) => !r.ok && r.passed === undefined).length;
+const failed = tests.reduce((n, r) => n + (r.failed ?? 0), 0) + failedSteps;
+// A skipped test is not a pass: it fails the run.
+const allOk = failed === 0 && skipped === 0 && results.every((r) => r.ok);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(allOk ? 0 : 1);

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { InExtension } from './chrome-global';
+import { findChromium } from './find-chromium';
+
+export interface LaunchOptions {
+  /** Unpacked extension folders to load (built output). */
+  extensionDirs: string[];
+  headless?: boolean;
+  /** Extra `--host-resolver-rules` entries, e.g. to serve portal host names from a local server. */
+  hostResolverRules?: string[];
+  userDataDir?: string;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  /** The service worker of the first extension in `extensionDirs`. */
+  worker: Worker;
+  extensionId: string;
+}
+
+/**
+ * Launch Chromium with built extensions loaded and wait for the first one's service worker.
+ * Shared by the e2e fixtures, the demo and the benchmarks.
+ */
+export async function launchWithExtension(opts: LaunchOptions): Promise<LaunchedExtension> {
+  for (const dir of opts.extensionDirs) {
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      throw new Error(`No built extension in ${dir}. Run "npm run build" and "npm run build:demo" first.`);
+    }
+  }
+  const list = opts.extensionDirs.join(',');
+  const args = [
+    `--disable-extensions-except=${list}`,
+    `--load-extension=${list}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ];
+  if (opts.hostResolverRules?.length) args.push(`--host-resolver-rules=${opts.hostResolverRules.join(', ')}`);
+  const context = await chromium.launchPersistentContext(
+    opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'pbc-profile-')),
+    { executablePath: findChromium(), headless: opts.headless ?? true, args },
+  );
+  const worker = await firstExtensionWorker(context);
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+/** Our extension's worker is the one whose manifest name is ours (other loaded extensions are bench helpers). */
+async function firstExtensionWorker(context: BrowserContext): Promise<Worker> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const w of context.serviceWorkers()) {
+      if (!w.url().startsWith('chrome-extension://')) continue;
+      const name = await w
+        .evaluate(() => (globalThis as unknown as InExtension).chrome.runtime.getManifest().name)
+        .catch(() => '');
+      if (name.startsWith('Postback Companion')) return w;
+    }
+    await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
+  }
+  throw new Error('The extension service worker did not start within 15 s. Is the build complete?');
+}
