@@ -1,6 +1,6 @@
 import { onMessage } from '../messaging/messenger';
 import { ok } from '../result';
-import { profilesItem } from '../storage/profiles';
+import { profilesItem } from '../storage/items';
 import { getStatus } from './status';
 
 export interface BackgroundConfig {

@@ -20,7 +20,12 @@ test.describe('release build', () => {
     const popup = await openPopup();
     await expect(popup.locator('.status[data-state="ready"]')).toHaveText('Version 0.1.0 · 0 profiles');
 
-    await seedStorage('local', { profiles: [{ id: 'a' }, { id: 'b' }] });
+    await seedStorage('local', {
+      profiles: [
+        { id: 'a', name: 'Network A' },
+        { id: 'b', name: 'Network B' },
+      ],
+    });
     const options = await openOptions();
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Postback Companion for Everflow');
     await expect(options.locator('.status[data-state="ready"]')).toHaveText('Version 0.1.0 · 2 profiles');

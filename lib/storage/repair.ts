@@ -1,0 +1,74 @@
+import type * as z from 'zod/mini';
+
+/** A parsed value plus what had to be repaired to get it (field paths only, never values). */
+export interface Repaired<T> {
+  value: T;
+  repairs: string[];
+}
+
+/** Top-level fields whose JSON changed between the raw and the parsed record. */
+function changedFields(raw: unknown, parsed: unknown): string[] {
+  if (!raw || typeof raw !== 'object' || !parsed || typeof parsed !== 'object') return ['(value)'];
+  const a = raw as Record<string, unknown>;
+  const b = parsed as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+}
+
+/**
+ * Parse a list of records one by one: a record with a bad field is repaired by its schema's `catch` defaults;
+ * a record that cannot be repaired (missing identity) is dropped, and the rest survive.
+ */
+export function parseList<S extends z.ZodMiniType>(schema: S, raw: unknown): Repaired<z.infer<S>[]> {
+  if (!Array.isArray(raw)) return { value: [], repairs: raw == null ? [] : ['(not a list): reset'] };
+  const value: z.infer<S>[] = [];
+  const repairs: string[] = [];
+  raw.forEach((entry, i) => {
+    const r = schema.safeParse(entry);
+    if (!r.success) {
+      repairs.push(
+        `[${i}]: dropped (${r.error.issues.map((x) => x.path.join('.') || '(value)').join(', ')})`,
+      );
+      return;
+    }
+    const fields = changedFields(entry, r.data);
+    if (fields.length) repairs.push(`[${i}]: reset ${fields.join(', ')}`);
+    value.push(r.data);
+  });
+  return { value, repairs };
+}
+
+/** Parse a map of records (e.g. drafts by form id) entry by entry, like `parseList`. */
+export function parseMap<S extends z.ZodMiniType>(
+  schema: S,
+  raw: unknown,
+): Repaired<Record<string, z.infer<S>>> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { value: {}, repairs: raw == null ? [] : ['(not an object): reset'] };
+  }
+  const value: Record<string, z.infer<S>> = {};
+  const repairs: string[] = [];
+  for (const [k, entry] of Object.entries(raw)) {
+    const r = schema.safeParse(entry);
+    if (!r.success) {
+      repairs.push(`${k}: dropped`);
+      continue;
+    }
+    if (changedFields(entry, r.data).length) repairs.push(`${k}: repaired`);
+    value[k] = r.data;
+  }
+  return { value, repairs };
+}
+
+/** Parse one object; fields repair themselves, and an unusable value falls back to `fallback`. */
+export function parseObject<S extends z.ZodMiniType>(
+  schema: S,
+  raw: unknown,
+  fallback: z.infer<S>,
+): Repaired<z.infer<S>> {
+  if (raw == null) return { value: fallback, repairs: [] };
+  const r = schema.safeParse(raw);
+  if (!r.success) return { value: fallback, repairs: ['(value): reset to defaults'] };
+  const fields = changedFields(raw, r.data);
+  return { value: r.data, repairs: fields.map((f) => `${f}: reset`) };
+}
