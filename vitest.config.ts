@@ -9,6 +9,7 @@ export default defineConfig({
     // Unit tests only: the browser tests in test/e2e/ belong to Playwright.
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    setupFiles: ['test/setup/i18n.ts'],
     mockReset: true,
     restoreMocks: true,
   },

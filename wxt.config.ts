@@ -7,7 +7,7 @@ export default defineConfig({
   imports: false,
   // The demo build (loopback host permission for the local sandbox) never overwrites the release build.
   outDir: process.env.DEMO_BUILD === '1' ? '.output/demo' : '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // WXT has no Preact module; the Preact Vite preset is added directly.
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => buildManifest({ browser, demo: process.env.DEMO_BUILD === '1' }),

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError, StatusReply } from '../lib/messaging/protocol';
 import type { Result } from '../lib/result';
 
@@ -28,7 +29,7 @@ export function StatusLine({ load }: StatusLineProps) {
   if (state.kind === 'loading') {
     return (
       <p class="status" data-state="loading" aria-busy="true">
-        Loading…
+        {i18n.t('common.loading')}
       </p>
     );
   }
@@ -42,7 +43,7 @@ export function StatusLine({ load }: StatusLineProps) {
   const { version, profileCount } = state.status;
   return (
     <p class="status" data-state="ready">
-      Version {version} · {profileCount} {profileCount === 1 ? 'profile' : 'profiles'}
+      {i18n.t('status.versionLine', [version])} · {i18n.t('status.profiles', profileCount)}
     </p>
   );
 }

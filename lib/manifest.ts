@@ -24,9 +24,11 @@ export interface ManifestInput {
 /** Build the manifest overrides for one target browser (WXT fills in entrypoints and version). */
 export function buildManifest({ browser, demo }: ManifestInput) {
   return {
-    name: demo ? 'Postback Companion for Everflow (demo)' : 'Postback Companion for Everflow',
+    // Release name and description come from locales/en.yml (translatable); the demo build says it is one.
+    name: demo ? 'Postback Companion for Everflow (demo)' : '__MSG_extName__',
     short_name: 'Postback Companion',
-    description: 'Create, check and switch Everflow postbacks from the offer you are browsing.',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [...PERMISSIONS],
     host_permissions: [...API_HOST_PERMISSIONS, ...(demo ? DEMO_HOST_PERMISSIONS : [])],
     optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],

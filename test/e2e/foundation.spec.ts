@@ -18,7 +18,7 @@ test.describe('release build', () => {
 
   test('popup and options show the background answer', async ({ openPopup, openOptions, seedStorage }) => {
     const popup = await openPopup();
-    await expect(popup.locator('.status[data-state="ready"]')).toHaveText('Version 0.1.0 · 0 profiles');
+    await expect(popup.locator('.status[data-state="ready"]')).toHaveText('Version 0.1.0 · No profiles yet');
 
     await seedStorage('local', {
       profiles: [

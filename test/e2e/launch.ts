@@ -52,16 +52,16 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 
-/** Our extension's worker is the one whose manifest name is ours (other loaded extensions are bench helpers). */
+/** Our worker is the one whose manifest short_name is ours (other loaded extensions are bench helpers). */
 async function firstExtensionWorker(context: BrowserContext): Promise<Worker> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     for (const w of context.serviceWorkers()) {
       if (!w.url().startsWith('chrome-extension://')) continue;
       const name = await w
-        .evaluate(() => (globalThis as unknown as InExtension).chrome.runtime.getManifest().name)
+        .evaluate(() => (globalThis as unknown as InExtension).chrome.runtime.getManifest().short_name)
         .catch(() => '');
-      if (name.startsWith('Postback Companion')) return w;
+      if (name === 'Postback Companion') return w;
     }
     await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
   }

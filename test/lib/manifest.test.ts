@@ -14,6 +14,7 @@ describe('manifest permissions', () => {
       expect(Object.keys(m).sort()).toEqual(
         [
           'action',
+          'default_locale',
           'description',
           'host_permissions',
           'icons',
