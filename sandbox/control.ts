@@ -1,0 +1,78 @@
+import type { ActiveFault, FaultSpec } from './fault-types';
+import type { PixelRecord } from './model';
+import type { RequestLogEntry } from './request-log';
+
+export type { ActiveFault, FaultAction, FaultMatch, FaultSpec } from './fault-types';
+export type { PixelRecord } from './model';
+export type { RequestLogEntry } from './request-log';
+
+/** What `state()` returns: the stored postbacks (event type stored as `event`) and the switch. */
+export interface SandboxStateDump {
+  seed: 'demo' | 'empty';
+  partnerPostbacksDisabled: boolean;
+  pixels: PixelRecord[];
+}
+
+/** A typed client for a sandbox's `/__sandbox/` control API. Methods throw when the sandbox refuses. */
+export interface SandboxControl {
+  /** Add a fault; returns it with its id. */
+  inject(fault: FaultSpec): Promise<ActiveFault>;
+  /** The faults still active. */
+  faults(): Promise<ActiveFault[]>;
+  /** Remove every fault. */
+  clearFaults(): Promise<void>;
+  /** Restart the PRNG behind ratio faults with this seed. */
+  seedFaults(seed: number): Promise<void>;
+  /** Back to the seed the server started with; also clears the log, rate windows and added faults. */
+  reset(): Promise<void>;
+  /** The request log, oldest first (never contains API key values). */
+  requests(): Promise<RequestLogEntry[]>;
+  /** Empty the request log. */
+  clearRequests(): Promise<void>;
+  /** Switch the network's "partners may not edit postbacks" setting. */
+  setPartnerPostbacksDisabled(disabled: boolean): Promise<void>;
+  /** Dump the stored postbacks for assertions. */
+  state(): Promise<SandboxStateDump>;
+}
+
+/** Create a control client for the sandbox at `origin` (e.g. `sandbox.origin`). */
+export function createSandboxControl(origin: string): SandboxControl {
+  const base = `${origin.replace(/\/+$/, '')}/__sandbox`;
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) {
+      const message = (parsed as { error?: string } | undefined)?.error ?? text;
+      throw new Error(`sandbox control ${method} ${path} failed with ${response.status}: ${message}`);
+    }
+    return parsed as T;
+  }
+
+  return {
+    inject: async (fault) => (await call<{ fault: ActiveFault }>('POST', '/faults', fault)).fault,
+    faults: async () => (await call<{ faults: ActiveFault[] }>('GET', '/faults')).faults,
+    clearFaults: async () => {
+      await call('DELETE', '/faults');
+    },
+    seedFaults: async (seed) => {
+      await call('POST', '/faults/seed', { seed });
+    },
+    reset: async () => {
+      await call('POST', '/reset');
+    },
+    requests: async () => (await call<{ requests: RequestLogEntry[] }>('GET', '/requests')).requests,
+    clearRequests: async () => {
+      await call('DELETE', '/requests');
+    },
+    setPartnerPostbacksDisabled: async (disabled) => {
+      await call('PUT', '/partner-postbacks', { disabled });
+    },
+    state: () => call<SandboxStateDump>('GET', '/state'),
+  };
+}

@@ -1,0 +1,63 @@
+import { DEMO_KEYS, DEMO_NETWORK_ID, DEMO_PARTNER_ID } from '../demo-keys';
+import type { PartnerRecord, World } from '../model';
+import { buildOffers } from './offers';
+
+type PartnerRow = [id: number, name: string, status: PartnerRecord['account_status'], currency: string];
+
+// biome-ignore format: one partner per line reads as a table
+const PARTNERS: PartnerRow[] = [
+  [3, 'Northwind Media', 'active', 'USD'],
+  [4, 'BluePeak Traffic', 'active', 'USD'],
+  [5, 'Atlas Performance Group', 'active', 'EUR'],
+  [6, 'Crimson Leads', 'inactive', 'USD'],
+  [DEMO_PARTNER_ID, 'Demo Partner', 'active', 'USD'],
+  [8, 'Orbit App Marketing', 'active', 'USD'],
+  [9, 'Lighthouse Deals', 'active', 'GBP'],
+  [10, 'Maple Affiliates', 'pending', 'CAD'],
+  [12, 'Zenith Push Network', 'active', 'USD'],
+  [14, 'Harbor Social Ads', 'active', 'USD'],
+  [15, 'Quasar Native', 'suspended', 'USD'],
+  [18, 'Everest Email Co.', 'active', 'USD'],
+];
+
+const BASE_TIME = 1_704_067_200; // 2024-01-01T00:00:00Z
+
+function emailFor(name: string): string {
+  return `partners+${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}@example.com`;
+}
+
+/**
+ * The fixed world every seed shares: one network ("Demo Network", id 1), twelve partners (the demo
+ * affiliate key belongs to partner 7, "Demo Partner"), the offer catalogue and the two demo keys.
+ */
+export function buildWorld(): World {
+  return {
+    network: {
+      network_id: DEMO_NETWORK_ID,
+      name: 'Demo Network',
+      identifier: 'demonetwork',
+      timezone_id: 80,
+      currency_id: 'USD',
+      support_email: 'support@demo-network.example',
+      time_created: BASE_TIME,
+      time_saved: BASE_TIME + 86_400,
+    },
+    partners: PARTNERS.map(([id, name, status, currency], index) => ({
+      network_affiliate_id: id,
+      name,
+      account_status: status,
+      email: emailFor(name),
+      network_employee_id: 2,
+      account_executive_id: index % 2 === 0 ? 2 : 3,
+      network_traffic_source_id: 0,
+      default_currency_id: currency,
+      time_created: BASE_TIME + index * 5 * 86_400,
+      time_saved: BASE_TIME + index * 5 * 86_400 + 3600,
+    })),
+    offers: buildOffers(),
+    keys: [
+      { key: DEMO_KEYS.affiliate, realm: 'affiliate', network_affiliate_id: DEMO_PARTNER_ID },
+      { key: DEMO_KEYS.network, realm: 'network', network_affiliate_id: 0 },
+    ],
+  };
+}
