@@ -1,0 +1,219 @@
+import { err, ok, type Result } from '../result';
+import { type CreateOutcome, createWithRecovery } from './create-recovery';
+import type { EverflowError } from './errors';
+import { manyPixels, onePixel, toPage } from './pixel-results';
+import { type PixelChanges, roundTrip, validateWrite } from './roundtrip';
+import { type AccountInfo, affiliateAccountInfo, affiliateAccountSchema } from './schemas/accounts';
+import {
+  type AffiliatePixelBody,
+  affiliatePixelListSchema,
+  affiliatePixelReadSchema,
+  affiliatePixelWriteSchema,
+} from './schemas/affiliate-pixel';
+import { internalPixelType, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
+import {
+  affiliateOfferReadSchema,
+  type Offer,
+  type OfferWithEvents,
+  type Page,
+  runnableOffersSchema,
+  toEvents,
+  toOffer,
+} from './schemas/offers';
+import type { Postback } from './schemas/postback';
+import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
+
+/** A create body for the affiliate API; `pixel_type` may use the internal `event`. */
+export type AffiliatePixelInput = Omit<AffiliatePixelBody, 'pixel_type'> & {
+  pixel_type: PixelType | 'post_conversion';
+};
+
+/** Client-side filters for the pixel list (the list endpoint's own filters are unconfirmed, §2.2). */
+export interface AffiliatePixelFilter {
+  offerId?: number;
+  status?: PixelStatus;
+  type?: PixelType;
+}
+
+/** Everything the affiliate (partner) API offers this extension. */
+export interface AffiliateApi {
+  listPixels(
+    filter?: AffiliatePixelFilter,
+    options?: CallOptions,
+  ): Promise<Result<Postback[], EverflowError>>;
+  getPixel(id: number, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
+  /** POST with create recovery: never creates the same postback twice. */
+  createPixel(
+    body: AffiliatePixelInput,
+    options?: CallOptions,
+  ): Promise<Result<CreateOutcome, EverflowError>>;
+  /** Edit: GET → apply `changes` → PUT the whole object. */
+  updatePixel(
+    id: number,
+    changes: PixelChanges,
+    options?: CallOptions,
+  ): Promise<Result<Postback, EverflowError>>;
+  /** GET → set `pixel_status` → PUT (there is no affiliate DELETE; "remove" is `inactive`). */
+  setPixelStatus(
+    id: number,
+    status: PixelStatus,
+    options?: CallOptions,
+  ): Promise<Result<Postback, EverflowError>>;
+  /** PUT a complete body as given (after validation); for callers that already hold the whole object. */
+  replacePixel(
+    id: number,
+    body: AffiliatePixelInput,
+    options?: CallOptions,
+  ): Promise<Result<Postback, EverflowError>>;
+  runnableOffers(
+    paging?: { page?: number; pageSize?: number },
+    options?: CallOptions,
+  ): Promise<Result<Page<Offer>, EverflowError>>;
+  /** One offer with its payout events (`relationship.payouts`, array or `{entries}`). */
+  offer(offerId: number, options?: CallOptions): Promise<Result<OfferWithEvents, EverflowError>>;
+  /** The key's own affiliate account. */
+  whoAmI(options?: CallOptions): Promise<Result<AccountInfo, EverflowError>>;
+}
+
+/** Extra knobs of the affiliate API. */
+export interface AffiliateApiOptions {
+  /** Pause before the recovery lookup after an ambiguous create. */
+  recoverySettleMs: number;
+}
+
+/** Writes `pixel_type` in the affiliate spelling. */
+function toWire(body: AffiliatePixelInput): Record<string, unknown> {
+  return { ...body, pixel_type: wirePixelType(body.pixel_type, 'affiliate') };
+}
+
+/** Builds the affiliate API over a transport. */
+export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): AffiliateApi {
+  const getPixel: AffiliateApi['getPixel'] = async (id, options) =>
+    onePixel(
+      await t.send({
+        method: 'GET',
+        path: `/affiliates/pixels/${id}`,
+        schema: affiliatePixelReadSchema,
+        ...callFields(options),
+      }),
+      'affiliate',
+    );
+
+  const put = async (id: number, body: Record<string, unknown>, options?: CallOptions) =>
+    onePixel(
+      await t.send({
+        method: 'PUT',
+        path: `/affiliates/pixels/${id}`,
+        body,
+        schema: affiliatePixelReadSchema,
+        ...callFields(options),
+      }),
+      'affiliate',
+    );
+
+  const listPixels: AffiliateApi['listPixels'] = async (filter = {}, options) => {
+    const res = await t.send({
+      method: 'GET',
+      path: '/affiliates/pixels',
+      schema: affiliatePixelListSchema,
+      ...callFields(options),
+    });
+    if (!res.ok) return res;
+    const all = manyPixels(res.value.data.pixels, res.value.raw, 'affiliate');
+    return ok(
+      all.filter(
+        (p) =>
+          (filter.offerId === undefined || p.offerId === filter.offerId) &&
+          (filter.status === undefined || p.status === filter.status) &&
+          (filter.type === undefined || p.type === internalPixelType(filter.type)),
+      ),
+    );
+  };
+
+  const edit = (id: number, changes: PixelChanges, options?: CallOptions) =>
+    roundTrip(
+      {
+        realm: 'affiliate',
+        get: () => getPixel(id, options),
+        put: (body) => put(id, body, options),
+        writeSchema: affiliatePixelWriteSchema,
+      },
+      changes,
+    );
+
+  return {
+    listPixels,
+    getPixel,
+    async createPixel(input, options) {
+      const body = toWire(input);
+      const invalid = validateWrite(affiliatePixelWriteSchema, body);
+      if (invalid) return err(invalid);
+      const postOnce = async () =>
+        onePixel(
+          await t.once({
+            method: 'POST',
+            path: '/affiliates/pixels',
+            body,
+            schema: affiliatePixelReadSchema,
+            ...callFields(options),
+          }),
+          'affiliate',
+        );
+      return createWithRecovery({
+        realm: 'affiliate',
+        body,
+        // A 429 means nothing was saved, so it alone may be retried with backoff.
+        post: () => withRateLimitRetry(t, postOnce, options),
+        listCandidates: () =>
+          listPixels(
+            body.pixel_level === 'specific' ? { offerId: Number(body.network_offer_id ?? 0) } : {},
+            options,
+          ),
+        settleMs: extra.recoverySettleMs,
+        sleep: t.retry.sleep,
+        signal: options?.signal,
+      });
+    },
+    updatePixel: edit,
+    setPixelStatus: (id, status, options) => edit(id, { pixel_status: status }, options),
+    async replacePixel(id, input, options) {
+      const body = toWire(input);
+      const invalid = validateWrite(affiliatePixelWriteSchema, body);
+      return invalid ? err(invalid) : put(id, body, options);
+    },
+    async runnableOffers(paging = {}, options) {
+      const res = await t.send({
+        method: 'GET',
+        path: '/affiliates/offersrunnable',
+        query: { page: paging.page, page_size: paging.pageSize },
+        schema: runnableOffersSchema,
+        ...callFields(options),
+      });
+      if (!res.ok) return res;
+      const rawOffers = (res.value.raw as { offers?: unknown[] }).offers ?? [];
+      const offers = (res.value.data.offers ?? []).map((o, i) =>
+        toOffer(o, rawOffers[i] as Record<string, unknown>),
+      );
+      return ok(toPage(offers, res.value.data.paging, paging));
+    },
+    async offer(offerId, options) {
+      const res = await t.send({
+        method: 'GET',
+        path: `/affiliates/offers/${offerId}`,
+        schema: affiliateOfferReadSchema,
+        ...callFields(options),
+      });
+      if (!res.ok) return res;
+      const offer = toOffer(res.value.data, res.value.raw as Record<string, unknown>);
+      return ok({ ...offer, events: toEvents(res.value.data.relationship?.payouts ?? []) });
+    },
+    async whoAmI(options) {
+      // The auth guide's endpoint first; a beta page documents `/affiliates` instead (§4.3).
+      const request = (path: string) =>
+        t.send({ method: 'GET', path, schema: affiliateAccountSchema, ...callFields(options) });
+      let res = await request('/affiliates/affiliate');
+      if (!res.ok && res.error.kind === 'not_found') res = await request('/affiliates');
+      return res.ok ? ok(affiliateAccountInfo(res.value.data)) : res;
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import type { z } from 'zod';
+import { err, ok, type Result } from '../result';
+import { type EverflowError, errorFromResponse, everflowError } from './errors';
+import type { Limiter, RateLimitInfo } from './limiter';
+import type { Realm } from './schemas/enums';
+
+/**
+ * The one place that calls `fetch`: auth header, JSON in and out, timeout, caller abort, rate-limit
+ * headers and error mapping. One attempt only; retry.ts decides about more.
+ */
+
+/** A query value; arrays repeat the parameter. */
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+
+/** What every request needs from its client. */
+export interface HttpConfig {
+  /** e.g. `https://api.eflow.team/v1` (no trailing slash). */
+  baseUrl: string;
+  apiKey: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  now: () => number;
+}
+
+/** One request. `schema` checks (and may normalise) the 2xx body. */
+export interface HttpRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  limiter?: Limiter | undefined;
+}
+
+/** A 2xx answer: `data` is the schema's output, `raw` the JSON exactly as received. */
+export interface HttpOk<T> {
+  data: T;
+  raw: unknown;
+  status: number;
+}
+
+/** The realm an endpoint belongs to, from its path. */
+export function realmOfPath(path: string): Realm | undefined {
+  if (path.startsWith('/affiliates')) return 'affiliate';
+  if (path.startsWith('/networks')) return 'network';
+  return undefined;
+}
+
+/** Builds the request URL. */
+export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  return `${baseUrl}${path}${search ? `?${search}` : ''}`;
+}
+
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const secondsValue = Number(value);
+  if (Number.isFinite(secondsValue)) return Math.max(0, secondsValue * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function headerNumber(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The `X-RateLimit-*` headers of a response. Reset may be seconds-to-go or epoch seconds. */
+export function rateLimitInfo(headers: Headers, now: number): RateLimitInfo {
+  const info: RateLimitInfo = {};
+  const limit = headerNumber(headers, 'x-ratelimit-limit');
+  const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+  const reset = headerNumber(headers, 'x-ratelimit-reset');
+  if (limit !== undefined) info.limit = limit;
+  if (remaining !== undefined) info.remaining = remaining;
+  if (reset !== undefined) info.resetMs = reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
+  return info;
+}
+
+/** A zod failure as a short "which field, what is wrong" text. */
+export function describeShapeError(error: z.ZodError): { field: string; detail: string } {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+  const what = (issue?.message ?? 'unexpected shape').replace(/^Invalid input: /, '');
+  return { field, detail: `${field}: ${what}` };
+}
+
+/** Sends one request and maps every outcome to a Result. Never throws. */
+export async function sendOnce<T>(
+  config: HttpConfig,
+  req: HttpRequest<T>,
+): Promise<Result<HttpOk<T>, EverflowError>> {
+  const { signal } = req;
+  if (signal?.aborted) return err(everflowError('aborted'));
+  if (req.limiter && !(await req.limiter.acquire(signal))) return err(everflowError('aborted'));
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, req.timeoutMs ?? config.timeoutMs);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const headers: Record<string, string> = { 'X-Eflow-API-Key': config.apiKey, Accept: 'application/json' };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  let text: string;
+  try {
+    response = await config.fetch(buildUrl(config.baseUrl, req.path, req.query), {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: controller.signal,
+    });
+    // Read the body under the same timeout: a server may send headers and then stall.
+    text = await response.text();
+  } catch {
+    if (signal?.aborted) return err(everflowError('aborted'));
+    return err(everflowError(timedOut ? 'timeout' : 'offline'));
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+
+  const now = config.now();
+  req.limiter?.observe(rateLimitInfo(response.headers, now));
+  let body: unknown;
+  let isJson = true;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    isJson = false;
+  }
+
+  if (!response.ok) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+    if (response.status === 429 && retryAfterMs !== undefined) req.limiter?.pauseFor(retryAfterMs);
+    const pathRealm = realmOfPath(req.path);
+    return err(
+      errorFromResponse({
+        status: response.status,
+        body: isJson ? body : undefined,
+        apiKey: config.apiKey,
+        ...(pathRealm ? { pathRealm } : {}),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      }),
+    );
+  }
+  if (!isJson || text === '') {
+    return err(everflowError('bad_response', { status: response.status, detail: 'the answer was not JSON' }));
+  }
+  const parsed = req.schema.safeParse(body);
+  if (!parsed.success) {
+    const { field, detail } = describeShapeError(parsed.error);
+    return err(everflowError('bad_response', { status: response.status, field, detail }));
+  }
+  return ok({ data: parsed.data, raw: body, status: response.status });
+}
