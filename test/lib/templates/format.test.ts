@@ -1,0 +1,96 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  buildExport,
+  EXPORT_FORMAT,
+  exportFileName,
+  exportText,
+  MAX_IMPORT_BYTES,
+  readImportFile,
+} from '../../../lib/templates/format';
+import { previewImport } from '../../../lib/templates/preview';
+import { template } from './fixtures';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+describe('export', () => {
+  it('writes a versioned envelope with every template field', () => {
+    const t = template();
+    const file = buildExport([t], NOW);
+    expect(file).toEqual({
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: '2026-11-22T10:00:00.000Z',
+      templates: [t],
+    });
+    expect(exportFileName(NOW)).toBe('postback-templates-2026-11-22.json');
+  });
+
+  it('never contains an API key or an integration secret, even from a state full of them', () => {
+    // A profile-rich state: keys in the same objects the UI has at hand, smuggled into templates.
+    const keys = ['demo-affiliate-key', 'ZXhhbXBsZS1rZXktMTIzNA', 'EAAB-meta-token-9999'];
+    const state = {
+      profiles: [{ id: 'p1', apiKey: keys[0], maskedKey: '••••-key' }],
+      templates: [
+        { ...template(), apiKey: keys[1], profile: { apiKey: keys[0] } } as ReturnType<typeof template>,
+        template({
+          id: 't2',
+          name: 'Meta',
+          deliveryMethod: 'facebook',
+          integration: { pixel_id: '123', event_name: 'Purchase', access_token: keys[2], apiKey: keys[1] },
+        }),
+      ],
+    };
+    const text = exportText(state.templates, NOW);
+    for (const k of keys) expect(text).not.toContain(k);
+    expect(JSON.parse(text).templates[1].integration).toEqual({ pixel_id: '123', event_name: 'Purchase' });
+  });
+
+  it('round-trips: an export imported into the same library changes nothing', () => {
+    const library = [
+      template(),
+      template({ id: 't2', name: 'HTML pixel', deliveryMethod: 'html', htmlCode: '<img>' }),
+    ];
+    const read = readImportFile(exportText(library, NOW));
+    expect(read.ok).toBe(true);
+    if (read.ok)
+      expect(previewImport(read.entries, library).map((e) => e.status)).toEqual(['unchanged', 'unchanged']);
+  });
+});
+
+describe('readImportFile', () => {
+  const envelope = (over: Record<string, unknown>) =>
+    JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '', templates: [], ...over });
+
+  it('refuses files that are not a template export, with the reason', () => {
+    expect(readImportFile('{not json')).toEqual({ ok: false, problem: { code: 'not_json' } });
+    expect(readImportFile('[]')).toEqual({ ok: false, problem: { code: 'wrong_format' } });
+    expect(readImportFile(envelope({ format: 'other' }))).toEqual({
+      ok: false,
+      problem: { code: 'wrong_format' },
+    });
+    expect(readImportFile(envelope({ version: 2 }))).toEqual({
+      ok: false,
+      problem: { code: 'newer_version', version: 2 },
+    });
+    expect(readImportFile(envelope({ version: '1' }))).toEqual({
+      ok: false,
+      problem: { code: 'bad_version' },
+    });
+    expect(readImportFile(envelope({ templates: {} }))).toEqual({
+      ok: false,
+      problem: { code: 'no_templates' },
+    });
+    expect(readImportFile(' '.repeat(MAX_IMPORT_BYTES + 1))).toEqual({
+      ok: false,
+      problem: { code: 'too_large', maxBytes: MAX_IMPORT_BYTES },
+    });
+  });
+
+  it('hands back the raw entries of a good file', () => {
+    expect(readImportFile(envelope({ templates: [{ a: 1 }, 2] }))).toEqual({
+      ok: true,
+      entries: [{ a: 1 }, 2],
+    });
+  });
+});
