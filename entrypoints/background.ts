@@ -2,9 +2,19 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../lib/background/register';
+import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
-// Wiring only. Listeners are registered synchronously, before any await, so a message that
-// wakes the worker is never missed.
+// Wiring only. Listeners are registered synchronously, before any await, so a message that wakes the worker is
+// never missed; no state lives only in memory (storage holds it all).
 export default defineBackground(() => {
-  registerHandlers({ version: browser.runtime.getManifest().version });
+  registerHandlers({
+    version: browser.runtime.getManifest().version,
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
+  });
+  void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
 });

@@ -1,4 +1,6 @@
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { createSandboxControl, type SandboxControl } from '../../sandbox/control';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/server';
 import type { InExtension } from './chrome-global';
 import { DEMO_EXTENSION_DIR, RELEASE_EXTENSION_DIR } from './extension-dirs';
 import { launchWithExtension } from './launch';
@@ -22,11 +24,21 @@ export interface ExtensionFixtures {
   readStorage: (area: StorageArea, key: string) => Promise<unknown>;
   /** Start a local HTTP server for this test; it is closed after the test. */
   serve: (handler: Handler) => Promise<LocalServer>;
+  /** Options of this test's Everflow sandbox. */
+  sandboxOptions: SandboxOptions;
+  /** A local Everflow sandbox (demo data by default) and its control API, closed after the test. */
+  sandbox: Sandbox & { control: SandboxControl };
 }
 
 /** Playwright Test with the extension loaded in Debian's Chromium (one fresh browser profile per test). */
 export const test = base.extend<ExtensionFixtures>({
   build: ['demo', { option: true }],
+  sandboxOptions: [{ seed: 'demo' }, { option: true }],
+  sandbox: async ({ sandboxOptions }, use) => {
+    const sandbox = await startSandbox({ port: 0, ...sandboxOptions });
+    await use({ ...sandbox, control: createSandboxControl(sandbox.origin) });
+    await sandbox.close();
+  },
   hostResolverRules: [[], { option: true }],
   context: async ({ build, hostResolverRules }, use) => {
     const dir = build === 'demo' ? DEMO_EXTENSION_DIR : RELEASE_EXTENSION_DIR;

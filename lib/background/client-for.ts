@@ -1,0 +1,49 @@
+import { createEverflowClient, type EverflowClient } from '../everflow/client';
+import type { EverflowError } from '../everflow/errors';
+import type { AppError } from '../messaging/protocol';
+import { err, ok, type Result } from '../result';
+import { profilesItem } from '../storage/items';
+import { getKey } from '../storage/keys';
+import type { Profile } from '../storage/schemas';
+import { profileBaseUrl } from './services/profiles';
+
+/** A profile with a client for its key and host. */
+export interface ProfileClient {
+  profile: Profile;
+  client: EverflowClient;
+  side: Profile['role'];
+}
+
+export type ClientFor = (profileId: string) => Promise<Result<ProfileClient, AppError>>;
+
+/** Turn a client error into what pages see: the kind and the human message, nothing else. */
+export function appError(e: EverflowError): AppError {
+  return { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
+}
+
+/**
+ * Build a client for a stored profile. Clients are cheap; the rate limiter they use is shared per key inside
+ * lib/everflow, so every page and every call of this worker paces together.
+ */
+export function makeClientFor(fetchImpl?: typeof fetch): ClientFor {
+  return async (profileId) => {
+    const profile = (await profilesItem.getValue()).find((p) => p.id === profileId);
+    if (!profile)
+      return err({ kind: 'not_found', message: 'That profile no longer exists. Pick another one.' });
+    const apiKey = await getKey(profileId);
+    if (!apiKey) {
+      return err({
+        kind: 'no_key',
+        message: `No API key is stored for "${profile.name}" (keys are forgotten when the browser closes). Enter it again in Settings.`,
+      });
+    }
+    const base = profileBaseUrl(profile);
+    if (!base.ok) return err({ kind: 'bad_request', message: base.error });
+    const client = createEverflowClient({
+      baseUrl: base.value,
+      apiKey,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    });
+    return ok({ profile, client, side: profile.role });
+  };
+}

@@ -1,0 +1,262 @@
+import * as z from 'zod/mini';
+import type { EverflowError } from '../../everflow/errors';
+import type { Postback } from '../../everflow/schemas/postback';
+import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
+import { type Cached, type Paged, PixelView } from '../../messaging/views';
+import { err, ok, type Result } from '../../result';
+import { cacheKeys, readCache, writeCache } from '../cache';
+import { appError, type ClientFor } from '../client-for';
+import { draftToBody, draftToChanges, isSamePostback, toPixelView } from '../pixel-mapping';
+
+export interface PixelDeps {
+  clientFor: ClientFor;
+  now: () => number;
+}
+
+const PixelList = z.array(PixelView);
+const NETWORK_PAGE_SIZE = 200;
+
+/** The postbacks that fire for an offer: its own, plus the global ones (every offer). */
+export function firesForOffer(p: PixelView, offerId: number): boolean {
+  return p.level === 'global' || p.offerId === offerId;
+}
+
+/** Apply page filters to a list (the affiliate list endpoint's own filters are unconfirmed, so filter here). */
+export function applyFilters(list: PixelView[], f: PixelFilters = {}): PixelView[] {
+  const text = f.text?.trim().toLowerCase();
+  return list.filter(
+    (p) =>
+      (f.offerId === undefined || firesForOffer(p, f.offerId)) &&
+      (f.status === undefined || p.status === f.status) &&
+      (f.type === undefined || p.type === f.type) &&
+      (f.deliveryMethod === undefined || p.deliveryMethod === f.deliveryMethod) &&
+      (f.affiliateId === undefined || p.affiliateId === f.affiliateId || p.level === 'global_offer') &&
+      (!text ||
+        String(p.id) === text ||
+        p.postbackUrl.toLowerCase().includes(text) ||
+        p.htmlCode.toLowerCase().includes(text) ||
+        (p.description ?? '').toLowerCase().includes(text) ||
+        (p.offerName ?? '').toLowerCase().includes(text)),
+  );
+}
+
+function viewsOf(r: Result<readonly Postback[], EverflowError>): Result<PixelView[], AppError> {
+  return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
+}
+
+/** Where a profile's list lives in the cache: affiliates cache everything, networks one entry per offer. */
+function listCacheKey(profileId: string, side: 'affiliate' | 'network', f: PixelFilters): string {
+  return side === 'affiliate'
+    ? cacheKeys.pixels(profileId)
+    : cacheKeys.networkPixels(profileId, f.offerId === undefined ? 'all' : `offer:${f.offerId}`);
+}
+
+/**
+ * Stale-while-revalidate list: without `refresh`, the cached rows come back at once (`fromCache`); with it, the
+ * rows are fetched, cached for every page to see, and returned.
+ */
+export async function listPixels(
+  input: { profileId: string; filters?: PixelFilters; refresh?: boolean },
+  deps: PixelDeps,
+): Promise<Result<Cached<PixelView[]>, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const filters = input.filters ?? {};
+  const key = listCacheKey(input.profileId, c.value.side, filters);
+  if (!input.refresh) {
+    const cached = await readCache(key);
+    const parsed = cached && PixelList.safeParse(cached.value);
+    if (cached && parsed?.success) {
+      return ok({ value: applyFilters(parsed.data, filters), fetchedAt: cached.fetchedAt, fromCache: true });
+    }
+  }
+  const fresh =
+    c.value.side === 'affiliate'
+      ? viewsOf(await c.value.client.affiliate.listPixels())
+      : await searchAllNetwork(c.value.client, filters);
+  if (!fresh.ok) return fresh;
+  const now = deps.now();
+  await writeCache(key, fresh.value, now);
+  return ok({ value: applyFilters(fresh.value, filters), fetchedAt: now, fromCache: false });
+}
+
+async function searchAllNetwork(
+  client: Extract<Awaited<ReturnType<ClientFor>>, { ok: true }>['value']['client'],
+  f: PixelFilters,
+): Promise<Result<PixelView[], AppError>> {
+  const r = await client.network.searchPixels({
+    pageSize: NETWORK_PAGE_SIZE,
+    ...(f.offerId === undefined ? {} : { filters: { offerIds: [f.offerId] } }),
+  });
+  return r.ok ? ok(r.value.items.map(toPixelView)) : err(appError(r.error));
+}
+
+/** Network search (pixelstable) with filters and paging, for the partner-postback console. */
+export async function searchPixels(
+  input: { profileId: string; filters?: PixelFilters; page?: number; pageSize?: number },
+  deps: PixelDeps,
+): Promise<Result<Paged<PixelView>, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const f = input.filters ?? {};
+  if (c.value.side === 'affiliate') {
+    const all = await listPixels({ profileId: input.profileId, refresh: true }, deps);
+    if (!all.ok) return all;
+    const rows = applyFilters(all.value.value, f);
+    const page = input.page ?? 1;
+    const size = input.pageSize ?? 50;
+    return ok({
+      items: rows.slice((page - 1) * size, page * size),
+      page,
+      pageSize: size,
+      total: rows.length,
+    });
+  }
+  const text = f.text?.trim();
+  const r = await c.value.client.network.searchPixels({
+    page: input.page ?? 1,
+    pageSize: input.pageSize ?? 50,
+    ...(text
+      ? { searchTerms: [{ searchType: /^\d+$/.test(text) ? 'pixel_id' : 'payload', value: text }] }
+      : {}),
+    filters: {
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.type ? { type: f.type } : {}),
+      ...(f.offerId === undefined ? {} : { offerIds: [f.offerId] }),
+      ...(f.affiliateId === undefined ? {} : { affiliateIds: [f.affiliateId] }),
+      ...(f.deliveryMethod ? { deliveryMethods: [f.deliveryMethod] } : {}),
+    },
+  });
+  if (!r.ok) return err(appError(r.error));
+  return ok({
+    items: r.value.items.map(toPixelView),
+    page: r.value.page,
+    pageSize: r.value.pageSize,
+    total: r.value.totalCount ?? r.value.items.length,
+  });
+}
+
+/** Put one changed pixel into every cached list of its profile, so open pages update at once. */
+async function patchCache(
+  profileId: string,
+  side: 'affiliate' | 'network',
+  pixel: PixelView | number,
+  now: number,
+) {
+  const keys =
+    side === 'affiliate' ? [cacheKeys.pixels(profileId)] : [cacheKeys.networkPixels(profileId, 'all')];
+  if (side === 'network' && typeof pixel !== 'number') {
+    keys.push(cacheKeys.networkPixels(profileId, `offer:${pixel.offerId}`));
+  }
+  for (const key of keys) {
+    const cached = await readCache(key);
+    const list = cached && PixelList.safeParse(cached.value);
+    if (!list?.success) continue;
+    const id = typeof pixel === 'number' ? pixel : pixel.id;
+    const rest = list.data.filter((p) => p.id !== id);
+    await writeCache(
+      key,
+      typeof pixel === 'number' ? rest : [pixel, ...rest].sort((a, b) => b.id - a.id),
+      now,
+    );
+  }
+}
+
+/** One postback, fresh from the server. */
+export async function getPixel(
+  input: { profileId: string; pixelId: number },
+  deps: PixelDeps,
+): Promise<Result<PixelView, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const r = await c.value.client[c.value.side].getPixel(input.pixelId);
+  return r.ok ? ok(toPixelView(r.value)) : err(appError(r.error));
+}
+
+/**
+ * Create a postback. Refuses (kind `duplicate`) when an identical one exists, unless the user confirmed; the
+ * client never sends the same create twice, even after a timeout.
+ */
+export async function createPixel(
+  input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean },
+  deps: PixelDeps,
+): Promise<Result<CreatedPixel, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const { side, client } = c.value;
+  if (!input.allowDuplicate) {
+    const existing = await listPixels(
+      { profileId: input.profileId, refresh: true, filters: { offerId: input.draft.offerId ?? 0 } },
+      deps,
+    );
+    if (existing.ok) {
+      const same = existing.value.value.find((p) => isSamePostback(p, input.draft));
+      if (same) {
+        return err({
+          kind: 'duplicate',
+          message: `Postback ${same.id} already does exactly this (${same.status}). Create another one anyway?`,
+        });
+      }
+    }
+  }
+  const body = draftToBody(input.draft, side);
+  const r =
+    side === 'affiliate'
+      ? await client.affiliate.createPixel(body as Parameters<typeof client.affiliate.createPixel>[0])
+      : await client.network.createPixel(body as Parameters<typeof client.network.createPixel>[0]);
+  if (!r.ok) return err(appError(r.error));
+  const pixel = toPixelView(r.value.pixel);
+  await patchCache(input.profileId, side, pixel, deps.now());
+  return ok({ pixel, recovered: r.value.recovered });
+}
+
+/** Edit a postback: the client GETs it, applies the draft, and PUTs the whole object back. */
+export async function updatePixel(
+  input: { profileId: string; pixelId: number; draft: PixelDraft },
+  deps: PixelDeps,
+): Promise<Result<PixelView, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const { side, client } = c.value;
+  const current = await client[side].getPixel(input.pixelId);
+  if (!current.ok) return err(appError(current.error));
+  const changes = draftToChanges(input.draft, side, toPixelView(current.value));
+  const r = await client[side].updatePixel(input.pixelId, changes);
+  if (!r.ok) return err(appError(r.error));
+  const pixel = toPixelView(r.value);
+  await patchCache(input.profileId, side, pixel, deps.now());
+  return ok(pixel);
+}
+
+/** Switch a postback on or off; nothing else about it changes. */
+export async function setPixelStatus(
+  input: { profileId: string; pixelId: number; status: 'active' | 'inactive' },
+  deps: PixelDeps,
+): Promise<Result<PixelView, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const r = await c.value.client[c.value.side].setPixelStatus(input.pixelId, input.status);
+  if (!r.ok) return err(appError(r.error));
+  const pixel = toPixelView(r.value);
+  await patchCache(input.profileId, c.value.side, pixel, deps.now());
+  return ok(pixel);
+}
+
+/** Delete a partner postback (network profiles only; the affiliate API has no delete). */
+export async function deletePixel(
+  input: { profileId: string; pixelId: number },
+  deps: PixelDeps,
+): Promise<Result<true, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  if (c.value.side !== 'network') {
+    return err({
+      kind: 'bad_request',
+      message: 'Affiliates cannot delete postbacks; switch it off instead.',
+    });
+  }
+  const r = await c.value.client.network.deletePixel(input.pixelId);
+  if (!r.ok) return err(appError(r.error));
+  await patchCache(input.profileId, 'network', input.pixelId, deps.now());
+  return ok(true);
+}

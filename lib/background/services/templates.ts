@@ -1,0 +1,75 @@
+import type { AppError, TemplateInput } from '../../messaging/protocol';
+import { err, ok, type Result } from '../../result';
+import { templatesItem } from '../../storage/items';
+import type { Template } from '../../storage/schemas';
+
+export interface TemplateDeps {
+  now: () => number;
+  newId: () => string;
+}
+
+const defaults: TemplateDeps = { now: () => Date.now(), newId: () => crypto.randomUUID() };
+
+/** Every saved template, newest first. */
+export async function listTemplates(): Promise<Result<Template[], AppError>> {
+  const all = await templatesItem.getValue();
+  return ok([...all].sort((a, b) => b.updatedAt - a.updatedAt));
+}
+
+/** Create (no id) or replace a template. */
+export async function saveTemplate(
+  input: TemplateInput,
+  deps = defaults,
+): Promise<Result<Template, AppError>> {
+  const now = deps.now();
+  let saved: Template | undefined;
+  let missing = false;
+  await templatesItem.update((all) => {
+    if (input.id) {
+      const i = all.findIndex((t) => t.id === input.id);
+      if (i < 0) {
+        missing = true;
+        return all;
+      }
+      saved = { ...input, id: input.id, createdAt: all[i]!.createdAt, updatedAt: now };
+      return all.map((t, j) => (j === i ? saved! : t));
+    }
+    saved = { ...input, id: deps.newId(), createdAt: now, updatedAt: now };
+    return [...all, saved];
+  });
+  if (missing || !saved)
+    return err({ kind: 'not_found', message: 'That template no longer exists. Save it as a new one.' });
+  return ok(saved);
+}
+
+/** Delete a template. */
+export async function removeTemplate(id: string): Promise<Result<true, AppError>> {
+  await templatesItem.update((all) => all.filter((t) => t.id !== id));
+  return ok(true);
+}
+
+/** The first free "Name (copy)", "Name (copy 2)", … */
+export function copyName(name: string, taken: Set<string>): string {
+  const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Copy a template under a new id and a "(copy)" name. */
+export async function duplicateTemplate(id: string, deps = defaults): Promise<Result<Template, AppError>> {
+  const all = await templatesItem.getValue();
+  const source = all.find((t) => t.id === id);
+  if (!source) return err({ kind: 'not_found', message: 'That template no longer exists.' });
+  const now = deps.now();
+  const copy: Template = {
+    ...source,
+    id: deps.newId(),
+    name: copyName(source.name, new Set(all.map((t) => t.name))),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await templatesItem.setValue([...all, copy]);
+  return ok(copy);
+}
