@@ -198,6 +198,7 @@ const TABLE: Record<RuleId, RuleCase> = {
       'https://trk.example.com/pb?cid=#s2#',
       'https://trk.example.com/pb?cid={{clickid}}',
       'https://trk.example.com/pb?cid=[clickid]',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: PropellerAds' literal macro syntax
       'https://trk.example.com/pb?cid=${SUBID}',
       'https://trk.example.com/pb?cid=%%CLICK_ID%%',
       'https://trk.example.com/pb?cid={!subid!}',
