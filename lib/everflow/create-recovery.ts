@@ -59,7 +59,9 @@ function agrees(actual: unknown, wanted: unknown): boolean {
     );
   }
   const have = actual as Record<string, unknown>;
-  return Object.entries(wanted).every(([key, value]) => !(key in have) || agrees(have[key], value));
+  return Object.entries(wanted).every(
+    ([key, value]) => !Object.hasOwn(have, key) || agrees(have[key], value),
+  );
 }
 
 const INTEGRATIONS = ['facebook_pixel', 'tiktok_pixel', 'snapchat_pixel', 'rumble_pixel'];

@@ -103,7 +103,7 @@ function deliveryIssues(draft: Record<string, unknown>, realm: Realm): RuleIssue
       message: 'html_code is required when delivery_method is "html": paste the pixel code.',
     });
   }
-  if (typeof method === 'string' && method in INTEGRATION_FIELDS) {
+  if (typeof method === 'string' && Object.hasOwn(INTEGRATION_FIELDS, method)) {
     const field = INTEGRATION_FIELDS[method as keyof typeof INTEGRATION_FIELDS];
     const value = draft[field];
     if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {

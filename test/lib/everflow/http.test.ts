@@ -1,0 +1,144 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { buildUrl, parseRetryAfter, rateLimitInfo, sendOnce } from '../../../lib/everflow/http';
+import type { Limiter } from '../../../lib/everflow/limiter';
+import { BASE, json, type StubHandler, stubFetch } from './stub-fetch';
+
+const KEY = 'unit-test-key-9876';
+const schema = z.looseObject({ name: z.string() });
+
+function config(handler: StubHandler, timeoutMs = 1000) {
+  const stub = stubFetch(handler);
+  return { stub, config: { baseUrl: BASE, apiKey: KEY, fetch: stub.fetch, timeoutMs, now: () => 0 } };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('sendOnce', () => {
+  it('sends the key header and JSON body, and returns data and raw', async () => {
+    const { stub, config: cfg } = config(() => json(200, { name: 'x', extra: 1 }));
+    const res = await sendOnce(cfg, { method: 'POST', path: '/networks/pixels', body: { a: 1 }, schema });
+    expect(res).toEqual({
+      ok: true,
+      value: { data: { name: 'x', extra: 1 }, raw: { name: 'x', extra: 1 }, status: 200 },
+    });
+    const call = stub.calls[0]!;
+    expect(call.headers.get('x-eflow-api-key')).toBe(KEY);
+    expect(call.headers.get('content-type')).toBe('application/json');
+    expect(call.text).toBe('{"a":1}');
+    expect(call.url.href).toBe(`${BASE}/networks/pixels`);
+  });
+
+  it('maps a non-JSON 200 and a wrong shape to bad_response naming the field', async () => {
+    const notJson = config(() => new Response('{"name": "x', { status: 200 }));
+    const a = await sendOnce(notJson.config, { method: 'GET', path: '/networks', schema });
+    expect(a.ok ? undefined : a.error).toMatchObject({
+      kind: 'bad_response',
+      message: expect.stringMatching(/not JSON/),
+    });
+    const wrong = config(() => json(200, { name: 5 }));
+    const b = await sendOnce(wrong.config, { method: 'GET', path: '/networks', schema });
+    expect(b.ok ? undefined : b.error).toMatchObject({ kind: 'bad_response', field: 'name' });
+    expect(b.ok ? '' : b.error.message).toContain('name: expected string');
+  });
+
+  it('maps an HTML error page to a server error and {"Error"} to validation', async () => {
+    const html = config(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+    const a = await sendOnce(html.config, { method: 'GET', path: '/networks', schema });
+    expect(a.ok ? undefined : a.error).toMatchObject({ kind: 'server', status: 502 });
+    const capital = config(() => json(400, { Error: 'Invalid parameters.' }));
+    const b = await sendOnce(capital.config, { method: 'GET', path: '/networks', schema });
+    expect(b.ok ? undefined : b.error).toMatchObject({
+      kind: 'validation',
+      serverMessage: 'Invalid parameters.',
+    });
+  });
+
+  it('maps a dropped connection to offline', async () => {
+    const { config: cfg } = config(() => 'reset');
+    const res = await sendOnce(cfg, { method: 'GET', path: '/networks', schema });
+    expect(res.ok ? undefined : res.error.kind).toBe('offline');
+  });
+
+  it('times out a request that never answers', async () => {
+    vi.useFakeTimers();
+    const { config: cfg } = config(() => 'hang', 5000);
+    const pending = sendOnce(cfg, { method: 'GET', path: '/networks', schema });
+    await vi.advanceTimersByTimeAsync(5000);
+    const res = await pending;
+    expect(res.ok ? undefined : res.error).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/did not answer in time/),
+    });
+  });
+
+  it('honours a per-request timeout', async () => {
+    vi.useFakeTimers();
+    const { config: cfg } = config(() => 'hang', 60_000);
+    const pending = sendOnce(cfg, { method: 'GET', path: '/networks', schema, timeoutMs: 100 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await pending).ok).toBe(false);
+  });
+
+  it('aborts at once when the caller aborts, and never sends for an aborted signal', async () => {
+    const { stub, config: cfg } = config(() => 'hang');
+    const controller = new AbortController();
+    const pending = sendOnce(cfg, { method: 'GET', path: '/networks', schema, signal: controller.signal });
+    controller.abort();
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    const again = await sendOnce(cfg, {
+      method: 'GET',
+      path: '/networks',
+      schema,
+      signal: controller.signal,
+    });
+    expect(again).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it('feeds rate-limit headers to the limiter and pauses it on a 429 with Retry-After', async () => {
+    const limiter: Limiter = {
+      ratePerSecond: 5,
+      acquire: vi.fn(async () => true),
+      pauseFor: vi.fn(),
+      observe: vi.fn(),
+    };
+    const { config: cfg } = config(() =>
+      json(
+        429,
+        { error: 'slow down' },
+        { 'Retry-After': '2', 'X-RateLimit-Limit': '150', 'X-RateLimit-Remaining': '0' },
+      ),
+    );
+    const res = await sendOnce(cfg, { method: 'GET', path: '/affiliates/pixels', schema, limiter });
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000 });
+    expect(limiter.acquire).toHaveBeenCalledTimes(1);
+    expect(limiter.observe).toHaveBeenCalledWith({ limit: 150, remaining: 0 });
+    expect(limiter.pauseFor).toHaveBeenCalledWith(2000);
+  });
+});
+
+describe('helpers', () => {
+  it('builds query strings, repeating arrays and skipping undefined', () => {
+    expect(
+      buildUrl(BASE, '/x', { page: 2, a: undefined, r: ['p', 'q'], filter: 'account_status=active' }),
+    ).toBe(`${BASE}/x?page=2&r=p&r=q&filter=account_status%3Dactive`);
+  });
+
+  it('parses Retry-After seconds and dates', () => {
+    expect(parseRetryAfter('3', 0)).toBe(3000);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
+  });
+
+  it('reads reset as seconds to go or epoch seconds', () => {
+    expect(rateLimitInfo(new Headers({ 'X-RateLimit-Reset': '12' }), 0)).toEqual({ resetMs: 12_000 });
+    expect(rateLimitInfo(new Headers({ 'X-RateLimit-Reset': '2000000000' }), 1_999_999_990_000)).toEqual({
+      resetMs: 10_000,
+    });
+  });
+});

@@ -1,0 +1,178 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createEverflowClient } from '../../../lib/everflow/client';
+import { mergeForPut } from '../../../lib/everflow/roundtrip';
+import networkResponse from '../../fixtures/everflow/seed-network-create-response.json';
+import { BASE, json, routes, type StubHandler, stubFetch } from './stub-fetch';
+
+const affiliateRaw = {
+  network_pixel_id: 12,
+  network_id: 1,
+  network_affiliate_id: 7,
+  network_offer_id: 3,
+  network_offer_payout_revenue_id: 0,
+  delivery_method: 'postback',
+  pixel_level: 'specific',
+  pixel_status: 'active',
+  pixel_type: 'post_conversion',
+  postback_url: 'https://t.example/pb?tid={transaction_id}',
+  html_code: '',
+  delay_ms: 0,
+  time_created: 1,
+  time_saved: 2,
+  facebook_pixel: null,
+  tiktok_pixel: {},
+  snapchat_pixel: null,
+  rumble_pixel: null,
+  relationship: { offer: { name: 'Offer' } },
+  future_field: { keep: ['me', 1] },
+};
+
+const networkRaw = {
+  ...networkResponse,
+  pixel_level: 'specific',
+  pixel_type: 'event',
+  postback_url: 'https://t.example/n',
+  delivery_method: 'postback',
+  delay_ms: 0,
+};
+
+function client(handler: StubHandler) {
+  const stub = stubFetch(handler);
+  return {
+    stub,
+    c: createEverflowClient({ baseUrl: BASE, apiKey: 'k', fetch: stub.fetch, limiter: 'none' }),
+  };
+}
+
+describe('mergeForPut', () => {
+  it('drops read-only keys, keeps unknown ones and applies only the change', () => {
+    const body = mergeForPut(affiliateRaw, 'affiliate', { pixel_status: 'inactive' });
+    expect(Object.keys(body)).toEqual([
+      'network_offer_id',
+      'network_offer_payout_revenue_id',
+      'delivery_method',
+      'pixel_level',
+      'pixel_status',
+      'pixel_type',
+      'postback_url',
+      'html_code',
+      'delay_ms',
+      'facebook_pixel',
+      'tiktok_pixel',
+      'snapchat_pixel',
+      'rumble_pixel',
+      'future_field',
+    ]);
+    expect(body.pixel_status).toBe('inactive');
+    expect(body.future_field).toBe(affiliateRaw.future_field);
+  });
+
+  it('keeps network_affiliate_id for the network API (it is writable there)', () => {
+    const body = mergeForPut(networkRaw, 'network', {});
+    expect(body.network_affiliate_id).toBe(123);
+    expect(body).not.toHaveProperty('network_pixel_id');
+    expect(body).not.toHaveProperty('relationship');
+  });
+
+  it('writes the event type in each endpoint’s spelling', () => {
+    expect(mergeForPut(affiliateRaw, 'affiliate', { pixel_type: 'event' }).pixel_type).toBe(
+      'post_conversion',
+    );
+    expect(mergeForPut({ ...networkRaw, pixel_type: 'post_conversion' }, 'network', {}).pixel_type).toBe(
+      'event',
+    );
+    expect(mergeForPut(networkRaw, 'network', {}, 'post_conversion').pixel_type).toBe('post_conversion');
+  });
+
+  it('adds new fields at the end, ignores read-only changes and drops undefined', () => {
+    const body = mergeForPut(affiliateRaw, 'affiliate', {
+      network_offer_payout_revenue_id: 5,
+      network_pixel_id: 99,
+      delay_ms: undefined,
+    } as never);
+    expect(body.network_offer_payout_revenue_id).toBe(5);
+    expect(body).not.toHaveProperty('network_pixel_id');
+    expect(body).not.toHaveProperty('delay_ms');
+  });
+
+  it('keeps a __proto__ key as plain data', () => {
+    const raw = JSON.parse('{"network_pixel_id":1,"pixel_status":"active","__proto__":{"x":1}}');
+    const body = mergeForPut(raw, 'affiliate', {});
+    expect(Object.hasOwn(body, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    expect(JSON.stringify(body)).toBe('{"pixel_status":"active","__proto__":{"x":1}}');
+  });
+});
+
+describe('set status and edit through the client', () => {
+  it('affiliate set-status is GET then PUT with the whole object', async () => {
+    const { stub, c } = client(
+      routes({
+        'GET /affiliates/pixels/12': () => json(200, affiliateRaw),
+        'PUT /affiliates/pixels/12': (req) =>
+          json(200, { ...(req.body as object), network_affiliate_pixel_id: 12 }),
+      }),
+    );
+    const res = await c.affiliate.setPixelStatus(12, 'inactive');
+    expect(res.ok && res.value).toMatchObject({ id: 12, status: 'inactive', type: 'event' });
+    expect(stub.calls.map((call) => `${call.method} ${call.url.pathname}`)).toEqual([
+      'GET /v1/affiliates/pixels/12',
+      'PUT /v1/affiliates/pixels/12',
+    ]);
+    expect(stub.calls[1]!.body).toEqual(mergeForPut(affiliateRaw, 'affiliate', { pixel_status: 'inactive' }));
+  });
+
+  it('refuses an edit that breaks a rule without sending the PUT', async () => {
+    const { stub, c } = client(routes({ 'GET /affiliates/pixels/12': () => json(200, affiliateRaw) }));
+    const res = await c.affiliate.updatePixel(12, { postback_url: 'tracker.example/pb' });
+    expect(res.ok ? undefined : res.error).toEqual({
+      kind: 'validation',
+      field: 'postback_url',
+      message: 'postback_url must start with http:// or https://: add the protocol in front of the address.',
+    });
+    expect(stub.calls.map((call) => call.method)).toEqual(['GET']);
+  });
+
+  it('network: falls back to post_conversion once when a 400 rejects event, and remembers it', async () => {
+    const seen: unknown[] = [];
+    const { c } = client(
+      routes({
+        'GET /networks/pixels/123': () => json(200, networkRaw),
+        'PUT /networks/pixels/123': (req) => {
+          const body = req.body as Record<string, unknown>;
+          seen.push(body.pixel_type);
+          return body.pixel_type === 'event'
+            ? json(400, { error: 'pixel_type must be one of: conversion, post_conversion, cpc' })
+            : json(200, { ...networkRaw, ...body });
+        },
+      }),
+    );
+    expect((await c.network.setPixelStatus(123, 'inactive')).ok).toBe(true);
+    expect((await c.network.setPixelStatus(123, 'active')).ok).toBe(true);
+    expect(seen).toEqual(['event', 'post_conversion', 'post_conversion']);
+  });
+
+  it('does not fall back on a 400 about something else', async () => {
+    let puts = 0;
+    const { c } = client(
+      routes({
+        'GET /networks/pixels/123': () => json(200, networkRaw),
+        'PUT /networks/pixels/123': () => {
+          puts++;
+          return json(400, { error: 'network_offer_id 123 does not exist' });
+        },
+      }),
+    );
+    const res = await c.network.updatePixel(123, { description: 'x' });
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: 'validation', field: 'network_offer_id' });
+    expect(puts).toBe(1);
+  });
+
+  it('passes a failed GET through without a PUT', async () => {
+    const { stub, c } = client(routes({}));
+    const res = await c.affiliate.setPixelStatus(5, 'active');
+    expect(res.ok ? undefined : res.error.kind).toBe('not_found');
+    expect(stub.calls).toHaveLength(1);
+  });
+});
