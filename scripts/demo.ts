@@ -20,11 +20,9 @@ const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0)
 console.log(`Everflow sandbox: ${sandbox.baseUrl}`);
 console.log(`  affiliate key: ${DEMO_KEYS.affiliate}\n  network key:   ${DEMO_KEYS.network}`);
 
-const { context, worker, extensionId } = await launchWithExtension({
-  extensionDirs: [DEMO_EXTENSION_DIR],
-  headless,
-});
-await seedDemoProfiles(worker, sandbox.baseUrl);
+const { context, extensionId } = await launchWithExtension({ extensionDirs: [DEMO_EXTENSION_DIR], headless });
+await seedDemoProfiles(context, extensionId, sandbox.baseUrl);
+console.log('Demo profiles ready: "Demo affiliate" and "Demo network".');
 
 async function shutdown(code: number): Promise<never> {
   await context.close().catch(() => undefined);
