@@ -1,0 +1,145 @@
+import * as z from 'zod/mini';
+import type { PixelDraft } from '../../lib/messaging/protocol';
+import type { DeliveryMethod, PixelLevel, PixelStatus, PixelType, Role } from '../../lib/messaging/views';
+import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, type Template } from '../../lib/storage/schemas';
+
+/**
+ * The state of the postback form. Controlled by the page that hosts it (so the page can save drafts), and
+ * plain data (so a draft is just this object).
+ */
+export interface PostbackFormValue {
+  deliveryMethod: DeliveryMethod;
+  pixelType: PixelType;
+  level: PixelLevel;
+  /** The offer, when the form has an offer field (templates do not). */
+  offerId?: number;
+  /** The payout event for event postbacks; 0 or absent means every event. */
+  eventId?: number;
+  /** Network side: the partner (later issue). */
+  affiliateId?: number;
+  postbackUrl: string;
+  /** HTML pixel code, kept and edited as text. */
+  htmlCode: string;
+  /** The delay in seconds, exactly as typed (so "1." or "" survive a draft). */
+  delaySeconds: string;
+  /** Network side: the facebook/tiktok/snapchat/rumble settings object (later issue). */
+  integration?: Record<string, unknown>;
+}
+
+/** A form field, for errors and focus. */
+export type FormField = keyof PostbackFormValue;
+
+/** An empty form for a side. */
+export function emptyValue(): PostbackFormValue {
+  return {
+    deliveryMethod: 'postback',
+    pixelType: 'conversion',
+    level: 'specific',
+    postbackUrl: '',
+    htmlCode: '',
+    delaySeconds: '0',
+  };
+}
+
+/** The delivery methods a side may choose (integration methods only when the page can render their settings). */
+export function deliveryMethodsFor(side: Role, withIntegrations: boolean): DeliveryMethod[] {
+  const base: DeliveryMethod[] = ['postback', 'html'];
+  if (!withIntegrations) return base;
+  return side === 'network' ? [...DELIVERY_METHODS] : [...base, 'facebook'];
+}
+
+/** The levels a side may choose; the affiliate API has no `global_offer`, and `cpc` never uses it. */
+export function levelsFor(side: Role, type: PixelType): PixelLevel[] {
+  return PIXEL_LEVELS.filter((l) => l !== 'global_offer' || (side === 'network' && type !== 'cpc'));
+}
+
+/**
+ * Keep a value consistent after one field changed: a level the type or side does not allow falls back to
+ * `specific`, an event id goes when it no longer applies, and the delay goes for non-postback methods.
+ */
+export function normalise(value: PostbackFormValue, side: Role): PostbackFormValue {
+  const next = { ...value };
+  if (!levelsFor(side, next.pixelType).includes(next.level)) next.level = 'specific';
+  if (next.pixelType !== 'event' || next.level === 'global') delete next.eventId;
+  if (next.deliveryMethod !== 'postback') next.delaySeconds = '0';
+  return next;
+}
+
+/** The typed delay in milliseconds, or undefined when it is not a number. */
+export function delayMs(value: PostbackFormValue): number | undefined {
+  const text = value.delaySeconds.trim();
+  if (text === '') return 0;
+  const seconds = Number(text);
+  return Number.isFinite(seconds) ? Math.round(seconds * 1000) : undefined;
+}
+
+/** The form's value as a postback draft for `pixels.create` / `pixels.update`. */
+export function toPixelDraft(value: PostbackFormValue, status: PixelStatus = 'active'): PixelDraft {
+  const draft: PixelDraft = {
+    deliveryMethod: value.deliveryMethod,
+    type: value.pixelType,
+    level: value.level,
+    status,
+    delayMs: value.deliveryMethod === 'postback' ? (delayMs(value) ?? 0) : 0,
+  };
+  if (value.offerId !== undefined) draft.offerId = value.offerId;
+  if (value.eventId) draft.eventId = value.eventId;
+  if (value.affiliateId !== undefined) draft.affiliateId = value.affiliateId;
+  if (value.deliveryMethod === 'postback') draft.postbackUrl = value.postbackUrl.trim();
+  if (value.deliveryMethod === 'html') draft.htmlCode = value.htmlCode;
+  if (value.integration) draft.integration = value.integration;
+  return draft;
+}
+
+/** The form's part of a template. */
+export type TemplatePostbackFields = Pick<
+  Template,
+  'deliveryMethod' | 'pixelType' | 'level' | 'postbackUrl' | 'htmlCode' | 'delayMs' | 'integration'
+>;
+
+/** A template's postback fields as a form value. */
+export function fromTemplate(t: TemplatePostbackFields): PostbackFormValue {
+  const value: PostbackFormValue = {
+    deliveryMethod: t.deliveryMethod,
+    pixelType: t.pixelType,
+    level: t.level,
+    postbackUrl: t.postbackUrl,
+    htmlCode: t.htmlCode,
+    delaySeconds: String(t.delayMs / 1000),
+  };
+  if (t.integration) value.integration = t.integration;
+  return value;
+}
+
+/** The form value as a template's postback fields. */
+export function toTemplateFields(value: PostbackFormValue): TemplatePostbackFields {
+  return {
+    deliveryMethod: value.deliveryMethod,
+    pixelType: value.pixelType,
+    level: value.level,
+    postbackUrl: value.postbackUrl.trim(),
+    htmlCode: value.htmlCode,
+    delayMs: value.deliveryMethod === 'postback' ? (delayMs(value) ?? 0) : 0,
+    integration: value.integration,
+  };
+}
+
+// Drafts come back from storage: check them like any other input before they reach the form.
+const ValueSchema = z.object({
+  deliveryMethod: z.enum(DELIVERY_METHODS),
+  pixelType: z.enum(PIXEL_TYPES),
+  level: z.enum(PIXEL_LEVELS),
+  offerId: z.optional(z.number()),
+  eventId: z.optional(z.number()),
+  affiliateId: z.optional(z.number()),
+  postbackUrl: z.string(),
+  htmlCode: z.string(),
+  delaySeconds: z.string(),
+  integration: z.optional(z.record(z.string(), z.unknown())),
+});
+
+/** A stored draft's form value, or undefined when it does not have the form's shape. */
+export function parseValue(raw: unknown): PostbackFormValue | undefined {
+  const r = ValueSchema.safeParse(raw);
+  return r.success ? r.data : undefined;
+}
