@@ -129,10 +129,23 @@ const KNOWN_FIELDS = [
   'delay_ms',
 ];
 
-/** The field a validation message is about: the body's `field`, or the first known field it names. */
+const NESTED_FIELD = /\b((?:facebook|tiktok|snapchat|rumble)_pixel\.[a-z_]+)/;
+
+/**
+ * The field a validation message is about: the known field it names first ("postback_url is required
+ * when delivery_method is postback" → postback_url), as a nested path when it is one
+ * (`facebook_pixel.pixel_id`). At the same position the longer name wins.
+ */
 export function fieldFromMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;
-  return KNOWN_FIELDS.find((field) => message.includes(field));
+  let best: { field: string; at: number } | undefined;
+  for (const field of KNOWN_FIELDS) {
+    const at = message.search(new RegExp(`\\b${field}\\b`));
+    if (at >= 0 && (!best || at < best.at)) best = { field, at };
+  }
+  if (!best) return undefined;
+  const nested = NESTED_FIELD.exec(message.slice(best.at));
+  return nested?.index === 0 ? nested[1] : best.field;
 }
 
 /** What the HTTP layer knows about a failed response. */

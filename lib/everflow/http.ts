@@ -136,7 +136,12 @@ export async function sendOnce<T>(
   }
 
   const now = config.now();
-  req.limiter?.observe(rateLimitInfo(response.headers, now));
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+  const info = rateLimitInfo(response.headers, now);
+  // On a 429, Retry-After is the server's own word on when the window resets: it beats our estimate.
+  if (response.status === 429 && retryAfterMs !== undefined && info.resetMs === undefined)
+    info.resetMs = retryAfterMs;
+  req.limiter?.observe(info);
   let body: unknown;
   let isJson = true;
   try {
@@ -146,7 +151,6 @@ export async function sendOnce<T>(
   }
 
   if (!response.ok) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
     if (response.status === 429 && retryAfterMs !== undefined) req.limiter?.pauseFor(retryAfterMs);
     const pathRealm = realmOfPath(req.path);
     return err(

@@ -75,6 +75,7 @@ describe('errorFromResponse', () => {
     expect(fieldFromMessage('network_offer_payout_revenue_id 4 does not belong to offer')).toBe(
       'network_offer_payout_revenue_id',
     );
+    expect(fieldFromMessage('facebook_pixel.pixel_id is required')).toBe('facebook_pixel.pixel_id');
     expect(fieldFromMessage('nothing here')).toBeUndefined();
   });
 
@@ -107,5 +108,18 @@ describe('errorMessage', () => {
     expect(errorMessage('bad_response', { detail: 'pixels.0.pixel_status: expected string' })).toContain(
       'pixels.0.pixel_status',
     );
+  });
+});
+
+describe('fieldFromMessage', () => {
+  it('picks the field the message names first', () => {
+    expect(fieldFromMessage('postback_url is required when delivery_method is postback')).toBe(
+      'postback_url',
+    );
+    expect(fieldFromMessage('delay_ms is only allowed when delivery_method is postback')).toBe('delay_ms');
+    expect(fieldFromMessage('pixel_level global_offer is not allowed when pixel_type is cpc')).toBe(
+      'pixel_level',
+    );
+    expect(fieldFromMessage('tiktok_pixel.pixel_code is required')).toBe('tiktok_pixel.pixel_code');
   });
 });
