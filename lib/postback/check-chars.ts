@@ -48,6 +48,9 @@ function spaceName(c: number): string {
 }
 
 const UNSAFE = '"<>\\^`|';
+/** PLAIN[c] is 1 for ASCII characters no character rule cares about (the per-character fast path). */
+const PLAIN = new Uint8Array(128);
+for (let c = 33; c < 127; c++) PLAIN[c] = c === 37 || UNSAFE.includes(String.fromCharCode(c)) ? 0 : 1;
 const SMART_QUOTES = '‘’‚‛“”„‟«»';
 
 function isHexCode(c: number): boolean {
@@ -61,6 +64,20 @@ function isPadding(s: string, i: number): boolean {
   return prev === 38 || prev === 61 || prev === 63 || next === 38 || next === 61;
 }
 
+function doubleEncoded(s: string, i: number, r: Reporter): void {
+  const pair = s.slice(i + 3, i + 5);
+  // %257B / %257D are reported as macro.encoded_braces, which names the real problem.
+  if (pair.toUpperCase() === '7B' || pair.toUpperCase() === '7D') return;
+  r.add(
+    'url.double_encoded',
+    i,
+    i + 5,
+    `"${s.slice(i, i + 5)}" looks double-encoded; use "%${pair}".`,
+    { start: i, end: i + 3, text: '%' },
+    'Decode once',
+  );
+}
+
 /**
  * Character-level rules in one pass: invisible characters anywhere in the trimmed input; whitespace,
  * non-ASCII, unsafe characters and double encoding after the authority (in path, query and fragment).
@@ -70,7 +87,25 @@ export function checkChars(s: string, t0: number, parts: UrlParts, r: Reporter):
   const unsafeEnd = parts.fragStart === -1 ? end : parts.fragStart;
   for (let i = t0; i < end; ) {
     const c = s.charCodeAt(i);
-    if (c < 0x80 && c > 32 && c !== 37 && c !== 127 && (i < pathStart || UNSAFE.indexOf(s[i]!) === -1)) {
+    if (c < 0x80 && PLAIN[c] === 1) {
+      i++;
+      continue;
+    }
+    if (c < 0x80 && c > 32 && c !== 37 && c !== 127 && i < pathStart) {
+      i++;
+      continue;
+    }
+    if (c === 37) {
+      if (
+        s.charCodeAt(i + 1) === 50 &&
+        s.charCodeAt(i + 2) === 53 &&
+        isHexCode(s.charCodeAt(i + 3)) &&
+        isHexCode(s.charCodeAt(i + 4)) &&
+        i + 4 < end &&
+        i >= pathStart
+      ) {
+        doubleEncoded(s, i, r);
+      }
       i++;
       continue;
     }
@@ -112,27 +147,6 @@ export function checkChars(s: string, t0: number, parts: UrlParts, r: Reporter):
       );
       i += len;
       continue;
-    } else if (c === 37) {
-      if (
-        s.charCodeAt(i + 1) === 50 &&
-        s.charCodeAt(i + 2) === 53 &&
-        isHexCode(s.charCodeAt(i + 3)) &&
-        isHexCode(s.charCodeAt(i + 4)) &&
-        i + 4 < end
-      ) {
-        const pair = s.slice(i + 3, i + 5);
-        // %257B / %257D are reported as macro.encoded_braces, which names the real problem.
-        if (pair.toUpperCase() !== '7B' && pair.toUpperCase() !== '7D') {
-          r.add(
-            'url.double_encoded',
-            i,
-            i + 5,
-            `"${s.slice(i, i + 5)}" looks double-encoded; use "%${pair}".`,
-            { start: i, end: i + 3, text: '%' },
-            'Decode once',
-          );
-        }
-      }
     } else if (c !== 32 && i < unsafeEnd) {
       const ch = s[i]!;
       r.add(

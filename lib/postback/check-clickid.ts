@@ -10,7 +10,8 @@ function span(parts: UrlParts): [number, number] {
 }
 
 function hasTokenIn(tokens: readonly Token[], from: number, to: number): boolean {
-  return tokens.some((t) => t.start >= from && t.start < to);
+  for (const t of tokens) if (t.start >= from && t.start < to) return true;
+  return false;
 }
 
 function receiverRules(parts: UrlParts, r: Reporter, rx: ReceiverMatch, tokens: readonly Token[]): void {

@@ -25,6 +25,10 @@ function htmlMarkup(s: string, t0: number, t1: number, r: Reporter): void {
 }
 
 function multipleUrls(s: string, t0: number, t1: number, r: Reporter): boolean {
+  // Cheap exit for the usual case: a single "://" means a single URL.
+  const sep = s.indexOf('://', t0);
+  const next = sep === -1 ? -1 : s.indexOf('://', sep + 3);
+  if (next === -1 || next >= t1) return false;
   const starts: number[] = [];
   let i = t0;
   while (i < t1) {
@@ -35,7 +39,7 @@ function multipleUrls(s: string, t0: number, t1: number, r: Reporter): boolean {
   }
   GLUED.lastIndex = t0;
   for (let m = GLUED.exec(s); m && m.index < t1; m = GLUED.exec(s)) {
-    if (m.index + 1 > t0) starts.push(m.index + 1);
+    if (m.index + 1 > t0 && !starts.includes(m.index + 1)) starts.push(m.index + 1);
   }
   if (starts.length < 2) return false;
   starts.sort((a, b) => a - b);

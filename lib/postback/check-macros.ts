@@ -26,8 +26,6 @@ export interface Token {
   rule?: RuleId;
   /** The Everflow macro to use instead, when there is a confident one. */
   suggestion?: string;
-  /** Index into `params` of the parameter holding the token (query tokens only). */
-  param?: number;
 }
 
 const SYNTAX_LABEL: Record<string, string> = {
@@ -56,19 +54,18 @@ interface Context {
   tokens: Token[];
 }
 
-function partOf(parts: UrlParts, start: number, cursor: { n: number }): { part: TokenPart; param?: number } {
-  if (start < parts.pathEnd || parts.queryStart === -1) return { part: 'path' };
+function partOf(parts: UrlParts, start: number, cursor: { n: number }): TokenPart {
+  if (start < parts.pathEnd || parts.queryStart === -1) return 'path';
   const { params } = parts;
   while (cursor.n < params.length - 1 && params[cursor.n]!.end < start) cursor.n++;
   const p = params[cursor.n];
-  if (!p) return { part: 'value' };
-  return { part: start < p.keyEnd ? 'key' : 'value', param: cursor.n };
+  if (!p) return 'value';
+  return start < p.keyEnd ? 'key' : 'value';
 }
 
 function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
   const { r } = ctx;
   const { start, end, text, name } = tok;
-  const edit = (to: string): Edit => ({ start, end, text: to });
   switch (c.kind) {
     case 'exact':
       if (ctx.pixelType && c.macro && !isFilledFor(c.macro, ctx.pixelType)) {
@@ -87,7 +84,7 @@ function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
         tok.rule,
         start,
         end,
-        `${text} is not filled in partner postbacks (${c.macro?.description ?? ''}).`,
+        `${text} is only filled in ${name === 'adv_event_id' ? 'advertiser postbacks' : 'landing pages'}, not in partner postbacks; remove it.`,
       );
       return;
     case 'template_placeholder':
@@ -106,7 +103,7 @@ function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
         start,
         end,
         `Everflow macros are lower-case: write ${c.suggestion}.`,
-        edit(c.suggestion!),
+        { start, end, text: c.suggestion! },
         `Use ${c.suggestion}`,
       );
       return;
@@ -127,7 +124,7 @@ function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
         start,
         end,
         message,
-        c.suggestion ? edit(c.suggestion) : undefined,
+        c.suggestion ? { start, end, text: c.suggestion } : undefined,
         `Use ${c.suggestion}`,
       );
       return;
@@ -139,7 +136,7 @@ function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
         start,
         end,
         `Unknown macro ${text}; did you mean ${c.suggestion}?`,
-        edit(c.suggestion!),
+        { start, end, text: c.suggestion! },
         `Use ${c.suggestion}`,
       );
       return;
@@ -154,12 +151,12 @@ function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
         ? ' appears in Everflow material but is not confirmed for partner postbacks;'
         : ';';
       const message = `Everflow does not list ${text}${unverified} it may be sent literally.${hint ? ` Did you mean ${hint}?` : ''}`;
-      r.add(tok.rule, start, end, message, hint ? edit(hint) : undefined, `Use ${hint}`);
+      r.add(tok.rule, start, end, message, hint ? { start, end, text: hint } : undefined, `Use ${hint}`);
     }
   }
 }
 
-function pathQueryToken(ctx: Context, raw: RawToken, where: { part: TokenPart; param?: number }): Token {
+function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart): Token {
   const text = ctx.s.slice(raw.start, raw.end);
   const tok: Token = {
     start: raw.start,
@@ -167,10 +164,9 @@ function pathQueryToken(ctx: Context, raw: RawToken, where: { part: TokenPart; p
     text,
     name: raw.name,
     syntax: raw.syntax,
-    part: where.part,
+    part: part,
     kind: 'unknown',
   };
-  if (where.param !== undefined) tok.param = where.param;
   const { r } = ctx;
   if (raw.syntax === 'braces') {
     const c = classifyName(raw.name);
@@ -209,14 +205,14 @@ function pathQueryToken(ctx: Context, raw: RawToken, where: { part: TokenPart; p
     );
   }
   if (raw.syntax === 'braces' || raw.syntax === 'encoded') {
-    if (where.part === 'path')
+    if (part === 'path')
       r.add(
         'macro.in_path',
         raw.start,
         raw.end,
         `${text} is in the path: allowed, but its value must not contain / or ?.`,
       );
-    if (where.part === 'key')
+    if (part === 'key')
       r.add(
         'macro.in_key',
         raw.start,

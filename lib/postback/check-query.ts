@@ -68,8 +68,9 @@ function structure(s: string, parts: UrlParts, r: Reporter): void {
     );
     return;
   }
-  parts.params.forEach((p, n) => {
-    if (p.start !== p.end) return;
+  for (let n = 0; n < parts.params.length; n++) {
+    const p = parts.params[n]!;
+    if (p.start !== p.end) continue;
     const sep = n === 0 ? queryStart : p.start - 1;
     const edit =
       n === 0
@@ -83,14 +84,16 @@ function structure(s: string, parts: UrlParts, r: Reporter): void {
       edit,
       'Remove empty segments',
     );
-  });
+  }
 }
 
 function params(s: string, parts: UrlParts, r: Reporter): void {
   const seen = new Map<string, Param>();
-  parts.params.forEach((p, n) => {
-    if (p.start === p.end) return;
-    if (p.key.length > 4 && p.key.slice(0, 4).toLowerCase() === 'amp;') {
+  for (let n = 0; n < parts.params.length; n++) {
+    const p = parts.params[n]!;
+    if (p.start === p.end) continue;
+    if (p.name !== p.key) {
+      // parseParams stripped an "amp;" prefix.
       r.add(
         'query.html_entity',
         p.start - 1,
@@ -123,7 +126,7 @@ function params(s: string, parts: UrlParts, r: Reporter): void {
       } else seen.set(p.name, p);
     }
     const value = p.value;
-    if (value === null || value === '') return;
+    if (value === null || value === '') continue;
     const key = p.name.toLowerCase();
     if (PAYOUT_KEYS.has(key)) {
       const at = value.indexOf('{sale_amount}');
@@ -154,7 +157,7 @@ function params(s: string, parts: UrlParts, r: Reporter): void {
         `"${p.name}" looks like a secret; it will be visible in Everflow's logs.`,
       );
     }
-  });
+  }
 }
 
 /** Query structure and parameter rules (query.*, param.*, payout.*, url.secret_in_query). */

@@ -2,7 +2,7 @@ import type { Token } from './check-macros';
 import { deleteParam } from './check-query';
 import { isTemplateWord } from './classify';
 import { registryMacro } from './macros';
-import type { UrlParts } from './parse';
+import type { Param, UrlParts } from './parse';
 import type { Edit, Reporter } from './report';
 
 /** Keys that carry a click id in common receivers' postbacks (clickid.empty). */
@@ -21,12 +21,30 @@ export const CLICK_KEYS = new Set([
 const OPENERS = /^(?:["'“”‘’(<]|%22|%27|%28|%3C)+/i;
 const CLOSERS = /(?:["'“”‘’)>]|%22|%27|%29|%3E)+$/i;
 const HAS_MACRO = /\{[^{}]+\}/;
+// A value can only be a placeholder, a bare macro name or a wrapped macro if it starts like one.
+const MAY_MATCH = /^(?:[A-Za-z<"'“”‘’(]|%2[278]|%3C)/i;
 // <PLACEHOLDER> left from a template such as ours ("name=<TABOOLA_EVENT_NAME>"), raw or encoded.
 const ANGLE_PLACEHOLDER = /^(?:<|%3C)[A-Za-z][A-Za-z0-9_ -]*(?:>|%3E)$/i;
 
 /** Whether a whole value is a placeholder: a template word (REPLACE, OPTIONAL, YOUR_…) or `<NAME>`. */
 export function isPlaceholderValue(value: string): boolean {
   return isTemplateWord(value) || ANGLE_PLACEHOLDER.test(value);
+}
+
+function bareToken(p: Param, kind: Token['kind'], rule: Token['rule'], suggestion?: string): Token {
+  const value = p.value!;
+  const tok: Token = {
+    start: p.valueStart,
+    end: p.end,
+    text: value,
+    name: value,
+    syntax: 'bare',
+    part: 'value',
+    kind,
+    rule,
+  };
+  if (suggestion) tok.suggestion = suggestion;
+  return tok;
 }
 
 /**
@@ -40,27 +58,14 @@ export function checkValues(
   clickKey: string | undefined,
   tokens: Token[],
 ): void {
-  parts.params.forEach((p, n) => {
+  const { params } = parts;
+  for (let n = 0; n < params.length; n++) {
+    const p = params[n]!;
     const value = p.value;
-    if (!value) return;
+    // Hot path: most values start with "{" (a macro) or a digit, which none of these rules can match.
+    if (!value || !MAY_MATCH.test(value)) continue;
     const start = p.valueStart;
-    const bare = (kind: Token['kind'], rule: Token['rule'], suggestion?: string): void => {
-      const tok: Token = {
-        start,
-        end: p.end,
-        text: value,
-        name: value,
-        syntax: 'bare',
-        part: 'value',
-        kind,
-        rule,
-        param: n,
-      };
-      if (suggestion) tok.suggestion = suggestion;
-      tokens.push(tok);
-    };
-    const lowerKey = p.name.toLowerCase();
-    const isClickKey = CLICK_KEYS.has(lowerKey) || p.name === clickKey;
+    const isClickKey = CLICK_KEYS.has(p.name.toLowerCase()) || p.name === clickKey;
     if (isPlaceholderValue(value)) {
       const edit: Edit = isClickKey ? { start, end: p.end, text: '{sub1}' } : deleteParam(s, parts, n);
       r.add(
@@ -71,8 +76,8 @@ export function checkValues(
         edit,
         'Replace or remove placeholders',
       );
-      bare('template_placeholder', 'value.template_placeholder');
-      return;
+      tokens.push(bareToken(p, 'template_placeholder', 'value.template_placeholder'));
+      continue;
     }
     const named = registryMacro(value.toLowerCase());
     if (named) {
@@ -84,8 +89,8 @@ export function checkValues(
         { start, end: p.end, text: named.token },
         `Use ${named.token}`,
       );
-      bare('missing_braces', 'macro.missing_braces', named.token);
-      return;
+      tokens.push(bareToken(p, 'missing_braces', 'macro.missing_braces', named.token));
+      continue;
     }
     const open = OPENERS.exec(value);
     if (open && HAS_MACRO.test(value)) {
@@ -101,5 +106,5 @@ export function checkValues(
         'Remove the quotes',
       );
     }
-  });
+  }
 }

@@ -63,6 +63,16 @@ export function fragmentStart(s: string, from: number, to: number): number {
   return -1;
 }
 
+/** Whether `amp;` (any case) starts at i: the rest of an `&amp;` copied from HTML. */
+function isAmpEntity(s: string, i: number): boolean {
+  return (
+    (s.charCodeAt(i) | 32) === 97 &&
+    (s.charCodeAt(i + 1) | 32) === 109 &&
+    (s.charCodeAt(i + 2) | 32) === 112 &&
+    s.charCodeAt(i + 3) === 59
+  );
+}
+
 /** Split `s[from, to)` on `&` into parameters. */
 export function parseParams(s: string, from: number, to: number): Param[] {
   const params: Param[] = [];
@@ -70,11 +80,17 @@ export function parseParams(s: string, from: number, to: number): Param[] {
   while (a <= to) {
     let b = s.indexOf('&', a);
     if (b === -1 || b > to) b = to;
-    let eq = s.indexOf('=', a);
-    if (eq >= b) eq = -1;
+    // Search for '=' inside this segment only: indexOf would scan ahead and make many short segments quadratic.
+    let eq = -1;
+    for (let i = a; i < b; i++) {
+      if (s.charCodeAt(i) === 61) {
+        eq = i;
+        break;
+      }
+    }
     const keyEnd = eq === -1 ? b : eq;
     const key = s.slice(a, keyEnd);
-    const name = key.length > 4 && key.slice(0, 4).toLowerCase() === 'amp;' ? key.slice(4) : key;
+    const name = keyEnd - a > 4 && isAmpEntity(s, a) ? key.slice(4) : key;
     params.push({
       start: a,
       end: b,
