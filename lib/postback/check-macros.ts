@@ -1,5 +1,6 @@
-import { type Classification, classifyName, foreignEquivalent, type TokenKind } from './classify';
-import { isFilledFor, type PixelType, registryMacro } from './macros';
+import { classifyName, foreignEquivalent, type TokenKind } from './classify';
+import { reportLadder, syntaxLabel } from './macro-findings';
+import { type PixelType, registryMacro } from './macros';
 import type { UrlParts } from './parse';
 import type { Edit, Reporter } from './report';
 import type { RuleId } from './rules';
@@ -28,24 +29,6 @@ export interface Token {
   suggestion?: string;
 }
 
-const SYNTAX_LABEL: Record<string, string> = {
-  cake: 'CAKE syntax; a # also cuts off the rest of the URL',
-  double_braces: 'double-brace template syntax',
-  brackets: 'ad-server [MACRO] syntax',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal syntax name
-  dollar: '${…} syntax (PropellerAds, Branch)',
-  percent: '%%…%% syntax, and %% is broken percent-encoding',
-  cpvlab: 'CPV Lab syntax',
-};
-
-// Names Everflow does not list but users often mean something listed by (spec §3.7 question 2).
-const UNKNOWN_HINTS: Record<string, string> = {
-  payout: '{payout_amount}',
-  revenue: '{payout_amount}',
-  amount: '{sale_amount}',
-  currency: '{offer_currency}',
-};
-
 interface Context {
   s: string;
   parts: UrlParts;
@@ -61,99 +44,6 @@ function partOf(parts: UrlParts, start: number, cursor: { n: number }): TokenPar
   const p = params[cursor.n];
   if (!p) return 'value';
   return start < p.keyEnd ? 'key' : 'value';
-}
-
-function ladderFinding(ctx: Context, tok: Token, c: Classification): void {
-  const { r } = ctx;
-  const { start, end, text, name } = tok;
-  switch (c.kind) {
-    case 'exact':
-      if (ctx.pixelType && c.macro && !isFilledFor(c.macro, ctx.pixelType)) {
-        tok.rule = 'macro.not_for_pixel_type';
-        r.add(
-          tok.rule,
-          start,
-          end,
-          `Everflow does not fill ${text} in ${ctx.pixelType} postbacks; it will be empty there.`,
-        );
-      }
-      return;
-    case 'wrong_context':
-      tok.rule = 'macro.wrong_context';
-      r.add(
-        tok.rule,
-        start,
-        end,
-        `${text} is only filled in ${name === 'adv_event_id' ? 'advertiser postbacks' : 'landing pages'}, not in partner postbacks; remove it.`,
-      );
-      return;
-    case 'template_placeholder':
-      tok.rule = 'value.template_placeholder';
-      r.add(
-        tok.rule,
-        start,
-        end,
-        `"${text}" is a template placeholder; replace it with an Everflow macro or delete the parameter.`,
-      );
-      return;
-    case 'case_mismatch':
-      tok.rule = 'macro.case_mismatch';
-      r.add(
-        tok.rule,
-        start,
-        end,
-        `Everflow macros are lower-case: write ${c.suggestion}.`,
-        { start, end, text: c.suggestion! },
-        `Use ${c.suggestion}`,
-      );
-      return;
-    case 'slot_out_of_range':
-      tok.rule = 'macro.slot_out_of_range';
-      r.add(tok.rule, start, end, `Everflow has sub1–sub10 and adv1–adv10; ${text} does not exist.`);
-      return;
-    case 'foreign_platform': {
-      tok.rule = 'macro.foreign_platform';
-      const message =
-        c.platform === 'tracker'
-          ? `${text} is your tracker's own token; send back the sub slot you passed it in, e.g. {sub1}.`
-          : c.suggestion
-            ? `${text} is an ${c.platform} macro; in Everflow use ${c.suggestion}.`
-            : `${text} is a ${c.platform} macro; in Everflow use the sub slot you passed your click id in, e.g. {sub1}.`;
-      r.add(
-        tok.rule,
-        start,
-        end,
-        message,
-        c.suggestion ? { start, end, text: c.suggestion } : undefined,
-        `Use ${c.suggestion}`,
-      );
-      return;
-    }
-    case 'typo':
-      tok.rule = 'macro.typo';
-      r.add(
-        tok.rule,
-        start,
-        end,
-        `Unknown macro ${text}; did you mean ${c.suggestion}?`,
-        { start, end, text: c.suggestion! },
-        `Use ${c.suggestion}`,
-      );
-      return;
-    case 'empty':
-      tok.rule = 'macro.empty';
-      r.add(tok.rule, start, end, 'Empty macro {}; put a macro name inside, e.g. {sub1}, or remove it.');
-      return;
-    default: {
-      tok.rule = 'macro.unknown';
-      const hint = UNKNOWN_HINTS[name.toLowerCase()];
-      const unverified = c.macro
-        ? ' appears in Everflow material but is not confirmed for partner postbacks;'
-        : ';';
-      const message = `Everflow does not list ${text}${unverified} it may be sent literally.${hint ? ` Did you mean ${hint}?` : ''}`;
-      r.add(tok.rule, start, end, message, hint ? { start, end, text: hint } : undefined, `Use ${hint}`);
-    }
-  }
 }
 
 function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart): Token {
@@ -172,7 +62,7 @@ function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart): Token {
     const c = classifyName(raw.name);
     tok.kind = c.kind;
     if (c.suggestion) tok.suggestion = c.suggestion;
-    ladderFinding(ctx, tok, c);
+    reportLadder(ctx.r, ctx.pixelType, tok, c);
   } else if (raw.syntax === 'encoded') {
     tok.kind = 'encoded';
     tok.rule = 'macro.encoded_braces';
@@ -199,7 +89,7 @@ function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart): Token {
       tok.rule,
       raw.start,
       raw.end,
-      `"${text}" is ${SYNTAX_LABEL[raw.syntax]}; ${advice}`,
+      `"${text}" is ${syntaxLabel(raw.syntax)}; ${advice}`,
       equivalent ? { start: raw.start, end: raw.end, text: equivalent } : undefined,
       `Use ${equivalent}`,
     );
