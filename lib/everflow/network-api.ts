@@ -1,7 +1,8 @@
 import { err, ok, type Result } from '../result';
 import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
-import { manyPixels, onePixel, toPage } from './pixel-results';
+import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
+import { onePixel } from './pixel-results';
 import {
   type NetworkEventForm,
   type PixelChanges,
@@ -10,55 +11,23 @@ import {
   validateWrite,
 } from './roundtrip';
 import { type AccountInfo, networkAccountInfo, networkAccountSchema } from './schemas/accounts';
-import { type DeliveryMethod, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
+import { type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import {
   type NetworkPixelBody,
   networkPixelDeleteSchema,
   networkPixelReadSchema,
-  networkPixelSearchResultSchema,
   networkPixelWriteSchema,
 } from './schemas/network-pixel';
-import {
-  networkAffiliatesSchema,
-  networkOfferReadSchema,
-  type OfferWithEvents,
-  type Page,
-  type PartnerSummary,
-  toEvents,
-  toOffer,
-} from './schemas/offers';
+import type { OfferWithEvents, Page, PartnerSummary } from './schemas/offers';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
+
+export type { NetworkPixelSearch, PartnerQuery } from './network-lists';
 
 /** A create body for the network API; `pixel_type` may use the internal `event`. */
 export type NetworkPixelInput = Omit<NetworkPixelBody, 'pixel_type'> & {
   pixel_type: PixelType | 'post_conversion';
 };
-
-/** A `pixelstable` search (reference §3.6). Paging goes in the query string. */
-export interface NetworkPixelSearch {
-  page?: number;
-  pageSize?: number;
-  searchTerms?: { searchType: 'pixel_id' | 'description' | 'payload'; value: string }[];
-  filters?: {
-    status?: PixelStatus;
-    type?: PixelType;
-    /** Also returns `global` postbacks (they cover every offer). */
-    offerIds?: number[];
-    /** Also returns `global_offer` postbacks (they cover every partner). */
-    affiliateIds?: number[];
-    deliveryMethods?: DeliveryMethod[];
-  };
-}
-
-/** A partner list request: paged, optionally searched by name. */
-export interface PartnerQuery {
-  page?: number;
-  pageSize?: number;
-  /** Name (or id) to search for; uses `affiliatestable`. */
-  search?: string;
-  status?: 'active' | 'inactive' | 'pending' | 'suspended';
-}
 
 /** Everything the network API offers this extension. */
 export interface NetworkApi {
@@ -106,24 +75,6 @@ export interface NetworkApiOptions {
   recoveryMaxPages?: number;
 }
 
-type SearchFilters = Record<string, unknown>;
-
-function searchBody(search: NetworkPixelSearch, statusKey: 'status' | 'offer_status') {
-  const f = search.filters ?? {};
-  const filters: SearchFilters = {};
-  if (f.status) filters[statusKey] = f.status;
-  // The search filter spells the event type `post_conversion` (reference §3.6).
-  if (f.type) filters.pixel_type = wirePixelType(f.type, 'affiliate');
-  if (f.offerIds) filters.network_offer_ids = f.offerIds;
-  if (f.affiliateIds) filters.network_affiliate_ids = f.affiliateIds;
-  if (f.deliveryMethods) filters.delivery_methods = f.deliveryMethods;
-  const terms = (search.searchTerms ?? []).map((term) => ({
-    search_type: term.searchType,
-    value: term.value,
-  }));
-  return { query: { search_terms: terms, filters } };
-}
-
 /** Builds the network API over a transport. */
 export function createNetworkApi(t: Transport, extra: NetworkApiOptions): NetworkApi {
   // Learned once per client: if the server refuses `event`, later writes use `post_conversion`.
@@ -155,38 +106,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
       'network',
     );
 
-  const searchPixels: NetworkApi['searchPixels'] = async (search = {}, options) => {
-    const run = (statusKey: 'status' | 'offer_status') =>
-      t.send({
-        method: 'POST',
-        path: '/networks/pixelstable',
-        idempotent: true,
-        query: { page: search.page, page_size: search.pageSize },
-        body: searchBody(search, statusKey),
-        schema: networkPixelSearchResultSchema,
-        ...callFields(options),
-      });
-    let res = await run('status');
-    // The field list calls the status filter `offer_status`, the example `status` (§3.6).
-    if (!res.ok && res.error.kind === 'validation' && search.filters?.status) res = await run('offer_status');
-    if (!res.ok) return res;
-    const items = manyPixels(res.value.data.pixels, res.value.raw, 'network');
-    return ok(toPage(items, res.value.data.paging, search));
-  };
-
-  /** Every page of a search, up to a cap (used by create recovery). */
-  const searchAll = async (filters: NetworkPixelSearch['filters'], options?: CallOptions) => {
-    const pageSize = extra.recoveryPageSize ?? 500;
-    const found: Postback[] = [];
-    for (let page = 1; page <= (extra.recoveryMaxPages ?? 10); page++) {
-      const res = await searchPixels({ page, pageSize, ...(filters ? { filters } : {}) }, options);
-      if (!res.ok) return res;
-      found.push(...res.value.items);
-      const total = res.value.totalCount;
-      if (res.value.items.length < pageSize || (total !== undefined && found.length >= total)) break;
-    }
-    return ok(found);
-  };
+  const lists = createNetworkLists(t, extra);
 
   const edit = (id: number, changes: PixelChanges, options?: CallOptions) =>
     roundTrip(
@@ -237,7 +157,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         body,
         post: () => withRateLimitRetry(t, post, options),
         listCandidates: () =>
-          searchAll(
+          lists.searchAll(
             offerId > 0
               ? { offerIds: [offerId] }
               : { affiliateIds: [Number(body.network_affiliate_id ?? 0)] },
@@ -274,49 +194,9 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         ? ok(true)
         : err(everflowError('bad_response', { field: 'result', detail: 'result: Everflow answered false' }));
     },
-    searchPixels,
-    async offer(offerId, options) {
-      const res = await t.send({
-        method: 'GET',
-        path: `/networks/offers/${offerId}`,
-        query: { relationship: 'payout_revenue' },
-        schema: networkOfferReadSchema,
-        ...callFields(options),
-      });
-      if (!res.ok) return res;
-      const offer = toOffer(res.value.data, res.value.raw as Record<string, unknown>);
-      return ok({ ...offer, events: toEvents(res.value.data.relationship?.payout_revenue ?? []) });
-    },
-    async affiliates(query = {}, options) {
-      const paging = { page: query.page, page_size: query.pageSize };
-      const res = query.search
-        ? await t.send({
-            method: 'POST',
-            path: '/networks/affiliatestable',
-            idempotent: true,
-            query: paging,
-            body: {
-              search_terms: [{ search_type: 'name', value: query.search }],
-              filters: query.status ? { account_status: query.status } : {},
-            },
-            schema: networkAffiliatesSchema,
-            ...callFields(options),
-          })
-        : await t.send({
-            method: 'GET',
-            path: '/networks/affiliates',
-            query: { ...paging, filter: query.status ? `account_status=${query.status}` : undefined },
-            schema: networkAffiliatesSchema,
-            ...callFields(options),
-          });
-      if (!res.ok) return res;
-      const items = res.value.data.affiliates.map((a) => ({
-        id: a.network_affiliate_id,
-        name: a.name,
-        status: a.account_status ?? '',
-      }));
-      return ok(toPage(items, res.value.data.paging, query));
-    },
+    searchPixels: lists.searchPixels,
+    offer: lists.offer,
+    affiliates: lists.affiliates,
     async whoAmI(options) {
       const res = await t.send({
         method: 'GET',
