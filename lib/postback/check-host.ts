@@ -39,6 +39,7 @@ function checkHostName(parts: UrlParts, name: string, r: Reporter): void {
       n === labels.length - 1 && labels[n] === '' && n > 0 ? undefined : labelProblem(labels[n]!);
     if (problem) {
       r.add('host.invalid_label', hostStart, hostEnd, `The host name is not valid DNS: ${problem}.`);
+      // An invalid host is the whole story; idn/no_tld advice about it would be noise.
       return;
     }
   }

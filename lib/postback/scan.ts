@@ -182,6 +182,7 @@ export function scanTokens(
           continue;
         }
       }
+      // Only %7Bname%7D (or %7Bname}) counts: a lone %7B, as in URL-encoded JSON, is not a macro.
       const open = encodedBraceAt(s, i, false);
       if (open) {
         const w = wordEnd(s, i + open, to);
