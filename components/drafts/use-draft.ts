@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AppError } from '../../lib/messaging/protocol';
+import type { Result } from '../../lib/result';
+
+/** Where drafts live (the background's `drafts.*` messages), injected so forms hold no messaging code. */
+export interface DraftStore {
+  get(formId: string): Promise<Result<{ value: Record<string, unknown>; savedAt: number } | null, AppError>>;
+  save(formId: string, value: Record<string, unknown>): Promise<Result<true, AppError>>;
+  clear(formId: string): Promise<Result<true, AppError>>;
+}
+
+export interface UseDraftOptions<T extends object> {
+  store: DraftStore;
+  /** One id per form (and per edited item), e.g. `options.template:abc`. */
+  formId: string;
+  /** The form's current value. */
+  value: T;
+  /** Check a stored draft before it reaches the form (it comes from storage). */
+  parse: (raw: unknown) => T | undefined;
+  /** Put a restored draft into the form. */
+  onRestore: (value: T) => void;
+  /** Debounce of saves while typing. */
+  delayMs?: number;
+}
+
+export interface DraftState {
+  /** False until the stored draft (if any) was looked up; saving starts after that. */
+  ready: boolean;
+  /** When the restored draft was saved, if the form was restored from one. */
+  restoredAt?: number;
+  /** Forget the draft (after a successful save, or when the user discards it). */
+  clear: () => Promise<void>;
+}
+
+/**
+ * Keep a form's unsaved state as a draft: restore it on open, save it ~300 ms after the last change, and save
+ * at once when the page is hidden or the form goes away, so a reload or a failed save never loses typing.
+ * Only changes after the lookup are saved, so opening a form does not create a draft.
+ */
+export function useDraft<T extends object>(opts: UseDraftOptions<T>): DraftState {
+  const { store, formId, value, delayMs = 300 } = opts;
+  const [ready, setReady] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<number | undefined>();
+  const baseline = useRef<string | null>(null);
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: T; formId: string } | null>(null);
+  const latest = useRef(opts);
+  latest.current = opts;
+
+  const flush = () => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = null;
+    void latest.current.store.save(p.formId, p.value as Record<string, unknown>);
+  };
+
+  // Look the draft up once per form id. Typing that started before the answer wins over the stored draft.
+  useEffect(() => {
+    let live = true;
+    const opened = JSON.stringify(latest.current.value);
+    setReady(false);
+    setRestoredAt(undefined);
+    baseline.current = null;
+    const done = (restored?: { value: T; savedAt: number }) => {
+      if (!live) return;
+      const untouched = JSON.stringify(latest.current.value) === opened;
+      if (restored && untouched) {
+        latest.current.onRestore(restored.value);
+        setRestoredAt(restored.savedAt);
+        baseline.current = JSON.stringify(restored.value);
+      } else {
+        baseline.current = opened;
+      }
+      setReady(true);
+    };
+    store
+      .get(formId)
+      .then((r) => {
+        const parsed = r.ok && r.value ? latest.current.parse(r.value.value) : undefined;
+        done(r.ok && r.value && parsed ? { value: parsed, savedAt: r.value.savedAt } : undefined);
+      })
+      .catch(() => done());
+    return () => {
+      live = false;
+      flush();
+    };
+  }, [formId, store]);
+
+  // Save changes, debounced.
+  useEffect(() => {
+    if (!ready || baseline.current === null) return;
+    const text = JSON.stringify(value);
+    if (text === baseline.current && !pending.current) return;
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { value, formId, timer: setTimeout(flush, delayMs) };
+  }, [value, ready, delayMs, formId]);
+
+  // A reload or a closed tab must not lose the last keystrokes.
+  useEffect(() => {
+    const onHide = () => flush();
+    addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, []);
+
+  const clear = async () => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = null;
+    baseline.current = JSON.stringify(latest.current.value);
+    setRestoredAt(undefined);
+    await latest.current.store.clear(latest.current.formId);
+  };
+  return { ready, restoredAt, clear };
+}

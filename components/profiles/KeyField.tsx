@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { FieldError } from '../postback-form/SelectField';
+
+export interface KeyFieldProps {
+  id: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** The stored key, masked ("••••1234"), when editing a profile that has one. */
+  maskedKey?: string;
+  error?: string;
+}
+
+/**
+ * The API key: masked while typing, with a button to reveal what was typed. A stored key is never sent to the
+ * page; editing shows only its masked form, and an empty field keeps it.
+ */
+export function KeyField({ id, value, onInput, maskedKey, error }: KeyFieldProps) {
+  const [shown, setShown] = useState(false);
+  const described = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  // Preact types inputs by their `type`; both kinds take exactly the same attributes here.
+  const type = (shown ? 'text' : 'password') as 'text';
+  return (
+    <div class="field">
+      <label for={id}>{i18n.t('profiles.form.key')}</label>
+      <div class="input-with-button">
+        <input
+          id={id}
+          data-field="apiKey"
+          type={type}
+          autocomplete="off"
+          spellcheck={false}
+          autocapitalize="off"
+          value={value}
+          placeholder={maskedKey}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+          onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          class="button"
+          aria-pressed={shown ? 'true' : 'false'}
+          aria-controls={id}
+          onClick={() => setShown((s) => !s)}
+        >
+          {i18n.t('profiles.form.showKey')}
+        </button>
+      </div>
+      <p class="hint" id={`${id}-hint`}>
+        {maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint')}
+      </p>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { AppError, ProfileInput } from '../../lib/messaging/protocol';
+import type { ProfileView } from '../../lib/messaging/views';
+import type { Result } from '../../lib/result';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { type DraftStore, useDraft } from '../drafts/use-draft';
+import { FieldError } from '../postback-form/SelectField';
+import { KeyField } from './KeyField';
+import type { PermissionsApi } from './permissions';
+import {
+  emptyProfile,
+  neededOrigin,
+  type ProfileFormValue,
+  parseProfileDraft,
+  profileToValue,
+  toProfileInput,
+} from './profile-value';
+
+export interface ProfileFormProps {
+  /** The profile being edited; absent when adding one. */
+  editing?: ProfileView;
+  save: (input: ProfileInput) => Promise<Result<ProfileView, AppError>>;
+  permissions: PermissionsApi;
+  drafts: DraftStore;
+  onSaved: (profile: ProfileView) => void;
+  onCancel: () => void;
+}
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: string; field?: string };
+
+const FIELDS = ['name', 'apiKey', 'role', 'region', 'customBaseUrl', 'portalDomains'] as const;
+
+/**
+ * Add or edit a profile. Saving asks for the API host's permission first (from the click itself), then sends
+ * the profile to the background, which checks the key with Everflow before storing anything. A failure shows
+ * the background's specific reason next to the field it is about and keeps everything typed.
+ */
+export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCancel }: ProfileFormProps) {
+  const id = useId();
+  const initial = editing ? profileToValue(editing) : emptyProfile();
+  const [value, setValue] = useState<ProfileFormValue>(initial);
+  const [apiKey, setApiKey] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useDraft({
+    store: drafts,
+    formId: `options.profile:${editing?.id ?? 'new'}`,
+    value,
+    parse: parseProfileDraft,
+    onRestore: setValue,
+  });
+
+  // Know ahead of the click whether the host is already allowed: the click may not await before asking.
+  const origin = neededOrigin(value);
+  useEffect(() => {
+    if (!origin || granted[origin] !== undefined) return;
+    let live = true;
+    permissions
+      .contains([origin])
+      .then((yes) => live && setGranted((g) => ({ ...g, [origin]: yes })))
+      .catch(() => live && setGranted((g) => ({ ...g, [origin]: false })));
+    return () => {
+      live = false;
+    };
+  }, [origin, granted, permissions]);
+
+  const set = (patch: Partial<ProfileFormValue>) => setValue((v) => ({ ...v, ...patch }));
+  const fail = (message: string, field?: string) => {
+    setStatus({ kind: 'error', message, field });
+    const target = field && formRef.current?.querySelector<HTMLElement>(`[data-field="${field}"]`);
+    (target || formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+  };
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    if (status.kind === 'saving') return;
+    if (!value.name.trim()) return fail(i18n.t('profiles.form.nameRequired'), 'name');
+    if (!editing && !apiKey.trim()) return fail(i18n.t('profiles.form.keyRequired'), 'apiKey');
+    // Before any await: the permission prompt needs the user's gesture (the checks above are synchronous).
+    const ask =
+      origin && !granted[origin] ? askFor(permissions, origin) : Promise.resolve<true | string>(true);
+    setStatus({ kind: 'saving' });
+    ask
+      .then(async (allowed) => {
+        if (allowed !== true) return fail(allowed, 'region');
+        if (origin) setGranted((g) => ({ ...g, [origin]: true }));
+        const r = await save(toProfileInput(value, apiKey, editing?.id));
+        if (!r.ok) return fail(r.error.message, r.error.field);
+        await draft.clear();
+        setStatus({ kind: 'idle' });
+        onSaved(r.value);
+      })
+      .catch(() => fail(i18n.t('profiles.form.failed')));
+  };
+
+  const err = (field: (typeof FIELDS)[number]) =>
+    status.kind === 'error' && status.field === field ? status.message : undefined;
+  const describedBy = (field: string, hint?: boolean) =>
+    [hint && `${id}-${field}-hint`, err(field as (typeof FIELDS)[number]) && `${id}-${field}-error`]
+      .filter(Boolean)
+      .join(' ') || undefined;
+  const saving = status.kind === 'saving';
+  return (
+    <form ref={formRef} class="card form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>
+        {editing ? i18n.t('profiles.form.editTitle', [editing.name]) : i18n.t('profiles.form.addTitle')}
+      </h3>
+      <DraftNotice
+        restoredAt={draft.restoredAt}
+        onDiscard={() => {
+          setValue(initial);
+          void draft.clear();
+        }}
+      />
+      <div class="field">
+        <label for={`${id}-name`}>{i18n.t('profiles.form.name')}</label>
+        <input
+          id={`${id}-name`}
+          data-field="name"
+          type="text"
+          autocomplete="off"
+          value={value.name}
+          aria-invalid={err('name') ? 'true' : undefined}
+          aria-describedby={describedBy('name', true)}
+          onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <p class="hint" id={`${id}-name-hint`}>
+          {i18n.t('profiles.form.nameHint')}
+        </p>
+        <FieldError id={`${id}-name-error`} message={err('name')} />
+      </div>
+      <fieldset class="field" data-field="role" tabIndex={-1} aria-describedby={describedBy('role')}>
+        <legend>{i18n.t('profiles.form.role')}</legend>
+        {(['affiliate', 'network'] as const).map((role) => (
+          <label key={role} class="choice">
+            <input
+              type="radio"
+              name={`${id}-role`}
+              value={role}
+              checked={value.role === role}
+              onChange={() => set({ role })}
+            />{' '}
+            {role === 'affiliate' ? i18n.t('profiles.role.affiliate') : i18n.t('profiles.role.network')}
+          </label>
+        ))}
+        <FieldError id={`${id}-role-error`} message={err('role')} />
+      </fieldset>
+      <KeyField
+        id={`${id}-key`}
+        value={apiKey}
+        onInput={setApiKey}
+        maskedKey={editing?.hasKey ? editing.maskedKey : undefined}
+        error={err('apiKey')}
+      />
+      <div class="field">
+        <label for={`${id}-region`}>{i18n.t('profiles.form.region')}</label>
+        <select
+          id={`${id}-region`}
+          data-field="region"
+          value={value.region}
+          aria-invalid={err('region') ? 'true' : undefined}
+          aria-describedby={describedBy('region', true)}
+          onChange={(e) =>
+            set({ region: (e.currentTarget as HTMLSelectElement).value as ProfileFormValue['region'] })
+          }
+        >
+          <option value="us">{i18n.t('profiles.region.us')}</option>
+          <option value="eu">{i18n.t('profiles.region.eu')}</option>
+          <option value="custom">{i18n.t('profiles.region.custom')}</option>
+        </select>
+        <p class="hint" id={`${id}-region-hint`}>
+          {value.region === 'us'
+            ? i18n.t('profiles.form.regionHint')
+            : i18n.t('profiles.form.permissionHint')}
+        </p>
+        <FieldError id={`${id}-region-error`} message={err('region')} />
+      </div>
+      {value.region === 'custom' && (
+        <div class="field">
+          <label for={`${id}-base`}>{i18n.t('profiles.form.baseUrl')}</label>
+          <input
+            id={`${id}-base`}
+            data-field="customBaseUrl"
+            type="url"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="https://api.example.com/v1"
+            value={value.customBaseUrl}
+            aria-invalid={err('customBaseUrl') ? 'true' : undefined}
+            aria-describedby={describedBy('customBaseUrl')}
+            onInput={(e) => set({ customBaseUrl: (e.currentTarget as HTMLInputElement).value })}
+          />
+          <FieldError id={`${id}-customBaseUrl-error`} message={err('customBaseUrl')} />
+        </div>
+      )}
+      <div class="field">
+        <label for={`${id}-domains`}>{i18n.t('profiles.form.domains')}</label>
+        <input
+          id={`${id}-domains`}
+          data-field="portalDomains"
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          value={value.portalDomains}
+          aria-invalid={err('portalDomains') ? 'true' : undefined}
+          aria-describedby={describedBy('portalDomains', true)}
+          onInput={(e) => set({ portalDomains: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <p class="hint" id={`${id}-portalDomains-hint`}>
+          {i18n.t('profiles.form.domainsHint')}
+        </p>
+        <FieldError id={`${id}-portalDomains-error`} message={err('portalDomains')} />
+      </div>
+      {status.kind === 'error' && (
+        <p class="alert" role="alert" tabIndex={-1}>
+          {status.message}
+        </p>
+      )}
+      {saving && (
+        <p class="status" role="status">
+          {i18n.t('profiles.form.checking')}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="button button--primary" aria-disabled={saving ? 'true' : undefined}>
+          {i18n.t('profiles.form.save')}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {i18n.t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Ask for a host permission; resolves true, or a sentence saying why the host is still not allowed. */
+function askFor(permissions: PermissionsApi, origin: string): Promise<true | string> {
+  const host = origin.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
+  let asked: Promise<boolean>;
+  try {
+    asked = permissions.request([origin]);
+  } catch {
+    return Promise.resolve(i18n.t('profiles.form.permissionError', [host]));
+  }
+  return asked.then(
+    (yes) => (yes ? true : i18n.t('profiles.form.permissionDenied', [host])),
+    () => i18n.t('profiles.form.permissionError', [host]),
+  );
+}

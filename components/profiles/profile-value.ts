@@ -1,0 +1,79 @@
+import * as z from 'zod/mini';
+import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/manifest';
+import type { ProfileInput } from '../../lib/messaging/protocol';
+import type { ProfileView, Region, Role } from '../../lib/messaging/views';
+import { REGIONS, ROLES } from '../../lib/storage/schemas';
+
+/** The profile form's fields, as typed. The API key is not here: it never goes into a draft. */
+export interface ProfileFormValue {
+  name: string;
+  role: Role;
+  region: Region;
+  customBaseUrl: string;
+  /** Portal host names, comma- or space-separated as typed. */
+  portalDomains: string;
+}
+
+/** An empty profile form. */
+export function emptyProfile(): ProfileFormValue {
+  return { name: '', role: 'affiliate', region: 'us', customBaseUrl: '', portalDomains: '' };
+}
+
+/** A stored profile as form values. */
+export function profileToValue(p: ProfileView): ProfileFormValue {
+  return {
+    name: p.name,
+    role: p.role,
+    region: p.region,
+    customBaseUrl: p.customBaseUrl ?? '',
+    portalDomains: p.portalDomains.join(', '),
+  };
+}
+
+/** The message for `profiles.save`. An empty key field on an edit keeps the stored key. */
+export function toProfileInput(v: ProfileFormValue, apiKey: string, id?: string): ProfileInput {
+  const input: ProfileInput = {
+    name: v.name.trim(),
+    role: v.role,
+    region: v.region,
+    portalDomains: v.portalDomains
+      .split(/[\s,]+/)
+      .map((d) => d.trim())
+      .filter(Boolean),
+  };
+  if (id) input.id = id;
+  if (v.region === 'custom') input.customBaseUrl = v.customBaseUrl.trim();
+  if (apiKey.trim()) input.apiKey = apiKey.trim();
+  return input;
+}
+
+/**
+ * The host permission the profile's API host needs beyond the install-time one (US), as a match pattern:
+ * the EU host, or the custom base URL's origin. Undefined for US, or for a custom URL that does not parse
+ * (the background explains that one).
+ */
+export function neededOrigin(v: Pick<ProfileFormValue, 'region' | 'customBaseUrl'>): string | undefined {
+  if (v.region === 'eu') return OPTIONAL_HOST_PERMISSIONS[0];
+  if (v.region !== 'custom') return undefined;
+  try {
+    const url = new URL(v.customBaseUrl.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.origin}/*`;
+  } catch {
+    return undefined;
+  }
+}
+
+const DraftSchema = z.object({
+  name: z.string(),
+  role: z.enum(ROLES),
+  region: z.enum(REGIONS),
+  customBaseUrl: z.string(),
+  portalDomains: z.string(),
+});
+
+/** A stored draft of the profile form, if it has the form's shape. */
+export function parseProfileDraft(raw: unknown): ProfileFormValue | undefined {
+  const r = DraftSchema.safeParse(raw);
+  return r.success ? r.data : undefined;
+}

@@ -1,0 +1,176 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ProfilesScreen } from '../../../components/profiles/ProfilesScreen';
+import type { ProfileView } from '../../../lib/messaging/views';
+import { fakeDrafts } from '../fakes/drafts';
+import { fakePermissions, fakeProfiles, profileView } from '../fakes/profiles';
+
+afterEach(cleanup);
+
+function setup(opts: { profiles?: ProfileView[]; granted?: string[]; answer?: boolean; item?: string } = {}) {
+  const { api, current } = fakeProfiles(opts.profiles);
+  const { permissions, log } = fakePermissions(opts.granted, opts.answer);
+  const drafts = fakeDrafts();
+  function Host() {
+    const [item, setItem] = useState(opts.item);
+    return (
+      <ProfilesScreen
+        api={api}
+        permissions={permissions}
+        drafts={drafts.store}
+        item={item}
+        navigate={setItem}
+      />
+    );
+  }
+  render(<Host />);
+  return { api, current, permissions, log, drafts };
+}
+
+async function fill(name: string, key: string) {
+  fireEvent.input(await screen.findByLabelText('Profile name'), { target: { value: name } });
+  fireEvent.input(screen.getByLabelText('API key'), { target: { value: key } });
+}
+
+describe('ProfilesScreen', () => {
+  it('opens the form when there is no profile, saves, and shows the account name', async () => {
+    const { api } = setup();
+    await fill('Acme', 'demo-affiliate-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(
+      await screen.findByText('Saved “Acme”. The key works: Demo Partner, affiliate account.'),
+    ).toBeTruthy();
+    expect(api.save).toHaveBeenCalledWith({
+      name: 'Acme',
+      role: 'affiliate',
+      region: 'us',
+      portalDomains: [],
+      apiKey: 'demo-affiliate-key',
+    });
+    const card = within(screen.getByRole('list', { name: 'Your profiles' })).getByRole('listitem');
+    expect(card.textContent).toContain('Demo Partner, affiliate account');
+    expect(card.textContent).toContain('Key last checked');
+    expect(card.textContent).toContain('2026');
+  });
+
+  it('shows the specific reason on failure next to the field and keeps everything typed', async () => {
+    setup();
+    await fill('Acme', 'wrong-key');
+    fireEvent.input(screen.getByLabelText('Portal domains (optional)'), {
+      target: { value: 'acme.everflowclient.io' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Everflow refused this API key.');
+    const key = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(key.value).toBe('wrong-key');
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText('Profile name') as HTMLInputElement).value).toBe('Acme');
+    expect((screen.getByLabelText('Portal domains (optional)') as HTMLInputElement).value).toBe(
+      'acme.everflowclient.io',
+    );
+  });
+
+  it('masks the key and reveals it on request', async () => {
+    setup();
+    const key = (await screen.findByLabelText('API key')) as HTMLInputElement;
+    expect(key.type).toBe('password');
+    const show = screen.getByRole('button', { name: 'Show key' });
+    fireEvent.click(show);
+    expect(key.type).toBe('text');
+    expect(show.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('asks for the EU host permission first thing in the click, before anything is sent', async () => {
+    const { api, log } = setup();
+    await fill('EU net', 'demo-affiliate-key');
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
+    vi.mocked(api.save).mockImplementation(async (input) => {
+      log.push('save');
+      return (await fakeProfiles().api.save(input)) as never;
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    // Synchronously, within the click.
+    expect(log).toEqual(['request https://api-eu.eflow.team/*']);
+    await screen.findByText(/Saved “EU net”/);
+    expect(log).toEqual(['request https://api-eu.eflow.team/*', 'save']);
+  });
+
+  it('does not send the profile when the permission is refused, and says why', async () => {
+    const { api } = setup({ answer: false });
+    await fill('EU net', 'demo-affiliate-key');
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Access to api-eu\.eflow\.team was not allowed/,
+    );
+    expect(api.save).not.toHaveBeenCalled();
+  });
+
+  it('skips the prompt for a custom address that is already allowed', async () => {
+    const { permissions, api } = setup({ granted: ['http://127.0.0.1:8787/*'] });
+    await fill('Sandbox', 'demo-affiliate-key');
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'custom' } });
+    fireEvent.input(screen.getByLabelText('API base URL'), { target: { value: 'http://127.0.0.1:8787/v1' } });
+    await waitFor(() => expect(permissions.contains).toHaveBeenCalledWith(['http://127.0.0.1:8787/*']));
+    await Promise.resolve();
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await screen.findByText(/Saved “Sandbox”/);
+    expect(permissions.request).not.toHaveBeenCalled();
+    expect(api.save).toHaveBeenCalledWith(
+      expect.objectContaining({ customBaseUrl: 'http://127.0.0.1:8787/v1' }),
+    );
+  });
+
+  it('keeps a draft of the form (never the key) and restores it', async () => {
+    const { drafts } = setup();
+    await fill('Half typed', 'secret-key-value');
+    await waitFor(() => expect(drafts.store.save).toHaveBeenCalled(), { timeout: 2000 });
+    const saved = drafts.data.get('options.profile:new')?.value;
+    expect(saved).toMatchObject({ name: 'Half typed' });
+    expect(JSON.stringify(saved)).not.toContain('secret-key-value');
+    cleanup();
+    const { api } = fakeProfiles();
+    render(
+      <ProfilesScreen
+        api={api}
+        permissions={fakePermissions().permissions}
+        drafts={drafts.store}
+        item="new"
+        navigate={() => {}}
+      />,
+    );
+    await waitFor(() =>
+      expect((screen.getByLabelText('Profile name') as HTMLInputElement).value).toBe('Half typed'),
+    );
+    expect(screen.getByText(/Restored your unsaved changes/)).toBeTruthy();
+  });
+
+  it('asks before removing, tells what goes with the profile, and removes on confirmation', async () => {
+    const { api } = setup({
+      profiles: [profileView(), profileView({ id: 'p2', name: 'Beta', isDefault: false })],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Acme Network' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove “Acme Network”?' });
+    expect(dialog.textContent).toContain('its API key (••••-key)');
+    expect(dialog.textContent).toContain('Your templates stay');
+    expect(dialog.textContent).toContain('the next profile becomes the default');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.remove).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Acme Network' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove profile' }));
+    expect(await screen.findByText('Removed “Acme Network”.')).toBeTruthy();
+    expect(api.remove).toHaveBeenCalledWith('p1');
+    expect(screen.queryByText('Acme Network')).toBeNull();
+  });
+
+  it('makes another profile the default', async () => {
+    const { api } = setup({
+      profiles: [profileView(), profileView({ id: 'p2', name: 'Beta', isDefault: false })],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Make default Beta' }));
+    expect(await screen.findByText('“Beta” is now the default profile.')).toBeTruthy();
+    expect(api.setDefault).toHaveBeenCalledWith('p2');
+    expect(screen.queryByRole('button', { name: 'Make default Beta' })).toBeNull();
+  });
+});
