@@ -1,3 +1,4 @@
+import { placeholderEdit } from './check-values';
 import { classifyName, foreignEquivalent, type TokenKind } from './classify';
 import { reportLadder, syntaxLabel } from './macro-findings';
 import { type PixelType, registryMacro } from './macros';
@@ -30,6 +31,8 @@ export interface Token {
 }
 
 interface Context {
+  /** The detected receiver's click key, if any (placeholder fixes put {sub1} there). */
+  clickKey: string | undefined;
   s: string;
   parts: UrlParts;
   r: Reporter;
@@ -46,7 +49,7 @@ function partOf(parts: UrlParts, start: number, cursor: { n: number }): TokenPar
   return start < p.keyEnd ? 'key' : 'value';
 }
 
-function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart): Token {
+function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart, n: number): Token {
   const text = ctx.s.slice(raw.start, raw.end);
   const tok: Token = {
     start: raw.start,
@@ -62,7 +65,17 @@ function pathQueryToken(ctx: Context, raw: RawToken, part: TokenPart): Token {
     const c = classifyName(raw.name);
     tok.kind = c.kind;
     if (c.suggestion) tok.suggestion = c.suggestion;
-    reportLadder(ctx.r, ctx.pixelType, tok, c);
+    let fix: Edit | undefined;
+    const p = ctx.parts.params[n];
+    if (
+      c.kind === 'template_placeholder' &&
+      part === 'value' &&
+      p?.valueStart === raw.start &&
+      p.end === raw.end
+    ) {
+      fix = placeholderEdit(ctx.s, ctx.parts, n, ctx.clickKey);
+    }
+    reportLadder(ctx.r, ctx.pixelType, tok, c, fix);
   } else if (raw.syntax === 'encoded') {
     tok.kind = 'encoded';
     tok.rule = 'macro.encoded_braces';
@@ -147,8 +160,9 @@ export function checkMacros(
   parts: UrlParts,
   r: Reporter,
   pixelType?: PixelType | 'post_conversion',
+  clickKey?: string,
 ): Token[] {
-  const ctx: Context = { s, parts, r, pixelType, tokens: [] };
+  const ctx: Context = { s, parts, r, pixelType, clickKey, tokens: [] };
   const raw: RawToken[] = [];
   const strays: number[] = [];
   // Authority: any brace there is macro.in_host (reported by the host rules); tokens are kept for highlighting.
@@ -172,7 +186,7 @@ export function checkMacros(
   const pqEnd = parts.fragStart === -1 ? parts.end : parts.fragStart;
   scanTokens(s, parts.pathStart, pqEnd, false, raw, strays);
   const cursor = { n: 0 };
-  for (const t of raw) ctx.tokens.push(pathQueryToken(ctx, t, partOf(parts, t.start, cursor)));
+  for (const t of raw) ctx.tokens.push(pathQueryToken(ctx, t, partOf(parts, t.start, cursor), cursor.n));
   unbalanced(ctx, strays);
   if (parts.fragStart !== -1) {
     raw.length = 0;

@@ -31,6 +31,13 @@ export function isPlaceholderValue(value: string): boolean {
   return isTemplateWord(value) || ANGLE_PLACEHOLDER.test(value);
 }
 
+/** The fix for a placeholder filling parameter n: `{sub1}` for a click key, else delete the parameter. */
+export function placeholderEdit(s: string, parts: UrlParts, n: number, clickKey: string | undefined): Edit {
+  const p = parts.params[n]!;
+  const isClickKey = CLICK_KEYS.has(p.name.toLowerCase()) || p.name === clickKey;
+  return isClickKey ? { start: p.valueStart, end: p.end, text: '{sub1}' } : deleteParam(s, parts, n);
+}
+
 function bareToken(p: Param, kind: Token['kind'], rule: Token['rule'], suggestion?: string): Token {
   const value = p.value!;
   const tok: Token = {
@@ -65,9 +72,8 @@ export function checkValues(
     // Hot path: most values start with "{" (a macro) or a digit, which none of these rules can match.
     if (!value || !MAY_MATCH.test(value)) continue;
     const start = p.valueStart;
-    const isClickKey = CLICK_KEYS.has(p.name.toLowerCase()) || p.name === clickKey;
     if (isPlaceholderValue(value)) {
-      const edit: Edit = isClickKey ? { start, end: p.end, text: '{sub1}' } : deleteParam(s, parts, n);
+      const edit = placeholderEdit(s, parts, n, clickKey);
       r.add(
         'value.template_placeholder',
         start,

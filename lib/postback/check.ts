@@ -95,7 +95,6 @@ export function checkPostbackUrl(input: string, options: CheckOptions = {}): Che
   checkChars(s, t0, parts, r);
   checkHost(s, t0, parts, r);
   checkQuery(s, parts, r);
-  const tokens = checkMacros(s, parts, r, options.pixelType);
 
   const host = s.slice(parts.hostStart, parts.hostEnd).toLowerCase().replace(/\.$/, '');
   const path = s.slice(parts.pathStart, parts.pathEnd);
@@ -104,6 +103,8 @@ export function checkPostbackUrl(input: string, options: CheckOptions = {}): Che
   let receiver: ReceiverMatch | undefined;
   if (found) receiver = { ...found, via: 'signature' };
   else if (options.tracker) receiver = { ...receiverFromHint(options.tracker, path), via: 'hint' };
+
+  const tokens = checkMacros(s, parts, r, options.pixelType, receiver?.clickKey);
 
   checkValues(s, parts, r, receiver?.clickKey, tokens);
   tokens.sort((a, b) => a.start - b.start);

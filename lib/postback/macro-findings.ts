@@ -2,7 +2,7 @@
 import type { Token } from './check-macros';
 import type { Classification } from './classify';
 import { isFilledFor, type PixelType } from './macros';
-import type { Reporter } from './report';
+import type { Edit, Reporter } from './report';
 import type { TokenSyntax } from './scan';
 
 const SYNTAX_LABEL: Record<string, string> = {
@@ -34,6 +34,7 @@ export function reportLadder(
   pixelType: PixelType | 'post_conversion' | undefined,
   tok: Token,
   c: Classification,
+  placeholderFix?: Edit,
 ): void {
   const { start, end, text, name } = tok;
   switch (c.kind) {
@@ -64,6 +65,8 @@ export function reportLadder(
         start,
         end,
         `"${text}" is a template placeholder; replace it with an Everflow macro or delete the parameter.`,
+        placeholderFix,
+        'Replace or remove placeholders',
       );
       return;
     case 'case_mismatch':
@@ -117,10 +120,10 @@ export function reportLadder(
     default: {
       tok.rule = 'macro.unknown';
       const hint = UNKNOWN_HINTS[name.toLowerCase()];
-      const unverified = c.macro
-        ? ' appears in Everflow material but is not confirmed for partner postbacks;'
-        : ';';
-      const message = `Everflow does not list ${text}${unverified} it may be sent literally.${hint ? ` Did you mean ${hint}?` : ''}`;
+      const what = c.macro
+        ? `${text} appears in Everflow material but is not confirmed for partner postbacks`
+        : `Everflow does not list ${text}`;
+      const message = `${what}; it may be sent literally.${hint ? ` Did you mean ${hint}?` : ''}`;
       r.add(tok.rule, start, end, message, hint ? { start, end, text: hint } : undefined, `Use ${hint}`);
     }
   }

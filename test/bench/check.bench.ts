@@ -45,6 +45,7 @@ const check = (s: string) => {
   sink = checkPostbackUrl(s);
 };
 
+/** Median time per check over the realistic set vs `new URL()` (same run), and the time for a 2 KB URL. */
 export async function bench(): Promise<BenchRow[]> {
   const set = realisticSet();
   for (let i = 0; i < 50; i++) {

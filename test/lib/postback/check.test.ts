@@ -130,6 +130,20 @@ describe('clickid.missing suppression', () => {
   });
 });
 
+describe('messages', () => {
+  it('name the macro and say what to do', () => {
+    expect(find('https://trk.example.com/pb?cid={sub1}&r={revenue}', 'macro.unknown')!.message).toBe(
+      '{revenue} appears in Everflow material but is not confirmed for partner postbacks; it may be sent literally. Did you mean {payout_amount}?',
+    );
+    expect(find('https://trk.example.com/pb?cid={sub1}&r={foo}', 'macro.unknown')!.message).toBe(
+      'Everflow does not list {foo}; it may be sent literally.',
+    );
+    expect(
+      find('https://abcde.voluumtrk.com/postback?clickid={sub1}', 'tracker.required_param_missing')!.message,
+    ).toBe('Voluum expects cid=…; you sent clickid=…. Rename it.');
+  });
+});
+
 describe('options', () => {
   it('runs tracker rules on a custom domain when the tracker is hinted', () => {
     const url = 'https://trk.mydomain.com/postback?clickid={sub1}';
@@ -253,6 +267,16 @@ describe('one-click fixes', () => {
       'https://trk.example.com/pb?cid=REPLACE',
       'value.template_placeholder',
       'https://trk.example.com/pb?cid={sub1}',
+    ],
+    [
+      'https://abcde.rdtk.io/postback?clickid={replace_me}&sum={replace_or_remove}',
+      'value.template_placeholder',
+      'https://abcde.rdtk.io/postback?clickid={sub1}',
+    ],
+    [
+      'https://mc.example.com/conv?clid={sub1}&txid={OPTIONAL}&payout=OPTIONAL',
+      'value.template_placeholder',
+      'https://mc.example.com/conv?clid={sub1}',
     ],
     [
       'https://trk.example.com/pb?cid={sub1}&&x=1&',
