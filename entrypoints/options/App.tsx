@@ -1,14 +1,12 @@
+import { OptionsPage } from '../../components/options/OptionsPage';
 import { StatusLine } from '../../components/StatusLine';
-import { sendMessage } from '../../lib/messaging/messenger';
+import { call } from '../../lib/messaging/call';
+import { optionsServices } from './services';
 
-const loadStatus = () => sendMessage('status', undefined);
+const loadStatus = () => call('status', undefined);
+const services = optionsServices();
 
-/** The options page (opens in a tab). */
+/** The options page (opens in a tab): profiles, templates and settings, wired to the background. */
 export function App() {
-  return (
-    <main class="options">
-      <h1>Postback Companion for Everflow</h1>
-      <StatusLine load={loadStatus} />
-    </main>
-  );
+  return <OptionsPage services={services} status={<StatusLine load={loadStatus} />} />;
 }

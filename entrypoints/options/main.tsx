@@ -1,3 +1,4 @@
+import '../../lib/zod-setup';
 import '../../components/theme.css';
 import './options.css';
 import { render } from 'preact';

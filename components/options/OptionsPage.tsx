@@ -1,0 +1,107 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { DraftStore } from '../drafts/use-draft';
+import { type ProfilesApi, ProfilesScreen } from '../profiles/ProfilesScreen';
+import type { PermissionsApi } from '../profiles/permissions';
+import { type SettingsApi, SettingsScreen } from '../settings/SettingsScreen';
+import { type TemplatesApi, TemplatesScreen } from '../templates/TemplatesScreen';
+import { parseHash, type Route, SECTIONS, type Section, toHash } from './route';
+
+/** Everything the options page talks to, injected by the entrypoint (and by tests). */
+export interface OptionsServices {
+  profiles: ProfilesApi;
+  templates: TemplatesApi;
+  settings: SettingsApi;
+  drafts: DraftStore;
+  permissions: PermissionsApi;
+}
+
+export interface OptionsPageProps {
+  services: OptionsServices;
+  /** Shown under the title (the version line). */
+  status?: ComponentChildren;
+}
+
+function sectionLabel(s: Section): string {
+  if (s === 'templates') return i18n.t('options.nav.templates');
+  if (s === 'settings') return i18n.t('options.nav.settings');
+  return i18n.t('options.nav.profiles');
+}
+
+/**
+ * The options page: one heading, a navigation list, and the section the address names (#profiles,
+ * #templates, #settings; `#templates/new` or `#profiles/<id>` open a form, so a reload reopens it and its draft).
+ */
+export function OptionsPage({ services, status }: OptionsPageProps) {
+  const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    const onHash = () => {
+      const next = parseHash(location.hash);
+      setRoute((prev) => {
+        moved.current = prev.section !== next.section;
+        return next;
+      });
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  // After a section change, focus its heading, so keyboard and screen-reader users land on the new content.
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    heading.current?.focus();
+  }, [route.section]);
+
+  const navigate = (item?: string) => {
+    const hash = toHash({ section: route.section, item });
+    if (location.hash !== hash) location.hash = hash;
+  };
+  return (
+    <div class="options">
+      <header class="options__header">
+        <h1>{i18n.t('extName')}</h1>
+        {status}
+      </header>
+      <div class="options__body">
+        <nav class="options__nav" aria-label={i18n.t('options.navLabel')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s}>
+                <a href={`#${s}`} aria-current={route.section === s ? 'page' : undefined}>
+                  {sectionLabel(s)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main class="options__main" aria-labelledby="section-heading">
+          <h2 id="section-heading" ref={heading} tabIndex={-1}>
+            {sectionLabel(route.section)}
+          </h2>
+          {route.section === 'profiles' && (
+            <ProfilesScreen
+              api={services.profiles}
+              permissions={services.permissions}
+              drafts={services.drafts}
+              item={route.item}
+              navigate={navigate}
+            />
+          )}
+          {route.section === 'templates' && (
+            <TemplatesScreen
+              api={services.templates}
+              drafts={services.drafts}
+              item={route.item}
+              navigate={navigate}
+            />
+          )}
+          {route.section === 'settings' && <SettingsScreen api={services.settings} />}
+        </main>
+      </div>
+    </div>
+  );
+}

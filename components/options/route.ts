@@ -1,0 +1,23 @@
+/** The options page's sections, in navigation order. */
+export const SECTIONS = ['profiles', 'templates', 'settings'] as const;
+/** One section of the options page. */
+export type Section = (typeof SECTIONS)[number];
+
+/** Where the options page is: a section and, optionally, an open item ("new" or an id). */
+export interface Route {
+  section: Section;
+  item?: string;
+}
+
+/** Read a route from the address hash (`#templates/abc`); anything unknown is the profiles section. */
+export function parseHash(hash: string): Route {
+  const [head = '', ...rest] = hash.replace(/^#/, '').split('/');
+  const section = (SECTIONS as readonly string[]).includes(head) ? (head as Section) : 'profiles';
+  const item = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
+  return item ? { section, item } : { section };
+}
+
+/** The address hash of a route. */
+export function toHash(route: Route): string {
+  return `#${route.section}${route.item ? `/${encodeURIComponent(route.item)}` : ''}`;
+}

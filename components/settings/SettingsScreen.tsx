@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { AppError } from '../../lib/messaging/protocol';
+import type { ProfileView } from '../../lib/messaging/views';
+import type { Result } from '../../lib/result';
+import type { Settings } from '../../lib/storage/schemas';
+import { Notice, type NoticeState } from '../ui/Notice';
+
+/** The messages the settings screen needs. */
+export interface SettingsApi {
+  get: () => Promise<Result<Settings, AppError>>;
+  update: (patch: Partial<Settings>) => Promise<Result<Settings, AppError>>;
+  listProfiles: () => Promise<Result<ProfileView[], AppError>>;
+  setDefaultProfile: (id: string) => Promise<Result<true, AppError>>;
+}
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'ready'; settings: Settings; profiles: ProfileView[] }
+  | { kind: 'error'; message: string };
+
+/** Settings: keep keys for the session only, and the default profile. Each change is saved at once. */
+export function SettingsScreen({ api }: { api: SettingsApi }) {
+  const id = useId();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [notice, setNotice] = useState<NoticeState>();
+  const [saving, setSaving] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const [s, p] = await Promise.all([api.get(), api.listProfiles()]);
+    if (!s.ok) return setLoad({ kind: 'error', message: s.error.message });
+    if (!p.ok) return setLoad({ kind: 'error', message: p.error.message });
+    setLoad({ kind: 'ready', settings: s.value, profiles: p.value });
+  }, [api]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const change = async (run: () => Promise<Result<unknown, AppError>>) => {
+    setSaving(true);
+    const r = await run();
+    setSaving(false);
+    setNotice(
+      r.ok ? { kind: 'ok', text: i18n.t('settings.saved') } : { kind: 'error', text: r.error.message },
+    );
+    await refresh();
+  };
+
+  if (load.kind === 'loading') {
+    return (
+      <p class="status" aria-busy="true">
+        {i18n.t('common.loading')}
+      </p>
+    );
+  }
+  if (load.kind === 'error') {
+    return (
+      <div>
+        <p class="alert" role="alert">
+          {load.message}
+        </p>
+        <button type="button" class="button" onClick={() => void refresh()}>
+          {i18n.t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  const { settings, profiles } = load;
+  const defaultId = profiles.find((p) => p.isDefault)?.id ?? '';
+  return (
+    <div class="screen card form">
+      <Notice state={notice} />
+      <div class="field">
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={settings.forgetKeysOnClose}
+            disabled={saving}
+            aria-describedby={`${id}-forget-hint`}
+            onChange={(e) =>
+              void change(() =>
+                api.update({ forgetKeysOnClose: (e.currentTarget as HTMLInputElement).checked }),
+              )
+            }
+          />{' '}
+          {i18n.t('settings.forgetKeys')}
+        </label>
+        <p class="hint" id={`${id}-forget-hint`}>
+          {i18n.t('settings.forgetKeysHint')}
+        </p>
+      </div>
+      <div class="field">
+        {profiles.length === 0 ? (
+          <>
+            <p class="label">{i18n.t('settings.defaultProfile')}</p>
+            <p class="hint">{i18n.t('settings.noProfiles')}</p>
+          </>
+        ) : (
+          <>
+            <label for={`${id}-default`}>{i18n.t('settings.defaultProfile')}</label>
+            <select
+              id={`${id}-default`}
+              value={defaultId}
+              disabled={saving}
+              aria-describedby={`${id}-default-hint`}
+              onChange={(e) =>
+                void change(() => api.setDefaultProfile((e.currentTarget as HTMLSelectElement).value))
+              }
+            >
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <p class="hint" id={`${id}-default-hint`}>
+          {i18n.t('settings.defaultProfileHint')}
+        </p>
+      </div>
+    </div>
+  );
+}

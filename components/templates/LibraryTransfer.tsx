@@ -1,0 +1,102 @@
+import { useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { Template } from '../../lib/storage/schemas';
+import { exportFileName, exportText, MAX_IMPORT_BYTES, readImportFile } from '../../lib/templates/format';
+import { type PreviewEntry, planImport, previewImport } from '../../lib/templates/preview';
+import type { NoticeState } from '../ui/Notice';
+import type { Download } from './download';
+import { ImportDialog } from './ImportDialog';
+import { fileProblemText } from './import-text';
+import type { TemplatesApi } from './TemplatesScreen';
+
+export interface LibraryTransferProps {
+  templates: readonly Template[];
+  api: Pick<TemplatesApi, 'save'>;
+  download: Download;
+  now: () => Date;
+  /** Tell the screen the outcome (it then reloads the list). */
+  onDone: (notice: NoticeState) => void;
+}
+
+/** "Export templates" (a JSON download without any key) and "Import templates" (a file, previewed first). */
+export function LibraryTransfer({ templates, api, download, now, onDone }: LibraryTransferProps) {
+  const id = useId();
+  const [pending, setPending] = useState<{ fileName: string; preview: PreviewEntry[] }>();
+  const [busy, setBusy] = useState(false);
+
+  const exportAll = () => {
+    const at = now();
+    download(exportFileName(at), exportText(templates, at));
+    onDone({ kind: 'ok', text: i18n.t('templates.exported', templates.length) });
+  };
+  const pick = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Let the same file be picked again after a cancel.
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      return onDone({
+        kind: 'error',
+        text: fileProblemText({ code: 'too_large', maxBytes: MAX_IMPORT_BYTES }),
+      });
+    }
+    const read = readImportFile(await file.text());
+    if (!read.ok)
+      return onDone({
+        kind: 'error',
+        text: i18n.t('templates.import.refused', [file.name, fileProblemText(read.problem)]),
+      });
+    setPending({ fileName: file.name, preview: previewImport(read.entries, templates) });
+  };
+  const apply = async (overwrite: ReadonlySet<number>) => {
+    if (!pending) return;
+    setBusy(true);
+    let saved = 0;
+    const failed: string[] = [];
+    for (const input of planImport(pending.preview, overwrite)) {
+      const r = await api.save(input);
+      if (r.ok) saved++;
+      else failed.push(`${input.name}: ${r.error.message}`);
+    }
+    const skipped = pending.preview.filter((e) => e.status === 'invalid').length;
+    setBusy(false);
+    setPending(undefined);
+    const text = [
+      i18n.t('templates.import.done', saved),
+      skipped ? i18n.t('templates.import.skipped', skipped) : '',
+      ...failed,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    onDone({ kind: failed.length ? 'error' : 'ok', text, focus: true });
+  };
+
+  return (
+    <>
+      <button type="button" class="button" onClick={exportAll} disabled={templates.length === 0}>
+        {i18n.t('templates.export')}
+      </button>
+      <span class="file-button">
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          class="file-button__input"
+          onChange={(e) => void pick(e.currentTarget as HTMLInputElement)}
+        />
+        <label for={`${id}-file`} class="button">
+          {i18n.t('templates.import.label')}
+        </label>
+      </span>
+      {pending && (
+        <ImportDialog
+          fileName={pending.fileName}
+          preview={pending.preview}
+          busy={busy}
+          onImport={(o) => void apply(o)}
+          onClose={() => setPending(undefined)}
+        />
+      )}
+    </>
+  );
+}

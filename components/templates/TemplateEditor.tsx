@@ -1,0 +1,162 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { AppError, TemplateInput } from '../../lib/messaging/protocol';
+import { TRACKER_PRESETS } from '../../lib/postback/trackers';
+import type { Result } from '../../lib/result';
+import type { Template } from '../../lib/storage/schemas';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { type DraftStore, useDraft } from '../drafts/use-draft';
+import { type FormField, normalise } from '../postback-form/model';
+import { PostbackForm } from '../postback-form/PostbackForm';
+import { formIssues, issuesByField } from '../postback-form/rules';
+import { FieldError, SelectField } from '../postback-form/SelectField';
+import { parseTemplateDraft, type TemplateFormValue, toTemplateInput } from './template-value';
+
+export interface TemplateEditorProps {
+  /** The template being edited; absent for a new one. */
+  editing?: Template;
+  /** The starting value (a blank template, a preset, or the stored template). */
+  initial: TemplateFormValue;
+  save: (input: TemplateInput) => Promise<Result<Template, AppError>>;
+  drafts: DraftStore;
+  onSaved: (template: Template) => void;
+  onCancel: () => void;
+}
+
+type Errors = Partial<Record<FormField | 'name', string>>;
+
+/** Background field names (API or template words) mapped to the form's fields. */
+const FIELD_OF: Record<string, FormField | 'name'> = {
+  name: 'name',
+  postbackUrl: 'postbackUrl',
+  postback_url: 'postbackUrl',
+  htmlCode: 'htmlCode',
+  html_code: 'htmlCode',
+  delayMs: 'delaySeconds',
+  delay_ms: 'delaySeconds',
+  level: 'level',
+  pixel_level: 'level',
+};
+
+/** Create or edit a template: its name, tracker, side and notes, and the shared postback form. */
+export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCancel }: TemplateEditorProps) {
+  const id = useId();
+  const [value, setValue] = useState(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useDraft({
+    store: drafts,
+    formId: `options.template:${editing?.id ?? 'new'}`,
+    value,
+    parse: parseTemplateDraft,
+    onRestore: setValue,
+  });
+  const set = (patch: Partial<TemplateFormValue>) => setValue((v) => ({ ...v, ...patch }));
+
+  const focusFirstError = () =>
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (saving) return;
+    const issues = formIssues(value.postback, { side: value.side, withOffer: false, withPartner: false });
+    const next: Errors = issuesByField(issues);
+    if (!value.name.trim()) next.name = i18n.t('templates.editor.nameRequired');
+    setErrors(next);
+    setFailure(undefined);
+    if (Object.keys(next).length > 0) return focusFirstError();
+    setSaving(true);
+    const r = await save(toTemplateInput(value, editing));
+    setSaving(false);
+    if (!r.ok) {
+      const field = r.error.field ? FIELD_OF[r.error.field] : undefined;
+      if (field) setErrors({ [field]: r.error.message });
+      setFailure(r.error.message);
+      return;
+    }
+    await draft.clear();
+    onSaved(r.value);
+  };
+
+  const { name: nameError, ...formErrors } = errors;
+  return (
+    <form ref={formRef} class="card form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>
+        {editing ? i18n.t('templates.editor.editTitle', [editing.name]) : i18n.t('templates.editor.newTitle')}
+      </h3>
+      <DraftNotice
+        restoredAt={draft.restoredAt}
+        onDiscard={() => {
+          setValue(initial);
+          void draft.clear();
+        }}
+      />
+      <div class="field">
+        <label for={`${id}-name`}>{i18n.t('templates.editor.name')}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          autocomplete="off"
+          value={value.name}
+          aria-invalid={nameError ? 'true' : undefined}
+          aria-describedby={nameError ? `${id}-name-error` : undefined}
+          onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <FieldError id={`${id}-name-error`} message={nameError} />
+      </div>
+      <div class="field-row">
+        <SelectField
+          id={`${id}-tracker`}
+          label={i18n.t('templates.editor.tracker')}
+          value={value.tracker}
+          options={[
+            { value: 'custom', label: i18n.t('templates.editor.custom') },
+            ...TRACKER_PRESETS.map((p) => ({ value: p.id, label: p.tracker })),
+          ]}
+          onChange={(tracker) => set({ tracker })}
+          hint={i18n.t('templates.editor.trackerHint')}
+        />
+        <SelectField
+          id={`${id}-side`}
+          label={i18n.t('templates.editor.side')}
+          value={value.side}
+          options={[
+            { value: 'affiliate', label: i18n.t('templates.editor.sideAffiliate') },
+            { value: 'network', label: i18n.t('templates.editor.sideNetwork') },
+          ]}
+          onChange={(side) => set({ side, postback: normalise(value.postback, side) })}
+        />
+      </div>
+      <PostbackForm
+        side={value.side}
+        value={value.postback}
+        onChange={(postback) => set({ postback })}
+        tracker={value.tracker}
+        errors={formErrors}
+      />
+      <div class="field">
+        <label for={`${id}-notes`}>{i18n.t('templates.editor.notes')}</label>
+        <textarea
+          id={`${id}-notes`}
+          rows={3}
+          value={value.notes}
+          onInput={(e) => set({ notes: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
+      </div>
+      {failure && (
+        <p class="alert" role="alert">
+          {failure}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="button button--primary" aria-disabled={saving ? 'true' : undefined}>
+          {i18n.t('templates.editor.save')}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {i18n.t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { vi } from 'vitest';
+import type { TemplatesApi } from '../../../components/templates/TemplatesScreen';
+import { ok } from '../../../lib/result';
+import type { Template } from '../../../lib/storage/schemas';
+import { copyName } from '../../../lib/templates/names';
+
+/** A fake background for templates, with the same behaviour as lib/background/services/templates.ts. */
+export function fakeTemplates(initial: Template[] = []) {
+  let templates = [...initial];
+  let n = 0;
+  const api: TemplatesApi = {
+    list: vi.fn(async () => ok([...templates])),
+    save: vi.fn(async (input) => {
+      const now = 1_763_800_000_000 + ++n;
+      const old = templates.find((t) => t.id === input.id);
+      const saved: Template = {
+        ...input,
+        id: input.id ?? `new-${n}`,
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
+      };
+      templates = old ? templates.map((t) => (t.id === saved.id ? saved : t)) : [...templates, saved];
+      return ok(saved);
+    }),
+    remove: vi.fn(async (id) => {
+      templates = templates.filter((t) => t.id !== id);
+      return ok(true as const);
+    }),
+    duplicate: vi.fn(async (id) => {
+      const source = templates.find((t) => t.id === id)!;
+      const copy = {
+        ...source,
+        id: `copy-${++n}`,
+        name: copyName(
+          source.name,
+          templates.map((t) => t.name),
+        ),
+      };
+      templates = [...templates, copy];
+      return ok(copy);
+    }),
+  };
+  return { api, current: () => templates };
+}
