@@ -3,6 +3,9 @@
  *
  * Every permission here is deliberate (see README "Permissions"):
  * - `storage`: profiles, templates, drafts and the data cache.
+ * - `activeTab`: the popup reads the URL of the tab the user clicked the toolbar button on, to find the offer.
+ *   It has no install warning and covers every portal, white-label domains included (measured in
+ *   docs: `tabs` would warn "Read your browsing history", host permissions "Read and change your data").
  * - host `https://api.eflow.team/*`: the Everflow API (US). Calls leave from the background only.
  * - optional host `https://api-eu.eflow.team/*`: requested from a click when a profile picks the EU region.
  * No content scripts, no `tabs`, no `<all_urls>`.
@@ -10,7 +13,7 @@
 
 export const API_HOST_PERMISSIONS = ['https://api.eflow.team/*'] as const;
 export const OPTIONAL_HOST_PERMISSIONS = ['https://api-eu.eflow.team/*'] as const;
-export const PERMISSIONS = ['storage'] as const;
+export const PERMISSIONS = ['storage', 'activeTab'] as const;
 /** Only the demo build may talk to the local sandbox; release builds never carry this. */
 export const DEMO_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 

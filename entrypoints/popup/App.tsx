@@ -1,20 +1,7 @@
-import { browser } from 'wxt/browser';
-import { StatusLine } from '../../components/StatusLine';
-import { sendMessage } from '../../lib/messaging/messenger';
+import { Popup } from '../../components/popup/Popup';
+import { popupApi } from './api';
 
-const loadStatus = () => sendMessage('status', undefined);
-
-/** The toolbar popup. */
+/** The toolbar popup, wired to storage and the background. */
 export function App() {
-  return (
-    <main class="popup">
-      <header>
-        <h1>Postback Companion</h1>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-          Settings
-        </a>
-      </header>
-      <StatusLine load={loadStatus} />
-    </main>
-  );
+  return <Popup api={popupApi} />;
 }

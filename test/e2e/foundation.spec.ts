@@ -10,15 +10,15 @@ test.describe('release build', () => {
     );
     expect(manifest.name).toBe('Postback Companion for Everflow');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect(manifest.host_permissions).toEqual(['https://api.eflow.team/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*']);
     expect(manifest.content_scripts).toBeUndefined();
   });
 
   test('popup and options show the background answer', async ({ openPopup, openOptions, seedStorage }) => {
-    const popup = await openPopup();
-    await expect(popup.locator('.status[data-state="ready"]')).toHaveText('Version 0.1.0 · No profiles yet');
+    const empty = await openPopup();
+    await expect(empty.getByRole('button', { name: 'Add a profile' })).toBeVisible();
 
     await seedStorage('local', {
       profiles: [
@@ -29,6 +29,11 @@ test.describe('release build', () => {
     const options = await openOptions();
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Postback Companion for Everflow');
     await expect(options.locator('.status[data-state="ready"]')).toHaveText('Version 0.1.0 · 2 profiles');
+
+    // The popup lists the profiles and shows the background's answer for the first one: it has no key yet.
+    const popup = await openPopup();
+    await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveText(/Network A\s*Network B/);
+    await expect(popup.getByRole('alert')).toHaveText(/No API key is stored for "Network A"/);
   });
 });
 
@@ -36,7 +41,7 @@ test('the demo build also reaches the local machine, and nothing else changes', 
   const manifest = await worker.evaluate(() =>
     (globalThis as unknown as InExtension).chrome.runtime.getManifest(),
   );
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'activeTab']);
   expect(manifest.host_permissions).toEqual([
     'https://api.eflow.team/*',
     'http://127.0.0.1/*',

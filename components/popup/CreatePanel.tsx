@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AppError } from '../../lib/messaging/protocol';
+import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
+import { checkPostbackUrl } from '../../lib/postback/check';
+import type { Template } from '../../lib/storage/schemas';
+import { findingsSummary } from '../postback-form/FindingsList';
+import { fromTemplate, type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
+import { PostbackForm } from '../postback-form/PostbackForm';
+import { formIssues, issuesByField } from '../postback-form/rules';
+import { UrlPreview } from '../postback-form/UrlPreview';
+import { ActionError } from './errors';
+import type { PopupApi } from './popup-api';
+
+export interface CreatePanelProps {
+  api: PopupApi;
+  profileId: string;
+  side: Role;
+  templates: Template[];
+  defaultTemplateId?: string;
+  offer?: OfferView;
+  portalOrigin?: string;
+  onCreated: (pixel: PixelView, recovered: boolean) => void;
+}
+
+interface Draft {
+  templateId: string;
+  value: PostbackFormValue;
+}
+
+/** Apply a template to the offer in view: a specific template targets this offer, a global one every offer. */
+function valueFor(t: Template, offer: OfferView | undefined): PostbackFormValue {
+  const v = fromTemplate(t);
+  if (v.level !== 'global' && offer) v.offerId = offer.id;
+  return v;
+}
+
+/**
+ * "New postback from a template": pick a template (the default is preselected), see the checked URL and what
+ * the tracker will receive, create. Every change is kept as a draft, so closing the popup loses nothing.
+ */
+export function CreatePanel(props: CreatePanelProps) {
+  const { api, profileId, side, templates, offer } = props;
+  const formId = `popup:create:${profileId}:${offer?.id ?? 'none'}`;
+  const initial = templates.find((t) => t.id === props.defaultTemplateId) ?? templates[0];
+  const [draft, setDraft] = useState<Draft | null>(
+    initial ? { templateId: initial.id, value: valueFor(initial, offer) } : null,
+  );
+  const [restored, setRestored] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError>();
+  const [duplicate, setDuplicate] = useState(false);
+  const [showForm, setShowForm] = useState(false);
+  const loaded = useRef(false);
+
+  // Restore the draft once, before the user can type.
+  useEffect(() => {
+    void api.loadDraft(formId).then((raw) => {
+      const value = parseValue(raw?.value);
+      const templateId = typeof raw?.templateId === 'string' ? raw.templateId : undefined;
+      if (value && templateId && templates.some((t) => t.id === templateId)) {
+        setDraft({ templateId, value });
+        setShowForm(raw?.showForm === true);
+      }
+      loaded.current = true;
+      setRestored(true);
+    });
+  }, [formId]);
+
+  const update = (next: Draft, form = showForm) => {
+    setDraft(next);
+    setError(undefined);
+    setDuplicate(false);
+    if (loaded.current) void api.saveDraft(formId, { ...next, showForm: form });
+  };
+
+  const template = templates.find((t) => t.id === draft?.templateId);
+  const check = useMemo(
+    () =>
+      draft ? checkPostbackUrl(draft.value.postbackUrl, { pixelType: draft.value.pixelType }) : undefined,
+    [draft?.value.postbackUrl, draft?.value.pixelType],
+  );
+  if (!draft || !template) {
+    return (
+      <section class="create" aria-label="New postback">
+        <p class="muted">
+          No {side} templates yet.{' '}
+          <button type="button" class="link-button" onClick={() => api.openOptions('#templates')}>
+            Make one in Settings
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  const issues = formIssues(draft.value, { side, withOffer: true, withPartner: false });
+  const create = async (allowDuplicate: boolean) => {
+    if (issues.length) {
+      setShowForm(true);
+      return;
+    }
+    setBusy(true);
+    const r = await api.createPixel(profileId, toPixelDraft(draft.value), allowDuplicate);
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      setDuplicate(r.error.kind === 'duplicate');
+      return;
+    }
+    await api.clearDraft(formId);
+    setDraft({ templateId: template.id, value: valueFor(template, offer) });
+    props.onCreated(r.value.pixel, r.value.recovered);
+  };
+
+  return (
+    <section class="create" aria-label="New postback" data-restored={restored}>
+      <div class="create__pick">
+        <label for="create-template">Template</label>
+        <select
+          id="create-template"
+          value={draft.templateId}
+          onChange={(e) => {
+            const t = templates.find((x) => x.id === e.currentTarget.value);
+            if (t) update({ templateId: t.id, value: valueFor(t, offer) });
+          }}
+        >
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.value.deliveryMethod === 'postback' && check ? (
+        <div class="create__check">
+          <p class={`findings__summary${check.valid ? '' : ' findings__summary--bad'}`} role="status">
+            {findingsSummary(check)}
+          </p>
+          <UrlPreview url={draft.value.postbackUrl} pixelType={draft.value.pixelType} />
+        </div>
+      ) : null}
+      <details
+        open={showForm}
+        onToggle={(e) => {
+          const open = (e.currentTarget as HTMLDetailsElement).open;
+          if (open !== showForm) {
+            setShowForm(open);
+            if (loaded.current) void api.saveDraft(formId, { ...draft, showForm: open });
+          }
+        }}
+      >
+        <summary>Customize</summary>
+        {showForm ? (
+          <PostbackForm
+            side={side}
+            value={draft.value}
+            onChange={(value) => update({ ...draft, value })}
+            tracker={template.tracker}
+            errors={issuesByField(issues)}
+            hide={{ level: offer === undefined }}
+            {...(offer
+              ? { offers: [offer], loadEvents: async () => ({ ok: true as const, value: offer.events }) }
+              : {})}
+          />
+        ) : null}
+      </details>
+      {issues.length && !showForm ? <p class="error">{issues[0]!.message}</p> : null}
+      {error ? <ActionError error={error} portalOrigin={props.portalOrigin} draftKept /> : null}
+      <div class="create__actions">
+        {duplicate ? (
+          <button type="button" class="button" disabled={busy} onClick={() => void create(true)}>
+            Create anyway
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void create(false)}
+          >
+            Create postback
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import type { PixelView } from '../../lib/messaging/views';
+import { HighlightMacros } from './highlight';
+import { deliveryBadge, levelBadge, typeBadge } from './labels';
+
+export interface PostbackRowProps {
+  pixel: PixelView;
+  /** True while a toggle waits for the background. */
+  pending: boolean;
+  /** The specific error of the last failed action on this row. */
+  error?: string;
+  onToggle: (pixel: PixelView) => void;
+  onEdit: (pixel: PixelView) => void;
+  /** Show which offer a row belongs to (the all-postbacks view). */
+  showOffer: boolean;
+}
+
+/** The identifying fields of a Meta/TikTok/Snapchat/Rumble integration, e.g. "pixel_id 123 · Purchase". */
+function integrationSummary(i: Record<string, unknown> | undefined): string {
+  if (!i) return '';
+  const keys = ['pixel_id', 'pixel_code', 'asset_id', 'conversion_action_name', 'event_name'];
+  return keys
+    .filter((k) => typeof i[k] === 'string' || typeof i[k] === 'number')
+    .filter((k) => String(i[k]) !== '')
+    .map((k) =>
+      k === 'event_name' || k === 'conversion_action_name' ? String(i[k]) : `${k} ${String(i[k])}`,
+    )
+    .join(' · ');
+}
+
+/** One postback: switch, badges, the URL with its macros marked (or the HTML code as text), and Edit. */
+export function PostbackRow({ pixel, pending, error, onToggle, onEdit, showOffer }: PostbackRowProps) {
+  const active = pixel.status === 'active';
+  const target =
+    pixel.deliveryMethod === 'html'
+      ? pixel.htmlCode
+      : pixel.deliveryMethod === 'postback'
+        ? pixel.postbackUrl
+        : integrationSummary(pixel.integration);
+  const errorId = `pb-${pixel.id}-error`;
+  return (
+    <li class={`row${active ? '' : ' row--inactive'}`} data-pixel-id={pixel.id}>
+      <button
+        type="button"
+        role="switch"
+        class="switch"
+        aria-checked={active}
+        aria-label={`Postback ${pixel.id}`}
+        aria-describedby={error ? errorId : undefined}
+        aria-busy={pending}
+        disabled={pending}
+        onClick={() => onToggle(pixel)}
+      >
+        <span class="switch__knob" aria-hidden="true" />
+      </button>
+      <div class="row__body">
+        <div class="row__meta">
+          <span class="row__id">#{pixel.id}</span>
+          <span class="badge">{typeBadge(pixel.type)}</span>
+          <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
+          <span class="badge badge--muted">{levelBadge(pixel.level)}</span>
+          {active ? null : <span class="badge badge--inactive">inactive</span>}
+          {pixel.eventName ? <span class="badge badge--muted">{pixel.eventName}</span> : null}
+        </div>
+        {showOffer && pixel.level !== 'global' ? (
+          <div class="row__offer">
+            {pixel.offerName ?? `Offer ${pixel.offerId}`} <span class="muted">#{pixel.offerId}</span>
+          </div>
+        ) : null}
+        <code class="row__url" title={target}>
+          {pixel.deliveryMethod === 'postback' ? <HighlightMacros text={target} /> : target || '(no details)'}
+        </code>
+        {error ? (
+          <p class="row__error" id={errorId} role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => onEdit(pixel)}
+        aria-label={`Edit postback ${pixel.id}`}
+      >
+        Edit
+      </button>
+    </li>
+  );
+}

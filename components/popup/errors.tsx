@@ -1,0 +1,33 @@
+import type { AppError } from '../../lib/messaging/protocol';
+
+export interface ActionErrorProps {
+  error: AppError;
+  /** The portal the tab is on, for "open the portal" when the network disabled self-service postbacks. */
+  portalOrigin?: string;
+  /** Whether what the user typed is still there (it always is; saying so calms people down). */
+  draftKept?: boolean;
+}
+
+/** An error next to what failed: the human message, plus what to do for the cases that have a next step. */
+export function ActionError({ error, portalOrigin, draftKept }: ActionErrorProps) {
+  return (
+    <div class="action-error" role="alert" data-kind={error.kind}>
+      <p>{error.message}</p>
+      {error.kind === 'offline' || error.kind === 'timeout' ? (
+        <p class="muted">
+          You seem to be offline or Everflow is not answering.{draftKept ? ' Your draft is kept.' : ''}
+        </p>
+      ) : draftKept ? (
+        <p class="muted">Nothing you typed is lost.</p>
+      ) : null}
+      {error.kind === 'forbidden' && portalOrigin ? (
+        <p>
+          <a href={portalOrigin} target="_blank" rel="noopener noreferrer">
+            Open the partner portal
+          </a>{' '}
+          to set the postback up there, or ask the network to allow partner postbacks.
+        </p>
+      ) : null}
+    </div>
+  );
+}

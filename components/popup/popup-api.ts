@@ -1,0 +1,46 @@
+import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
+import type { Cached, OfferView, Paged, PixelView } from '../../lib/messaging/views';
+import type { Result } from '../../lib/result';
+import type { Profile, Settings, Template } from '../../lib/storage/schemas';
+
+/** Everything the popup reads at start, straight from storage (no round trip to the worker). */
+export interface PopupStart {
+  profiles: Profile[];
+  settings: Settings;
+  templates: Template[];
+  /** The URL of the tab the user opened the popup on, when `activeTab` lets us read it. */
+  tabUrl?: string;
+}
+
+/**
+ * What the popup can do. Injected, so components hold no messaging or storage code and tests use fakes.
+ * `entrypoints/popup/api.ts` wires it to storage and the background protocol.
+ */
+export interface PopupApi {
+  start(): Promise<PopupStart>;
+  /** The cached rows for a profile (validated), or null when nothing is cached. */
+  cachedPixels(profileId: string, offerId?: number): Promise<PixelView[] | null>;
+  cachedOffer(profileId: string, offerId: number): Promise<OfferView | null>;
+  /** Called with fresh rows whenever any page refreshes this profile's cache. */
+  watchPixels(profileId: string, offerId: number | undefined, cb: (rows: PixelView[]) => void): () => void;
+  listPixels(profileId: string, filters: PixelFilters): Promise<Result<Cached<PixelView[]>, AppError>>;
+  setStatus(
+    profileId: string,
+    pixelId: number,
+    status: 'active' | 'inactive',
+  ): Promise<Result<PixelView, AppError>>;
+  createPixel(
+    profileId: string,
+    draft: PixelDraft,
+    allowDuplicate: boolean,
+  ): Promise<Result<CreatedPixel, AppError>>;
+  updatePixel(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
+  getOffer(profileId: string, offerId: number): Promise<Result<OfferView, AppError>>;
+  searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
+  loadDraft(formId: string): Promise<Record<string, unknown> | null>;
+  saveDraft(formId: string, value: Record<string, unknown>): Promise<void>;
+  clearDraft(formId: string): Promise<void>;
+  /** Remember the profile the user picked (the default for next time). */
+  setDefaultProfile(profileId: string): Promise<void>;
+  openOptions(hash?: string): void;
+}

@@ -1,0 +1,64 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { callFromPage } from './protocol';
+import { activeTabId, clickToolbarButton } from './toolbar';
+
+export const PORTAL_HOST = 'portal.white-label.test';
+/** Portal host names are served by a local server; Chrome maps them to loopback. */
+export const PORTAL_RULES = [`MAP ${PORTAL_HOST} 127.0.0.1`, 'MAP *.everflowclient.io 127.0.0.1'];
+
+type R<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
+
+/** Add the demo affiliate profile (sandbox host, the white-label portal domain) and a default S2S template. */
+export async function setUpAffiliate(page: Page, sandboxBaseUrl: string, template = true) {
+  const saved = await callFromPage<R<{ id: string }>>(page, 'profiles.save', {
+    name: 'Demo affiliate',
+    role: 'affiliate',
+    region: 'custom',
+    customBaseUrl: sandboxBaseUrl,
+    portalDomains: [PORTAL_HOST],
+    apiKey: 'demo-affiliate-key',
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+  const profileId = saved.value.id;
+  let templateId: string | undefined;
+  if (template) {
+    const t = await callFromPage<R<{ id: string }>>(page, 'templates.save', {
+      name: 'Voluum S2S',
+      side: 'affiliate',
+      tracker: 'voluum',
+      deliveryMethod: 'postback',
+      pixelType: 'conversion',
+      level: 'specific',
+      postbackUrl:
+        'https://trk.example.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
+      htmlCode: '',
+      delayMs: 0,
+      notes: '',
+      description: '',
+    });
+    if (!t.ok) throw new Error(t.error.message);
+    templateId = t.value.id;
+    await callFromPage(page, 'settings.update', { defaultTemplateIds: { [profileId]: templateId } });
+  }
+  return { profileId, templateId };
+}
+
+/**
+ * Open a portal offer page, click the toolbar button on it (granting activeTab, as a real click does), then
+ * open the popup UI as a tab for that portal tab, so the test has the full Playwright API on it.
+ */
+export async function openPopupFor(
+  context: BrowserContext,
+  worker: Worker,
+  extensionId: string,
+  portalUrl: string,
+): Promise<{ portal: Page; popup: Page; tabId: number }> {
+  const portal = await context.newPage();
+  await portal.goto(portalUrl);
+  await clickToolbarButton(context, extensionId, portal);
+  const tabId = await activeTabId(worker);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  return { portal, popup, tabId };
+}

@@ -1,0 +1,264 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openPopupFor, PORTAL_HOST, PORTAL_RULES, setUpAffiliate } from './popup-helpers';
+
+test.use({ hostResolverRules: PORTAL_RULES });
+
+const KEY = { 'X-Eflow-API-Key': 'demo-affiliate-key' };
+type Pixel = Record<string, unknown> & {
+  network_pixel_id: number;
+  network_offer_id: number;
+  pixel_level: string;
+};
+
+async function serverPixels(baseUrl: string): Promise<Pixel[]> {
+  return (
+    (await (await fetch(`${baseUrl}/affiliates/pixels`, { headers: KEY })).json()) as { pixels: Pixel[] }
+  ).pixels;
+}
+
+async function portalServer(
+  serve: (
+    h: Parameters<typeof import('./local-server').startLocalServer>[0],
+  ) => Promise<{ urlFor: (h: string, p: string) => string }>,
+) {
+  return serve((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>Offer page</title><h1>Portal ${req.url}</h1>`);
+  });
+}
+
+async function optionsPage(
+  context: import('@playwright/test').BrowserContext,
+  extensionId: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  return page;
+}
+
+test('detects the offer from a real portal tab and lists its postbacks', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const portal = await portalServer(serve);
+  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const pixels = await serverPixels(sandbox.baseUrl);
+  const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
+  const expected = pixels.filter((p) => p.pixel_level === 'global' || p.network_offer_id === offerId);
+
+  const { popup } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
+  );
+  await expect(popup.locator('.offer__name')).toHaveAttribute('data-offer-id', String(offerId));
+  await expect(popup.locator('.offer__name strong')).not.toHaveText(`Offer ${offerId}`); // the API's name arrived
+  await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveValue(/.+/);
+  const switches = popup.getByRole('switch');
+  await expect(switches).toHaveCount(expected.length);
+  for (const p of expected)
+    await expect(popup.getByRole('switch', { name: `Postback ${p.network_pixel_id}` })).toBeVisible();
+  await popup.screenshot({ path: test.info().outputPath('popup-offer.png') });
+});
+
+test('one click toggles a postback; the PUT changes the status and nothing else', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const portal = await portalServer(serve);
+  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl, false);
+  const target = (await serverPixels(sandbox.baseUrl)).find(
+    (p) => p.pixel_level === 'specific' && p.pixel_status === 'active',
+  )!;
+  const before = await (
+    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
+  ).json();
+
+  const { popup } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${target.network_offer_id}`),
+  );
+  const toggle = popup.getByRole('switch', { name: `Postback ${target.network_pixel_id}` });
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(toggle).toBeEnabled(); // confirmed by the background
+  const after = await (
+    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
+  ).json();
+  expect(after.pixel_status).toBe('inactive');
+  const { pixel_status: _a, time_saved: _b, ...restBefore } = before;
+  const { pixel_status: _c, time_saved: _d, ...restAfter } = after;
+  expect(restAfter).toEqual(restBefore);
+  await expect(popup.locator(`[data-pixel-id="${target.network_pixel_id}"] .badge--inactive`)).toHaveText(
+    'inactive',
+  );
+});
+
+test('creates a postback from the default template in three clicks, exactly once', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const portal = await portalServer(serve);
+  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const pixels = await serverPixels(sandbox.baseUrl);
+  const used = new Set(pixels.map((p) => p.network_offer_id));
+  const offers = (await (
+    await fetch(`${sandbox.baseUrl}/affiliates/offersrunnable?page_size=100`, { headers: KEY })
+  ).json()) as {
+    offers: { network_offer_id: number }[];
+  };
+  const offerId = offers.offers.map((o) => o.network_offer_id).find((id) => !used.has(id))!;
+
+  // Click 1: the toolbar button.
+  const { popup } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
+  );
+  const template = popup.getByRole('combobox', { name: 'Template' });
+  await expect(template).toHaveValue(/.+/); // the default template is preselected
+  // Click 2: pick the template (already the default; picking it again is the user's second click).
+  await template.selectOption({ label: 'Voluum S2S' });
+  await expect(popup.locator('.create .findings__summary')).toBeVisible();
+  await expect(popup.locator('.preview__url')).toContainText('txid=');
+  // Click 3: create.
+  await popup.getByRole('button', { name: 'Create postback' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Created postback' })).toBeVisible();
+
+  const created = (await serverPixels(sandbox.baseUrl)).filter((p) => p.network_offer_id === offerId);
+  expect(created).toHaveLength(1);
+  expect(created[0]).toMatchObject({
+    pixel_level: 'specific',
+    pixel_status: 'active',
+    pixel_type: 'conversion',
+    delivery_method: 'postback',
+  });
+  await expect(popup.getByRole('switch', { name: `Postback ${created[0]!.network_pixel_id}` })).toBeVisible();
+
+  // The same again is caught before anything is sent.
+  await popup.getByRole('button', { name: 'Create postback' }).click();
+  await expect(popup.locator('.action-error[data-kind="duplicate"]')).toContainText(
+    `Postback ${created[0]!.network_pixel_id} already does exactly this`,
+  );
+  expect((await serverPixels(sandbox.baseUrl)).filter((p) => p.network_offer_id === offerId)).toHaveLength(1);
+});
+
+test('a draft survives closing the popup mid-typing', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const portal = await portalServer(serve);
+  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const offerId = (await serverPixels(sandbox.baseUrl)).find(
+    (p) => p.pixel_level === 'specific',
+  )!.network_offer_id;
+  const { popup, tabId } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
+  );
+  await popup.locator('.create summary').click();
+  const url = popup.getByRole('textbox', { name: 'Postback URL' });
+  await url.click();
+  await url.press('ControlOrMeta+End');
+  await url.pressSequentially('&note=half');
+  await popup.close();
+
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(again.getByRole('textbox', { name: 'Postback URL' })).toHaveValue(/&note=half$/);
+});
+
+for (const fault of [
+  {
+    name: '429 burst',
+    spec: { kind: 'status', status: 429, retryAfter: 0, count: 20 } as const,
+    kind: 'rate_limited',
+  },
+  { name: '500', spec: { kind: 'status', status: 500, count: 20 } as const, kind: 'server' },
+]) {
+  test(`sandbox fault ${fault.name}: the toggle rolls back with its message`, async ({
+    context,
+    worker,
+    extensionId,
+    sandbox,
+    serve,
+  }) => {
+    const portal = await portalServer(serve);
+    await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl, false);
+    const target = (await serverPixels(sandbox.baseUrl)).find(
+      (p) => p.pixel_level === 'specific' && p.pixel_status === 'active',
+    )!;
+    const { popup } = await openPopupFor(
+      context,
+      worker,
+      extensionId,
+      portal.urlFor(PORTAL_HOST, `/offers/${target.network_offer_id}`),
+    );
+    const toggle = popup.getByRole('switch', { name: `Postback ${target.network_pixel_id}` });
+    await expect(toggle).toHaveAttribute('aria-checked', 'true');
+    await sandbox.control.inject({
+      ...fault.spec,
+      match: { path: `/v1/affiliates/pixels/${target.network_pixel_id}` },
+    });
+    await toggle.click();
+    const row = popup.locator(`[data-pixel-id="${target.network_pixel_id}"]`);
+    await expect(row.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+    await expect(toggle).toHaveAttribute('aria-checked', 'true'); // rolled back
+    await expect(row.getByRole('alert')).not.toBeEmpty();
+    await sandbox.control.clearFaults();
+    const server = await (
+      await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
+    ).json();
+    expect(server.pixel_status).toBe('active');
+  });
+}
+
+test('offline: says so, keeps the list and the draft', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const portal = await portalServer(serve);
+  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const offerId = (await serverPixels(sandbox.baseUrl)).find(
+    (p) => p.pixel_level === 'specific',
+  )!.network_offer_id;
+  const { popup, tabId } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
+  );
+  await expect(popup.getByRole('switch').first()).toBeVisible();
+  const rows = await popup.getByRole('switch').count();
+  await sandbox.close(); // Everflow is unreachable from now on
+  await popup.close();
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(again.locator('.action-error[data-kind="offline"]')).toBeVisible({ timeout: 30_000 });
+  await expect(again.getByRole('switch')).toHaveCount(rows); // from the cache
+  await again.getByRole('button', { name: 'Create postback' }).click();
+  await expect(again.locator('.create .action-error')).toContainText('draft is kept', { timeout: 30_000 });
+});
