@@ -83,5 +83,5 @@ describe('the API key never leaves the key vault', () => {
     const { apiKeys: _vault, ...rest } = local;
     expect(JSON.stringify(rest)).not.toContain(KEY);
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain(KEY);
-  });
+  }, 30_000); // the 5×500 fault runs the real backoff schedule
 });
