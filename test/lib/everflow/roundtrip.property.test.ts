@@ -43,6 +43,9 @@ const editsByRealm: Record<Realm, fc.Arbitrary<Record<string, unknown>>> = {
   ),
 };
 
+// 1000 async round trips take ~2 s alone; the default 5 s limit is too tight on a busy 2-core machine.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /** Runs one round trip against a stub that serves `raw` and records the PUT body as sent. */
 async function putBodyFor(
   raw: Record<string, unknown>,
@@ -94,24 +97,32 @@ describe.each([
   ['affiliate', affiliatePixel],
   ['network', networkPixel],
 ] as const)('%s round trip (property)', (realm, pixels) => {
-  it('set-status changes exactly pixel_status', async () => {
-    await fc.assert(
-      fc.asyncProperty(pixels, fc.constantFrom('active', 'inactive'), async (raw, status) => {
-        const body = await putBodyFor(raw, (c) => c[realm].setPixelStatus(1, status));
-        expectExactly(raw, body, realm, { pixel_status: status });
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    'set-status changes exactly pixel_status',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(pixels, fc.constantFrom('active', 'inactive'), async (raw, status) => {
+          const body = await putBodyFor(raw, (c) => c[realm].setPixelStatus(1, status));
+          expectExactly(raw, body, realm, { pixel_status: status });
+        }),
+        { numRuns: 1000 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('edit changes exactly the edited fields', async () => {
-    await fc.assert(
-      fc.asyncProperty(pixels, editsByRealm[realm], async (raw, edit) => {
-        const changes = keepValid(raw, realm, edit);
-        const body = await putBodyFor(raw, (c) => c[realm].updatePixel(1, changes));
-        expectExactly(raw, body, realm, changes);
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    'edit changes exactly the edited fields',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(pixels, editsByRealm[realm], async (raw, edit) => {
+          const changes = keepValid(raw, realm, edit);
+          const body = await putBodyFor(raw, (c) => c[realm].updatePixel(1, changes));
+          expectExactly(raw, body, realm, changes);
+        }),
+        { numRuns: 1000 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
