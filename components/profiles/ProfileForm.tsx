@@ -227,7 +227,15 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
         <button type="submit" class="button button--primary" aria-disabled={saving ? 'true' : undefined}>
           {i18n.t('profiles.form.save')}
         </button>
-        <button type="button" class="button" onClick={onCancel}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            // Cancel is deliberate: the draft goes too.
+            void draft.clear();
+            onCancel();
+          }}
+        >
           {i18n.t('common.cancel')}
         </button>
       </div>

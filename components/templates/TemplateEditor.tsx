@@ -153,7 +153,15 @@ export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCanc
         <button type="submit" class="button button--primary" aria-disabled={saving ? 'true' : undefined}>
           {i18n.t('templates.editor.save')}
         </button>
-        <button type="button" class="button" onClick={onCancel}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            // Cancel is deliberate: the draft goes too.
+            void draft.clear();
+            onCancel();
+          }}
+        >
           {i18n.t('common.cancel')}
         </button>
       </div>

@@ -43,11 +43,16 @@ async function seriousA11y(page: Page) {
 }
 
 test.describe('profiles', () => {
-  test('adding a profile with the demo affiliate key shows the account name', async ({ openOptions, sandbox }) => {
+  test('adding a profile with the demo affiliate key shows the account name', async ({
+    openOptions,
+    sandbox,
+  }) => {
     const page = await openOptions('#profiles');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postback Companion for Everflow');
     await submitProfile(page, sandbox.baseUrl, 'Demo network', 'demo-affiliate-key');
-    await expect(page.getByRole('status').filter({ hasText: 'Saved “Demo network”' })).toContainText('Demo Partner');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved “Demo network”' })).toContainText(
+      'Demo Partner',
+    );
     const card = page.getByRole('list', { name: 'Your profiles' }).getByRole('listitem');
     await expect(card).toContainText('Demo Partner, affiliate account');
     await expect(card).toContainText('Key last checked');
@@ -69,7 +74,9 @@ test.describe('profiles', () => {
   test('a network key on an affiliate profile gets the realm message', async ({ openOptions, sandbox }) => {
     const page = await openOptions('#profiles');
     await submitProfile(page, sandbox.baseUrl, 'Wrong realm', 'demo-network-key');
-    await expect(page.getByRole('alert')).toContainText('This is a network key, but this profile is for an affiliate');
+    await expect(page.getByRole('alert')).toContainText(
+      'This is a network key, but this profile is for an affiliate',
+    );
     // Switching the key type fixes it without retyping anything.
     await page.getByLabel('Network key').check();
     await page.getByRole('button', { name: 'Save profile' }).click();
@@ -92,7 +99,9 @@ test.describe('profiles', () => {
 });
 
 test.describe('templates', () => {
-  test('a template from the Voluum preset, with the macro picker and a one-click fix', async ({ openOptions }) => {
+  test('a template from the Voluum preset, with the macro picker and a one-click fix', async ({
+    openOptions,
+  }) => {
     const page = await openOptions('#templates');
     await page.getByRole('button', { name: /^Voluum/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Set up the Voluum preset' });
@@ -142,7 +151,9 @@ test.describe('templates', () => {
     await addDemoProfile(page, sandbox.baseUrl);
     await page.getByRole('button', { name: 'New template' }).click();
     await page.getByLabel('Template name').fill('Round trip');
-    await page.getByLabel('Postback URL').fill('https://trk.example.com/pb?clickid={sub1}&sum={payout_amount}');
+    await page
+      .getByLabel('Postback URL')
+      .fill('https://trk.example.com/pb?clickid={sub1}&sum={payout_amount}');
     await page.getByLabel('Notes').fill('first version');
     await page.getByRole('button', { name: 'Save template' }).click();
     await expect(page.getByText('Saved template “Round trip”.')).toBeVisible();
@@ -186,7 +197,9 @@ test.describe('templates', () => {
     await expect(page.getByRole('list', { name: 'Your templates' })).toContainText('Round trip');
   });
 
-  test('an invalid import entry is listed with its reason and nothing is written', async ({ openOptions }) => {
+  test('an invalid import entry is listed with its reason and nothing is written', async ({
+    openOptions,
+  }) => {
     const page = await openOptions('#templates');
     const bad = JSON.stringify({
       format: 'postback-companion/templates',
@@ -240,7 +253,10 @@ test('no serious or critical accessibility findings on any screen', async ({ ope
   expect(await seriousA11y(page)).toEqual([]);
 });
 
-test('screenshots of the profile and template screens, light and dark', async ({ openOptions, sandbox }, info) => {
+test('screenshots of the profile and template screens, light and dark', async ({
+  openOptions,
+  sandbox,
+}, info) => {
   const page = await openOptions('#profiles');
   await addDemoProfile(page, sandbox.baseUrl);
   await callFromPage(page, 'templates.save', {
@@ -250,7 +266,8 @@ test('screenshots of the profile and template screens, light and dark', async ({
     deliveryMethod: 'postback',
     pixelType: 'conversion',
     level: 'specific',
-    postbackUrl: 'https://abcde.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
+    postbackUrl:
+      'https://abcde.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
     htmlCode: '',
     delayMs: 0,
     notes: 'Tracking link: add sub1={clickid}',
@@ -262,6 +279,7 @@ test('screenshots of the profile and template screens, light and dark', async ({
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(page.url().replace(/#.*$/, '#profiles'));
+    await page.reload();
     await expect(page.getByRole('list', { name: 'Your profiles' })).toContainText('Demo Partner');
     const profiles = await page.screenshot({ fullPage: true });
     await info.attach(`options-profiles-${scheme}.png`, { body: profiles, contentType: 'image/png' });
