@@ -52,6 +52,11 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
     onRestore: setValue,
   });
 
+  // The form replaces the control that opened it: start keyboard users in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
+
   // Know ahead of the click whether the host is already allowed: the click may not await before asking.
   const origin = neededOrigin(value);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError, TemplateInput } from '../../lib/messaging/protocol';
 import { TRACKER_PRESETS } from '../../lib/postback/trackers';
@@ -54,6 +54,10 @@ export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCanc
     onRestore: setValue,
   });
   const set = (patch: Partial<TemplateFormValue>) => setValue((v) => ({ ...v, ...patch }));
+  // The editor replaces the control that opened it: start keyboard users in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
 
   const focusFirstError = () =>
     setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
