@@ -19,6 +19,10 @@ export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBa
   const [results, setResults] = useState<OfferView[]>([]);
   const [error, setError] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
+  const pick = (offer: OfferView | undefined) => {
+    setOpen(false);
+    onPick(offer);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -73,14 +77,14 @@ export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBa
           <ul class="offer__results">
             {offerId ? (
               <li>
-                <button type="button" class="link-button" onClick={() => (setOpen(false), onPick(undefined))}>
+                <button type="button" class="link-button" onClick={() => pick(undefined)}>
                   No offer: show all postbacks
                 </button>
               </li>
             ) : null}
             {results.map((o) => (
               <li key={o.id}>
-                <button type="button" class="offer__result" onClick={() => (setOpen(false), onPick(o))}>
+                <button type="button" class="offer__result" onClick={() => pick(o)}>
                   {o.name} <span class="muted">#{o.id}</span>
                 </button>
               </li>
