@@ -27,6 +27,7 @@ import {
   saveProfile,
   setDefaultProfile,
 } from './services/profiles';
+import { popupStart } from './services/popup-start';
 import { getSettings, updateSettings } from './services/settings';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
 import { getStatus } from './status';
@@ -71,6 +72,7 @@ export function registerHandlers(config: BackgroundConfig): void {
     ),
   );
 
+  onMessage('popup.start', h('popup.start', input.popupStartInput, (d) => popupStart(d)));
   onMessage(
     'profiles.list',
     h('profiles.list', input.none, () => listProfiles()),

@@ -91,3 +91,5 @@ export const pixelStatus = z.object({ profileId, pixelId, status: z.enum(['activ
 export const listQuery = z.object({ profileId, search: z.string().max(200).optional(), ...paging });
 export const offerRef = z.object({ profileId, offerId: z.number().int().positive() });
 export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });
+
+export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional() });

@@ -1,3 +1,4 @@
+import type { PopupStartReply } from '../background/services/popup-start';
 import type { Result } from '../result';
 import type { Settings, Template } from '../storage/schemas';
 import type {
@@ -83,6 +84,8 @@ export type TemplateInput = Omit<Template, 'id' | 'createdAt' | 'updatedAt'> & {
  */
 export interface ProtocolMap {
   status(data: undefined): Result<StatusReply, AppError>;
+  /** The popup's first paint in one round trip (checked here, so the popup bundle carries no zod). */
+  'popup.start'(data: { tabUrl?: string }): Result<PopupStartReply, AppError>;
 
   'profiles.list'(data: undefined): Result<ProfileView[], AppError>;
   /** Runs the key check first; refuses with the specific reason (wrong key, wrong realm, wrong region). */

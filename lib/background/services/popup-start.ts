@@ -1,0 +1,85 @@
+import type { AppError } from '../../messaging/protocol';
+import { type OfferView, PixelView } from '../../messaging/views';
+import { offerIdFromUrl, profileForHost } from '../../popup/offer-from-url';
+import { ok, type Result } from '../../result';
+import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
+import type { Template } from '../../storage/schemas';
+import { OfferView as OfferViewSchema } from '../../messaging/views';
+import * as z from 'zod/mini';
+
+/** A profile as the popup needs it for its first paint. */
+export interface PopupProfile {
+  id: string;
+  name: string;
+  role: 'affiliate' | 'network';
+  portalDomains: string[];
+  isDefault: boolean;
+}
+
+/** Everything the popup paints first, in one message, checked by zod here so the popup ships no zod. */
+export interface PopupStartReply {
+  profiles: PopupProfile[];
+  templates: Template[];
+  defaultTemplateIds: Record<string, string>;
+  /** The profile for the tab (by portal domain), else the default one. */
+  profileId?: string;
+  /** The offer in the tab's URL, when the tab is a portal page of a profile. */
+  offer?: { id: number; view?: OfferView };
+  /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
+  rows: PixelView[] | null;
+}
+
+const PixelList = z.array(PixelView);
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The popup's first paint: profiles, templates, the tab's profile and offer, and their cached rows. */
+export async function popupStart(input: { tabUrl?: string | undefined }): Promise<Result<PopupStartReply, AppError>> {
+  const [stored, settings, templates, cache] = await Promise.all([
+    profilesItem.getValue(),
+    settingsItem.getValue(),
+    templatesItem.getValue(),
+    cacheItem.getValue(),
+  ]);
+  const defaultId = settings.defaultProfileId ?? stored[0]?.id;
+  const profiles: PopupProfile[] = stored.map((p) => ({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    portalDomains: p.portalDomains,
+    isDefault: p.id === defaultId,
+  }));
+  const host = hostOf(input.tabUrl);
+  const matched = host ? profileForHost(host, profiles) : null;
+  const profile = matched ?? profiles.find((p) => p.isDefault);
+  const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
+  let rows: PixelView[] | null = null;
+  let offerView: OfferView | undefined;
+  if (profile) {
+    const key =
+      profile.role === 'network'
+        ? `pixels:${profile.id}:${offerId ? `offer:${offerId}` : 'all'}`
+        : `pixels:${profile.id}`;
+    const list = cache[key] && PixelList.safeParse(cache[key].value);
+    if (list?.success) {
+      rows = offerId ? list.data.filter((p) => p.level === 'global' || p.offerId === offerId) : list.data;
+    }
+    const offer = offerId ? cache[`offer:${profile.id}:${offerId}`] : undefined;
+    const parsed = offer && OfferViewSchema.safeParse(offer.value);
+    if (parsed?.success) offerView = parsed.data;
+  }
+  return ok({
+    profiles,
+    templates,
+    defaultTemplateIds: settings.defaultTemplateIds,
+    ...(profile ? { profileId: profile.id } : {}),
+    ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
+    rows,
+  });
+}
