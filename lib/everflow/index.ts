@@ -18,8 +18,21 @@ export {
   errorMessage,
   realmMismatchMessage,
 } from './errors';
+export {
+  INTEGRATION_REQUIREMENTS,
+  type IntegrationRequirement,
+  integrationIssues,
+  type WriteMode,
+} from './integration-rules';
 export { clearSharedLimiters, createLimiter, DEFAULT_RATES, type Limiter, sharedLimiter } from './limiter';
-export type { NetworkApi, NetworkPixelInput, NetworkPixelSearch, PartnerQuery } from './network-api';
+export type {
+  NetworkApi,
+  NetworkOfferQuery,
+  NetworkOfferStatus,
+  NetworkPixelInput,
+  NetworkPixelSearch,
+  PartnerQuery,
+} from './network-api';
 export { REGIONS, type Region, resolveBaseUrl } from './regions';
 export { mergeForPut, type PixelChanges, READ_ONLY_KEYS } from './roundtrip';
 export { checkPixelRules, MAX_DELAY_MS, type RuleIssue } from './rules';

@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../result';
 import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
 import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
+import { createNetworkOfferSearch, type NetworkOfferQuery } from './network-offer-search';
 import { onePixel } from './pixel-results';
 import {
   type NetworkEventForm,
@@ -14,15 +15,17 @@ import { type AccountInfo, networkAccountInfo, networkAccountSchema } from './sc
 import { type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import {
   type NetworkPixelBody,
+  networkPixelCreateSchema,
   networkPixelDeleteSchema,
   networkPixelReadSchema,
   networkPixelWriteSchema,
 } from './schemas/network-pixel';
-import type { OfferWithEvents, Page, PartnerSummary } from './schemas/offers';
+import type { Offer, OfferWithEvents, Page, PartnerSummary } from './schemas/offers';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
 
 export type { NetworkPixelSearch, PartnerQuery } from './network-lists';
+export type { NetworkOfferQuery, NetworkOfferStatus } from './network-offer-search';
 
 /** A create body for the network API; `pixel_type` may use the internal `event`. */
 export type NetworkPixelInput = Omit<NetworkPixelBody, 'pixel_type'> & {
@@ -57,6 +60,13 @@ export interface NetworkApi {
     search?: NetworkPixelSearch,
     options?: CallOptions,
   ): Promise<Result<Page<Postback>, EverflowError>>;
+  /** Every page of a search (up to 10 pages of 500), e.g. to merge searches whose terms are alternatives. */
+  searchAllPixels(
+    search: Pick<NetworkPixelSearch, 'filters' | 'searchTerms'>,
+    options?: CallOptions,
+  ): Promise<Result<Postback[], EverflowError>>;
+  /** Offer search for pickers (`offerstable`): by name or id, paged. */
+  searchOffers(query?: NetworkOfferQuery, options?: CallOptions): Promise<Result<Page<Offer>, EverflowError>>;
   /** One offer with its events (`?relationship=payout_revenue`). */
   offer(offerId: number, options?: CallOptions): Promise<Result<OfferWithEvents, EverflowError>>;
   affiliates(
@@ -129,7 +139,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
   return {
     async createPixel(input, options) {
       const body = toWire(input);
-      const invalid = validateWrite(networkPixelWriteSchema, body);
+      const invalid = validateWrite(networkPixelCreateSchema, body);
       if (invalid) return err(invalid);
       const postOnce = async (payload: Record<string, unknown>) =>
         onePixel(
@@ -195,6 +205,8 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         : err(everflowError('bad_response', { field: 'result', detail: 'result: Everflow answered false' }));
     },
     searchPixels: lists.searchPixels,
+    searchAllPixels: (search, options) => lists.searchAll(search.filters, options, search.searchTerms),
+    searchOffers: createNetworkOfferSearch(t),
     offer: lists.offer,
     affiliates: lists.affiliates,
     async whoAmI(options) {

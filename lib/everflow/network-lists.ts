@@ -72,10 +72,11 @@ export interface NetworkLists {
     search?: NetworkPixelSearch,
     options?: CallOptions,
   ): Promise<Result<Page<Postback>, EverflowError>>;
-  /** Every page of a search, up to a cap. */
+  /** Every page of a search (filters and optional search terms), up to a cap. */
   searchAll(
     filters: NetworkPixelSearch['filters'],
     options?: CallOptions,
+    searchTerms?: NetworkPixelSearch['searchTerms'],
   ): Promise<Result<Postback[], EverflowError>>;
   offer(offerId: number, options?: CallOptions): Promise<Result<OfferWithEvents, EverflowError>>;
   affiliates(
@@ -105,11 +106,14 @@ export function createNetworkLists(t: Transport, extra: NetworkListOptions = {})
     return ok(toPage(items, res.value.data.paging, search));
   };
 
-  const searchAll: NetworkLists['searchAll'] = async (filters, options) => {
+  const searchAll: NetworkLists['searchAll'] = async (filters, options, searchTerms) => {
     const pageSize = extra.recoveryPageSize ?? 500;
     const found: Postback[] = [];
     for (let page = 1; page <= (extra.recoveryMaxPages ?? 10); page++) {
-      const res = await searchPixels({ page, pageSize, ...(filters ? { filters } : {}) }, options);
+      const res = await searchPixels(
+        { page, pageSize, ...(filters ? { filters } : {}), ...(searchTerms ? { searchTerms } : {}) },
+        options,
+      );
       if (!res.ok) return res;
       found.push(...res.value.items);
       const total = res.value.totalCount;

@@ -1,3 +1,4 @@
+import { integrationIssues, type WriteMode } from './integration-rules';
 import { INTEGRATION_FIELDS, type Realm } from './schemas/enums';
 
 /**
@@ -145,8 +146,18 @@ function eventIssues(draft: Record<string, unknown>, realm: Realm): RuleIssue[] 
 
 /**
  * Every cross-field rule a postback body breaks, in field order of the form.
- * `pixel_type` may be spelled `event` or `post_conversion`; both mean the event type.
+ * `pixel_type` may be spelled `event` or `post_conversion`; both mean the event type. `mode` `create` adds the
+ * rules only the create page documents (the integration id, see integration-rules.ts).
  */
-export function checkPixelRules(draft: Record<string, unknown>, realm: Realm): RuleIssue[] {
-  return [...levelIssues(draft, realm), ...deliveryIssues(draft, realm), ...eventIssues(draft, realm)];
+export function checkPixelRules(
+  draft: Record<string, unknown>,
+  realm: Realm,
+  mode: WriteMode = 'update',
+): RuleIssue[] {
+  return [
+    ...levelIssues(draft, realm),
+    ...deliveryIssues(draft, realm),
+    ...integrationIssues(draft, realm, mode),
+    ...eventIssues(draft, realm),
+  ];
 }

@@ -18,6 +18,8 @@ type Delivery = Pick<
 
 /** The field or object the delivery method needs; fields for other methods are ignored and reset. */
 export function readDelivery(body: Body, method: DeliveryMethod, writer: PixelWriter): Checked<Delivery> {
+  // A create (no previous record) must name the partner's integration; a PUT may keep 0 (see integrations.ts).
+  const create = writer.previous === undefined;
   const empty: Delivery = {
     postback_url: '',
     html_code: '',
@@ -50,19 +52,19 @@ export function readDelivery(body: Body, method: DeliveryMethod, writer: PixelWr
       const pixel =
         writer.realm === 'affiliate'
           ? parseAffiliateFacebook(body.facebook_pixel)
-          : parseNetworkFacebook(body.facebook_pixel, previousToken);
+          : parseNetworkFacebook(body.facebook_pixel, previousToken, create);
       return pixel.ok ? ok({ ...empty, facebook_pixel: pixel.value }) : pixel;
     }
     case 'tiktok': {
-      const pixel = parseTiktok(body.tiktok_pixel);
+      const pixel = parseTiktok(body.tiktok_pixel, create);
       return pixel.ok ? ok({ ...empty, tiktok_pixel: pixel.value }) : pixel;
     }
     case 'snapchat': {
-      const pixel = parseSnapchat(body.snapchat_pixel);
+      const pixel = parseSnapchat(body.snapchat_pixel, create);
       return pixel.ok ? ok({ ...empty, snapchat_pixel: pixel.value }) : pixel;
     }
     case 'rumble': {
-      const pixel = parseRumble(body.rumble_pixel);
+      const pixel = parseRumble(body.rumble_pixel, create);
       return pixel.ok ? ok({ ...empty, rumble_pixel: pixel.value }) : pixel;
     }
   }

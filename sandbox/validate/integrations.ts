@@ -31,6 +31,18 @@ function readRows(body: Body, field: string): Checked<DataRow[]> {
   return ok(rows);
 }
 
+/**
+ * The partner integration id (`network_affiliate_integration_*_id`). Required on create, the page the seed
+ * documents; a PUT may carry 0, e.g. for a Meta pixel the partner set up itself with an access token.
+ */
+function readIntegrationId(body: Body, field: string, required: boolean): Checked<number> {
+  const value = body[field];
+  if (required && (value === undefined || value === null || value === 0)) {
+    return invalid(`${field} is required when creating a partner postback`);
+  }
+  return readInt(body, field, 0);
+}
+
 /** Validate and collect several fields, stopping at the first error. */
 function collect<T>(name: string, steps: { [K in keyof T]: () => Checked<T[K]> }): Checked<T> {
   const out: Partial<T> = {};
@@ -64,14 +76,21 @@ export function parseAffiliateFacebook(value: unknown): Checked<StoredFacebookPi
   });
 }
 
-/** The network realm's `facebook_pixel`; the affiliate-only access token is kept as given by `previous`. */
-export function parseNetworkFacebook(value: unknown, previousToken = ''): Checked<StoredFacebookPixel> {
+/**
+ * The network realm's `facebook_pixel`; the affiliate-only access token is kept as given by `previous`.
+ * `create` makes the integration id required.
+ */
+export function parseNetworkFacebook(
+  value: unknown,
+  previousToken = '',
+  create = false,
+): Checked<StoredFacebookPixel> {
   const object = requireIntegrationObject(value, 'facebook_pixel', 'facebook');
   if (!object.ok) return object;
   const body = object.value;
   const fields = collect<Omit<StoredFacebookPixel, 'access_token'>>('facebook_pixel', {
     network_affiliate_integration_facebook_business_id: () =>
-      readInt(body, 'network_affiliate_integration_facebook_business_id', 0),
+      readIntegrationId(body, 'network_affiliate_integration_facebook_business_id', create),
     pixel_id: () => readRequiredString(body, 'pixel_id'),
     event_name: () => readRequiredString(body, 'event_name'),
     event_id: () => readString(body, 'event_id'),
@@ -84,14 +103,14 @@ export function parseNetworkFacebook(value: unknown, previousToken = ''): Checke
   return ok({ ...fields.value, access_token: previousToken });
 }
 
-/** The network realm's `tiktok_pixel`. */
-export function parseTiktok(value: unknown): Checked<TiktokPixel> {
+/** The network realm's `tiktok_pixel` (`create`: the integration id is required). */
+export function parseTiktok(value: unknown, create = false): Checked<TiktokPixel> {
   const object = requireIntegrationObject(value, 'tiktok_pixel', 'tiktok');
   if (!object.ok) return object;
   const body = object.value;
   return collect<TiktokPixel>('tiktok_pixel', {
     network_affiliate_integration_tiktok_id: () =>
-      readInt(body, 'network_affiliate_integration_tiktok_id', 0),
+      readIntegrationId(body, 'network_affiliate_integration_tiktok_id', create),
     pixel_code: () => readRequiredString(body, 'pixel_code'),
     event_name: () => readRequiredString(body, 'event_name'),
     url: () => readString(body, 'url'),
@@ -101,14 +120,14 @@ export function parseTiktok(value: unknown): Checked<TiktokPixel> {
   });
 }
 
-/** The network realm's `snapchat_pixel`. */
-export function parseSnapchat(value: unknown): Checked<SnapchatPixel> {
+/** The network realm's `snapchat_pixel` (`create`: the integration id is required). */
+export function parseSnapchat(value: unknown, create = false): Checked<SnapchatPixel> {
   const object = requireIntegrationObject(value, 'snapchat_pixel', 'snapchat');
   if (!object.ok) return object;
   const body = object.value;
   return collect<SnapchatPixel>('snapchat_pixel', {
     network_affiliate_integration_snapchat_id: () =>
-      readInt(body, 'network_affiliate_integration_snapchat_id', 0),
+      readIntegrationId(body, 'network_affiliate_integration_snapchat_id', create),
     asset_id: () => readRequiredString(body, 'asset_id'),
     event_name: () => readRequiredString(body, 'event_name'),
     event_id: () => readString(body, 'event_id'),
@@ -119,14 +138,14 @@ export function parseSnapchat(value: unknown): Checked<SnapchatPixel> {
   });
 }
 
-/** The network realm's `rumble_pixel`. */
-export function parseRumble(value: unknown): Checked<RumblePixel> {
+/** The network realm's `rumble_pixel` (`create`: the integration id is required). */
+export function parseRumble(value: unknown, create = false): Checked<RumblePixel> {
   const object = requireIntegrationObject(value, 'rumble_pixel', 'rumble');
   if (!object.ok) return object;
   const body = object.value;
   return collect<RumblePixel>('rumble_pixel', {
     network_affiliate_integration_rumble_id: () =>
-      readInt(body, 'network_affiliate_integration_rumble_id', 0),
+      readIntegrationId(body, 'network_affiliate_integration_rumble_id', create),
     conversion_action_id: () => {
       if (body.conversion_action_id === undefined || body.conversion_action_id === null) {
         return invalid('conversion_action_id is required');

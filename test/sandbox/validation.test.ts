@@ -13,7 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const fb = { pixel_id: '1234', event_name: 'Purchase' };
+const fb = {
+  network_affiliate_integration_facebook_business_id: 5501,
+  pixel_id: '1234',
+  event_name: 'Purchase',
+};
 const networkCases: [string, Record<string, unknown>, string][] = [
   ['missing delivery_method', networkBody({ delivery_method: undefined }), 'delivery_method is required'],
   [
@@ -108,8 +112,19 @@ const networkCases: [string, Record<string, unknown>, string][] = [
   ],
   [
     'facebook without pixel_id',
-    networkBody({ delivery_method: 'facebook', facebook_pixel: { event_name: 'Purchase' } }),
+    networkBody({
+      delivery_method: 'facebook',
+      facebook_pixel: { network_affiliate_integration_facebook_business_id: 5501, event_name: 'Purchase' },
+    }),
     'facebook_pixel.pixel_id is required',
+  ],
+  [
+    'facebook created without the integration id',
+    networkBody({
+      delivery_method: 'facebook',
+      facebook_pixel: { pixel_id: '1234', event_name: 'Purchase' },
+    }),
+    'facebook_pixel.network_affiliate_integration_facebook_business_id is required when creating a partner postback',
   ],
   [
     'facebook with a bad user_data row',
@@ -123,18 +138,48 @@ const networkCases: [string, Record<string, unknown>, string][] = [
   ],
   [
     'tiktok without pixel_code',
-    networkBody({ delivery_method: 'tiktok', tiktok_pixel: { event_name: 'CompletePayment' } }),
+    networkBody({
+      delivery_method: 'tiktok',
+      tiktok_pixel: { network_affiliate_integration_tiktok_id: 77, event_name: 'CompletePayment' },
+    }),
     'tiktok_pixel.pixel_code is required',
   ],
   [
+    'tiktok created without the integration id',
+    networkBody({
+      delivery_method: 'tiktok',
+      tiktok_pixel: { pixel_code: 'C1', event_name: 'CompletePayment' },
+    }),
+    'tiktok_pixel.network_affiliate_integration_tiktok_id is required when creating a partner postback',
+  ],
+  [
     'snapchat without asset_id',
-    networkBody({ delivery_method: 'snapchat', snapchat_pixel: { event_name: 'SIGN_UP' } }),
+    networkBody({
+      delivery_method: 'snapchat',
+      snapchat_pixel: { network_affiliate_integration_snapchat_id: 88, event_name: 'SIGN_UP' },
+    }),
     'snapchat_pixel.asset_id is required',
   ],
   [
+    'snapchat created with integration id 0',
+    networkBody({
+      delivery_method: 'snapchat',
+      snapchat_pixel: { network_affiliate_integration_snapchat_id: 0, asset_id: 'a1', event_name: 'SIGN_UP' },
+    }),
+    'snapchat_pixel.network_affiliate_integration_snapchat_id is required when creating a partner postback',
+  ],
+  [
     'rumble without conversion_action_id',
-    networkBody({ delivery_method: 'rumble', rumble_pixel: { conversion_action_name: 'Lead' } }),
+    networkBody({
+      delivery_method: 'rumble',
+      rumble_pixel: { network_affiliate_integration_rumble_id: 99, conversion_action_name: 'Lead' },
+    }),
     'rumble_pixel.conversion_action_id is required',
+  ],
+  [
+    'rumble created without the integration id',
+    networkBody({ delivery_method: 'rumble', rumble_pixel: { conversion_action_id: 4412 } }),
+    'rumble_pixel.network_affiliate_integration_rumble_id is required when creating a partner postback',
   ],
   [
     'delay over 5 minutes',
@@ -271,6 +316,29 @@ describe('network pixel validation', () => {
     });
     expect(put.status).toBe(400);
     expect(put.body).toEqual({ error: 'postback_url must start with http:// or https://' });
+  });
+
+  it('does not require the integration id on a PUT (a partner’s own Meta pixel has none)', async () => {
+    const control = createSandboxControl(sandbox.origin);
+    await control.reset();
+    const created = await call(sandbox.origin, 'POST', '/v1/networks/pixels', {
+      key: DEMO_KEYS.network,
+      body: networkBody({
+        delivery_method: 'rumble',
+        rumble_pixel: { network_affiliate_integration_rumble_id: 99, conversion_action_id: 7 },
+      }),
+    });
+    expect(created.status).toBe(200);
+    const id = (created.body as { network_pixel_id: number }).network_pixel_id;
+    const put = await call(sandbox.origin, 'PUT', `/v1/networks/pixels/${id}`, {
+      key: DEMO_KEYS.network,
+      body: networkBody({ delivery_method: 'rumble', rumble_pixel: { conversion_action_id: 7 } }),
+    });
+    expect(put.status).toBe(200);
+    expect((put.body as { rumble_pixel: unknown }).rumble_pixel).toMatchObject({
+      network_affiliate_integration_rumble_id: 0,
+      conversion_action_id: 7,
+    });
   });
 
   it('rejects a body that is not an object', async () => {

@@ -1,3 +1,4 @@
+import type { WriteMode } from '../integration-rules';
 import { checkPixelRules, type RuleIssue } from '../rules';
 import { affiliatePixelWriteShape } from './affiliate-pixel';
 import type { Realm } from './enums';
@@ -8,7 +9,11 @@ import { networkPixelWriteShape } from './network-pixel';
  * write schema, plus the cross-field rules (which zod would skip while a field has the wrong type).
  * `pixel_type` may be the internal `event`. One issue per field and message, schema issues first.
  */
-export function draftIssues(draft: Record<string, unknown>, realm: Realm): RuleIssue[] {
+export function draftIssues(
+  draft: Record<string, unknown>,
+  realm: Realm,
+  mode: WriteMode = 'update',
+): RuleIssue[] {
   const shape = realm === 'affiliate' ? affiliatePixelWriteShape : networkPixelWriteShape;
   const wireType =
     draft.pixel_type === 'event' ? (realm === 'affiliate' ? 'post_conversion' : 'event') : draft.pixel_type;
@@ -20,7 +25,7 @@ export function draftIssues(draft: Record<string, unknown>, realm: Realm): RuleI
         message: issue.message,
       }));
   const seen = new Set(issues.map((issue) => `${issue.field}\n${issue.message}`));
-  for (const issue of checkPixelRules(draft, realm)) {
+  for (const issue of checkPixelRules(draft, realm, mode)) {
     if (!seen.has(`${issue.field}\n${issue.message}`)) issues.push(issue);
   }
   return issues;

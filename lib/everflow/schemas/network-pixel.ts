@@ -82,7 +82,11 @@ export const networkPixelWriteShape = z.looseObject({
   rumble_pixel: rumbleWriteSchema.nullish(),
 });
 
-/** The exact network write body, cross-field rules included. */
+/** The exact network write body (a PUT), cross-field rules included. */
 export const networkPixelWriteSchema = networkPixelWriteShape.superRefine(ruleRefinement('network'));
+/** The exact network create body: the PUT rules plus those only the create page documents (integration id). */
+export const networkPixelCreateSchema = networkPixelWriteShape.superRefine(
+  ruleRefinement('network', 'create'),
+);
 /** A body for the network create/update endpoints. */
 export type NetworkPixelBody = z.input<typeof networkPixelWriteShape>;

@@ -54,6 +54,19 @@ export const networkOfferReadSchema = z.looseObject({
   relationship: z.looseObject({ payout_revenue: eventListSchema.nullish() }).nullish(),
 });
 
+/**
+ * `POST /networks/offerstable` (offer search, reference §4.2): `{ offers, paging }`; a bare array is accepted
+ * too, as for the other network lists whose wrapper the docs disagree on.
+ */
+export const networkOffersTableSchema = z
+  .union([
+    z.looseObject({ offers: z.array(networkOfferReadSchema).nullable(), paging: pagingSchema.optional() }),
+    z.array(networkOfferReadSchema),
+  ])
+  .transform((value) =>
+    Array.isArray(value) ? { offers: value, paging: undefined } : { ...value, offers: value.offers ?? [] },
+  );
+
 /** One partner in the network's affiliate list. */
 export const networkAffiliateReadSchema = z.looseObject({
   network_affiliate_id: readInt,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WriteMode } from '../integration-rules';
 import { checkPixelRules } from '../rules';
 import type { Realm } from './enums';
 
@@ -61,10 +62,10 @@ export const missingPixelId: { message: string; path: PropertyKey[] } = {
 };
 
 /** Adds every broken cross-field rule as a zod issue on its field, so a write schema enforces them. */
-export function ruleRefinement(realm: Realm) {
+export function ruleRefinement(realm: Realm, mode: WriteMode = 'update') {
   return (body: Record<string, unknown>, ctx: z.RefinementCtx): void => {
-    for (const issue of checkPixelRules(body, realm)) {
-      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+    for (const issue of checkPixelRules(body, realm, mode)) {
+      ctx.addIssue({ code: 'custom', path: issue.field.split('.'), message: issue.message });
     }
   };
 }

@@ -35,48 +35,66 @@ const row = fc
   .map(([base, extras]) => withExtras(base, extras.slice(0, 1)));
 const rows = fc.array(row, { maxLength: 3 });
 
-function integration(shape: Record<string, fc.Arbitrary<unknown>>) {
+/** Text that is not blank: what a required integration field holds. */
+const filledText = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '');
+
+function integration(shape: Record<string, fc.Arbitrary<unknown>>, requiredKeys: string[] = []) {
   return fc
-    .tuple(fc.record(shape, { requiredKeys: [] }), unknownFields)
+    .tuple(fc.record(shape, { requiredKeys }), unknownFields)
     .map(([base, extras]) => withExtras(base, extras));
 }
 
-/** The network integration objects, every documented field optional. */
+/**
+ * The network integration objects: the fields every write requires (what fires: pixel id, event, …) are
+ * always there, every other documented field optional (a PUT does not require the integration id).
+ */
 export const networkIntegrations = {
-  facebook_pixel: integration({
-    network_affiliate_integration_facebook_business_id: id,
-    pixel_id: text,
-    event_name: text,
-    event_id: text,
-    action_source: text,
-    event_source_url: text,
-    user_data: rows,
-    custom_data: rows,
-  }),
-  tiktok_pixel: integration({
-    network_affiliate_integration_tiktok_id: id,
-    pixel_code: text,
-    event_name: text,
-    url: text,
-    email: text,
-    phone: text,
-    properties: rows,
-  }),
-  snapchat_pixel: integration({
-    network_affiliate_integration_snapchat_id: id,
-    asset_id: text,
-    event_name: text,
-    event_id: text,
-    action_source: text,
-    event_source_url: text,
-    user_data: rows,
-    custom_data: rows,
-  }),
-  rumble_pixel: integration({
-    network_affiliate_integration_rumble_id: id,
-    conversion_action_id: id,
-    conversion_action_name: text,
-  }),
+  facebook_pixel: integration(
+    {
+      network_affiliate_integration_facebook_business_id: id,
+      pixel_id: filledText,
+      event_name: filledText,
+      event_id: text,
+      action_source: text,
+      event_source_url: text,
+      user_data: rows,
+      custom_data: rows,
+    },
+    ['pixel_id', 'event_name'],
+  ),
+  tiktok_pixel: integration(
+    {
+      network_affiliate_integration_tiktok_id: id,
+      pixel_code: filledText,
+      event_name: filledText,
+      url: text,
+      email: text,
+      phone: text,
+      properties: rows,
+    },
+    ['pixel_code', 'event_name'],
+  ),
+  snapchat_pixel: integration(
+    {
+      network_affiliate_integration_snapchat_id: id,
+      asset_id: filledText,
+      event_name: filledText,
+      event_id: text,
+      action_source: text,
+      event_source_url: text,
+      user_data: rows,
+      custom_data: rows,
+    },
+    ['asset_id', 'event_name'],
+  ),
+  rumble_pixel: integration(
+    {
+      network_affiliate_integration_rumble_id: id,
+      conversion_action_id: id,
+      conversion_action_name: text,
+    },
+    ['conversion_action_id'],
+  ),
 };
 
 const affiliateFacebook = integration({ pixel_id: text, event_name: text, access_token: text });

@@ -180,6 +180,57 @@ describe('checkPixelRules', () => {
   });
 });
 
+describe('integration rules', () => {
+  const meta = {
+    ...networkBase,
+    delivery_method: 'facebook',
+    facebook_pixel: {
+      network_affiliate_integration_facebook_business_id: 5501,
+      pixel_id: '123',
+      event_name: 'Purchase',
+    },
+  };
+
+  it('needs the integration id on create only', () => {
+    const noId = { ...meta, facebook_pixel: { pixel_id: '123', event_name: 'Purchase' } };
+    expect(checkPixelRules(meta, 'network', 'create')).toEqual([]);
+    expect(checkPixelRules(noId, 'network', 'create')).toEqual([
+      {
+        field: 'facebook_pixel.network_affiliate_integration_facebook_business_id',
+        message: expect.stringMatching(/required when creating a "facebook" postback/),
+      },
+    ]);
+    // A PUT may carry a partner's own Meta pixel, which has no integration id.
+    expect(checkPixelRules(noId, 'network', 'update')).toEqual([]);
+    expect(checkPixelRules(noId, 'network')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'facebook_pixel',
+      'facebook',
+      { pixel_id: ' ' },
+      ['facebook_pixel.pixel_id', 'facebook_pixel.event_name'],
+    ],
+    ['tiktok_pixel', 'tiktok', { event_name: 'Buy' }, ['tiktok_pixel.pixel_code']],
+    ['snapchat_pixel', 'snapchat', { asset_id: 'a' }, ['snapchat_pixel.event_name']],
+    ['rumble_pixel', 'rumble', { conversion_action_id: 0 }, ['rumble_pixel.conversion_action_id']],
+  ])('%s needs what fires, on every write', (key, method, object, expected) => {
+    const body = { ...networkBase, delivery_method: method, [key]: object };
+    expect(fields(body, 'network')).toEqual(expected);
+  });
+
+  it('leaves the affiliate realm and wrong types to others', () => {
+    const affiliateMeta = { ...affiliateBase, delivery_method: 'facebook', facebook_pixel: {} };
+    expect(fields(affiliateMeta, 'affiliate')).toEqual([]);
+    const wrongType = { ...meta, facebook_pixel: { ...meta.facebook_pixel, pixel_id: 5 } };
+    expect(checkPixelRules(wrongType, 'network', 'create')).toEqual([]);
+    expect(draftIssues(wrongType, 'network', 'create').map((i) => i.field)).toEqual([
+      'facebook_pixel.pixel_id',
+    ]);
+  });
+});
+
 describe('draftIssues', () => {
   it('reports enum and type problems together with cross-field rules', () => {
     const issues = draftIssues(
