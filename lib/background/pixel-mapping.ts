@@ -89,6 +89,37 @@ export function draftToBody(
 }
 
 /**
+ * The body of a network create, exactly as the seed ("Create Partner Postback") prints it: its keys in its
+ * order (`network_offer_id`, `network_affiliate_id`, `delivery_method`, `pixel_level`, `pixel_status`,
+ * `pixel_type`, `postback_url`, `description`), then the method's other field. Both ids are always sent, 0
+ * where the level does not use them (the seed says "set to 0"); optional fields left at their defaults
+ * (`delay_ms` 0, an empty description, event id 0) are left out, so the seed's example produces its body.
+ */
+export function networkCreateBody(draft: PixelDraft): Record<string, unknown> {
+  const usesOffer = draft.level === 'specific' || draft.level === 'global_offer';
+  const usesAffiliate = draft.level === 'specific' || draft.level === 'global';
+  const body: Record<string, unknown> = {
+    network_offer_id: usesOffer ? (draft.offerId ?? 0) : 0,
+    network_affiliate_id: usesAffiliate ? (draft.affiliateId ?? 0) : 0,
+    delivery_method: draft.deliveryMethod,
+    pixel_level: draft.level,
+    pixel_status: draft.status,
+    pixel_type: draft.type,
+  };
+  if (draft.deliveryMethod === 'postback') body.postback_url = draft.postbackUrl ?? '';
+  const description = draft.description?.trim();
+  if (description) body.description = description;
+  if (draft.deliveryMethod === 'postback' && draft.delayMs) body.delay_ms = draft.delayMs;
+  if (draft.deliveryMethod === 'html') body.html_code = draft.htmlCode ?? '';
+  if (draft.deliveryMethod in INTEGRATION_KEY) {
+    body[INTEGRATION_KEY[draft.deliveryMethod as keyof typeof INTEGRATION_KEY]] = draft.integration ?? {};
+  }
+  if (draft.type === 'event' && usesOffer && draft.eventId)
+    body.network_offer_payout_revenue_id = draft.eventId;
+  return body;
+}
+
+/**
  * The changes an edit applies on top of the server's object. When the delivery method changes, the old method's
  * field is cleared, so switching from HTML to S2S does not leave the old code behind. Nothing else is touched:
  * unknown fields and unused integration objects go back exactly as the server had them.
@@ -110,10 +141,48 @@ export function draftToChanges(
   return changes as PixelChanges;
 }
 
-/** Two postbacks are duplicates when offer, type, level, delivery and target (URL or code) are the same. */
+/** A field left at its default: the server fills these in ('' text, 0 ids, empty lists) when a body omits them. */
+function isDefault(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    value === 0 ||
+    (Array.isArray(value) && !value.length)
+  );
+}
+
+/** JSON with sorted keys and without defaulted fields, so two integration objects compare by content. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => !isDefault(v))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** What a postback fires: its URL, its HTML code, or its integration settings. */
+function targetOf(method: string, url: string, html: string, integration: unknown): string {
+  if (method === 'html') return html.trim();
+  if (method === 'postback') return url.trim();
+  return canonical(integration ?? {});
+}
+
+/**
+ * Two postbacks are duplicates when offer, type, level, delivery, partner and target (URL, code or integration
+ * settings) are the same.
+ */
 export function isSamePostback(view: PixelView, draft: PixelDraft): boolean {
-  const target = draft.deliveryMethod === 'html' ? (draft.htmlCode ?? '') : (draft.postbackUrl ?? '');
-  const existing = view.deliveryMethod === 'html' ? view.htmlCode : view.postbackUrl;
+  const target = targetOf(
+    draft.deliveryMethod,
+    draft.postbackUrl ?? '',
+    draft.htmlCode ?? '',
+    draft.integration,
+  );
+  const existing = targetOf(view.deliveryMethod, view.postbackUrl, view.htmlCode, view.integration);
   const sameOffer =
     draft.level === 'global' ? view.level === 'global' : view.offerId === (draft.offerId ?? 0);
   return (
@@ -121,7 +190,9 @@ export function isSamePostback(view: PixelView, draft: PixelDraft): boolean {
     view.type === draft.type &&
     view.level === draft.level &&
     view.deliveryMethod === draft.deliveryMethod &&
-    (draft.affiliateId === undefined || view.affiliateId === draft.affiliateId) &&
-    existing.trim() === target.trim()
+    (draft.affiliateId === undefined ||
+      draft.level === 'global_offer' ||
+      view.affiliateId === draft.affiliateId) &&
+    existing === target
   );
 }

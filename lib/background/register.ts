@@ -10,15 +10,16 @@ import { dropProfileCache } from './cache';
 import { makeClientFor } from './client-for';
 import { clearDraft, getDraft, saveDraft } from './services/drafts';
 import { getOffer, listOffers, listPartners } from './services/offers';
+import { searchPixels } from './services/pixel-search';
 import {
   createPixel,
   deletePixel,
   getPixel,
   listPixels,
-  searchPixels,
   setPixelStatus,
   updatePixel,
 } from './services/pixels';
+import { popupStart } from './services/popup-start';
 import {
   listProfiles,
   type ProfileDeps,
@@ -27,7 +28,6 @@ import {
   saveProfile,
   setDefaultProfile,
 } from './services/profiles';
-import { popupStart } from './services/popup-start';
 import { getSettings, updateSettings } from './services/settings';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
 import { getStatus } from './status';
@@ -72,7 +72,10 @@ export function registerHandlers(config: BackgroundConfig): void {
     ),
   );
 
-  onMessage('popup.start', h('popup.start', input.popupStartInput, (d) => popupStart(d)));
+  onMessage(
+    'popup.start',
+    h('popup.start', input.popupStartInput, (d) => popupStart(d)),
+  );
   onMessage(
     'profiles.list',
     h('profiles.list', input.none, () => listProfiles()),

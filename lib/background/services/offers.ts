@@ -46,17 +46,26 @@ async function allRunnable(profileId: string, deps: OfferDeps): Promise<Result<O
   return ok(all);
 }
 
-/** Runnable offers, searchable by name or id, one page at a time. */
+/** Offers for pickers, searchable by name or id, one page at a time: runnable ones (affiliate) or all (network). */
 export async function listOffers(
   input: { profileId: string; search?: string; page?: number; pageSize?: number },
   deps: OfferDeps,
 ): Promise<Result<Paged<OfferView>, AppError>> {
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
-  if (c.value.side !== 'affiliate') {
-    return err({
-      kind: 'bad_request',
-      message: 'Offer search for network profiles is not available yet; type the offer id.',
+  if (c.value.side === 'network') {
+    // A network has no "runnable" list to cache: its offer search runs on the server (offerstable).
+    const r = await c.value.client.network.searchOffers({
+      page: input.page ?? 1,
+      pageSize: input.pageSize ?? 50,
+      ...(input.search?.trim() ? { search: input.search.trim() } : {}),
+    });
+    if (!r.ok) return err(appError(r.error));
+    return ok({
+      items: r.value.items.map((o) => toOfferView(o)),
+      page: r.value.page,
+      pageSize: r.value.pageSize,
+      total: r.value.totalCount ?? r.value.items.length,
     });
   }
   const all = await allRunnable(input.profileId, deps);

@@ -2,11 +2,17 @@ import * as z from 'zod/mini';
 import type { EverflowError } from '../../everflow/errors';
 import type { Postback } from '../../everflow/schemas/postback';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
-import { type Cached, type Paged, PixelView } from '../../messaging/views';
+import { type Cached, PixelView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache, writeCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
-import { draftToBody, draftToChanges, isSamePostback, toPixelView } from '../pixel-mapping';
+import {
+  draftToBody,
+  draftToChanges,
+  isSamePostback,
+  networkCreateBody,
+  toPixelView,
+} from '../pixel-mapping';
 
 export interface PixelDeps {
   clientFor: ClientFor;
@@ -80,8 +86,11 @@ export async function listPixels(
   return ok({ value: applyFilters(fresh.value, filters), fetchedAt: now, fromCache: false });
 }
 
+/** The client of a network profile. */
+export type NetworkClient = Extract<Awaited<ReturnType<ClientFor>>, { ok: true }>['value']['client'];
+
 async function searchAllNetwork(
-  client: Extract<Awaited<ReturnType<ClientFor>>, { ok: true }>['value']['client'],
+  client: NetworkClient,
   f: PixelFilters,
 ): Promise<Result<PixelView[], AppError>> {
   const r = await client.network.searchPixels({
@@ -89,51 +98,6 @@ async function searchAllNetwork(
     ...(f.offerId === undefined ? {} : { filters: { offerIds: [f.offerId] } }),
   });
   return r.ok ? ok(r.value.items.map(toPixelView)) : err(appError(r.error));
-}
-
-/** Network search (pixelstable) with filters and paging, for the partner-postback console. */
-export async function searchPixels(
-  input: { profileId: string; filters?: PixelFilters; page?: number; pageSize?: number },
-  deps: PixelDeps,
-): Promise<Result<Paged<PixelView>, AppError>> {
-  const c = await deps.clientFor(input.profileId);
-  if (!c.ok) return c;
-  const f = input.filters ?? {};
-  if (c.value.side === 'affiliate') {
-    const all = await listPixels({ profileId: input.profileId, refresh: true }, deps);
-    if (!all.ok) return all;
-    const rows = applyFilters(all.value.value, f);
-    const page = input.page ?? 1;
-    const size = input.pageSize ?? 50;
-    return ok({
-      items: rows.slice((page - 1) * size, page * size),
-      page,
-      pageSize: size,
-      total: rows.length,
-    });
-  }
-  const text = f.text?.trim();
-  const r = await c.value.client.network.searchPixels({
-    page: input.page ?? 1,
-    pageSize: input.pageSize ?? 50,
-    ...(text
-      ? { searchTerms: [{ searchType: /^\d+$/.test(text) ? 'pixel_id' : 'payload', value: text }] }
-      : {}),
-    filters: {
-      ...(f.status ? { status: f.status } : {}),
-      ...(f.type ? { type: f.type } : {}),
-      ...(f.offerId === undefined ? {} : { offerIds: [f.offerId] }),
-      ...(f.affiliateId === undefined ? {} : { affiliateIds: [f.affiliateId] }),
-      ...(f.deliveryMethod ? { deliveryMethods: [f.deliveryMethod] } : {}),
-    },
-  });
-  if (!r.ok) return err(appError(r.error));
-  return ok({
-    items: r.value.items.map(toPixelView),
-    page: r.value.page,
-    pageSize: r.value.pageSize,
-    total: r.value.totalCount ?? r.value.items.length,
-  });
 }
 
 /** Put one changed pixel into every cached list of its profile, so open pages update at once. */
@@ -199,7 +163,8 @@ export async function createPixel(
       }
     }
   }
-  const body = draftToBody(input.draft, side);
+  // A network create sends exactly the seed's fields (defaults left out); affiliate creates keep their body.
+  const body = side === 'network' ? networkCreateBody(input.draft) : draftToBody(input.draft, side);
   const r =
     side === 'affiliate'
       ? await client.affiliate.createPixel(body as Parameters<typeof client.affiliate.createPixel>[0])
