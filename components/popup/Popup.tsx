@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
-import { offerIdFromUrl, profileForHost } from '../../lib/popup/offer-from-url';
 import type { CreatePanelProps } from './CreatePanel';
 import type { EditPanelProps } from './EditPanel';
 import { OfferBar } from './OfferBar';
@@ -18,14 +17,6 @@ interface OfferState {
   source: 'tab' | 'picked';
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The toolbar popup: the offer of the active tab, its postbacks with one-click switches, and a new postback from
  * a template. Reads what it already knows from storage, so it paints before the background answers.
@@ -39,37 +30,40 @@ export function Popup({ api }: { api: PopupApi }) {
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string>();
-  const CreatePanel = useLazy<CreatePanelProps>(loadCreate);
-  const EditPanel = useLazy<EditPanelProps>(loadEdit);
 
+  const [startError, setStartError] = useState<string>();
   useEffect(() => {
-    void api.start().then((s) => {
-      setStart(s);
-      const withDefault = s.profiles.map((p) => ({
-        ...p,
-        isDefault: p.id === (s.settings.defaultProfileId ?? s.profiles[0]?.id),
-      }));
-      const host = hostOf(s.tabUrl);
-      const matched = host ? profileForHost(host, withDefault) : null;
-      const profile = matched ?? withDefault.find((p) => p.isDefault);
-      setProfileId(profile?.id);
-      const id = matched ? offerIdFromUrl(s.tabUrl) : null;
-      if (id) setOffer({ id, source: 'tab' });
+    void api.start().then((r) => {
+      performance.mark('popup:start-reply');
+      if (!r.ok) return setStartError(r.error.message);
+      setStart(r.value);
+      setProfileId(r.value.profileId);
+      if (r.value.offer) setOffer({ ...r.value.offer, source: 'tab' });
       else setView('all');
     });
   }, [api]);
 
   const profile = start?.profiles.find((p) => p.id === profileId);
   const listOfferId = view === 'offer' ? offer?.id : undefined;
-  const { rows, refreshing, error, setRows } = usePostbacks(api, profileId, listOfferId);
+  const postbacks = usePostbacks(
+    api,
+    profileId,
+    listOfferId,
+    start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
+  );
+  const { rows, refreshing, error, setRows } = postbacks;
+  const painted = rows !== null;
+  useEffect(() => {
+    if (painted) performance.mark('popup:rows');
+  }, [painted]);
+  // The panels load after the list has painted (or at once when the user asks to edit).
+  const CreatePanel = useLazy<CreatePanelProps>(loadCreate, rows !== null && view === 'offer');
+  const EditPanel = useLazy<EditPanelProps>(loadEdit, rows !== null || editing !== undefined);
 
-  // The offer's name and events: cached first, then fresh.
+  // The offer's name and events, fresh from the API (the start message brought the cached ones).
   useEffect(() => {
     if (!profileId || !offer || offer.view) return;
     let live = true;
-    void api
-      .cachedOffer(profileId, offer.id)
-      .then((v) => live && v && setOffer((o) => (o?.id === v.id ? { ...o, view: v } : o)));
     void api
       .getOffer(profileId, offer.id)
       .then((r) => live && r.ok && setOffer((o) => (o?.id === r.value.id ? { ...o, view: r.value } : o)));
@@ -101,6 +95,15 @@ export function Popup({ api }: { api: PopupApi }) {
     [api, profileId, setRows],
   );
 
+  if (startError) {
+    return (
+      <main class="popup" data-state="error">
+        <p class="action-error" role="alert">
+          {startError}
+        </p>
+      </main>
+    );
+  }
   if (!start) return <main class="popup" data-state="loading" aria-busy="true" />;
   if (!start.profiles.length || !profile) {
     return (
@@ -115,6 +118,7 @@ export function Popup({ api }: { api: PopupApi }) {
   }
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
   const templates = start.templates.filter((t) => t.side === profile.role);
+  const defaultTemplateId = start.defaultTemplateIds[profile.id];
   const ready = rows !== null;
 
   return (
@@ -182,9 +186,7 @@ export function Popup({ api }: { api: PopupApi }) {
               profileId={profile.id}
               side={profile.role}
               templates={templates}
-              {...(start.settings.defaultTemplateIds[profile.id]
-                ? { defaultTemplateId: start.settings.defaultTemplateIds[profile.id] }
-                : {})}
+              {...(defaultTemplateId ? { defaultTemplateId } : {})}
               {...(offer
                 ? { offer: offer.view ?? { id: offer.id, name: `Offer ${offer.id}`, events: [] } }
                 : {})}

@@ -1,13 +1,10 @@
+import type { PopupStartReply } from '../../lib/background/services/popup-start';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
 import type { Cached, OfferView, Paged, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
-import type { Profile, Settings, Template } from '../../lib/storage/schemas';
 
-/** Everything the popup reads at start, straight from storage (no round trip to the worker). */
-export interface PopupStart {
-  profiles: Profile[];
-  settings: Settings;
-  templates: Template[];
+/** Everything the popup paints first: one background answer, plus the tab it was opened on. */
+export interface PopupStart extends PopupStartReply {
   /** The URL of the tab the user opened the popup on, when `activeTab` lets us read it. */
   tabUrl?: string;
 }
@@ -17,10 +14,9 @@ export interface PopupStart {
  * `entrypoints/popup/api.ts` wires it to storage and the background protocol.
  */
 export interface PopupApi {
-  start(): Promise<PopupStart>;
-  /** The cached rows for a profile (validated), or null when nothing is cached. */
+  start(): Promise<Result<PopupStart, AppError>>;
+  /** The rows the cache holds for a profile (fetched when nothing is cached). */
   cachedPixels(profileId: string, offerId?: number): Promise<PixelView[] | null>;
-  cachedOffer(profileId: string, offerId: number): Promise<OfferView | null>;
   /** Called with fresh rows whenever any page refreshes this profile's cache. */
   watchPixels(profileId: string, offerId: number | undefined, cb: (rows: PixelView[]) => void): () => void;
   listPixels(profileId: string, filters: PixelFilters): Promise<Result<Cached<PixelView[]>, AppError>>;

@@ -19,19 +19,27 @@ export function usePostbacks(
   api: PopupApi,
   profileId: string | undefined,
   offerId: number | undefined,
+  /** Rows the popup already has for this profile and offer (from its start message). */
+  initial?: { profileId: string; offerId: number | undefined; rows: PixelView[] | null },
 ): PostbacksState {
   const [rows, setRowsState] = useState<PixelView[] | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<AppError>();
 
+  // The start message's rows paint in the same render that shows the popup, not one effect later.
+  const fromStart =
+    initial && initial.profileId === profileId && initial.offerId === offerId ? initial.rows : null;
+
   useEffect(() => {
     if (!profileId) return;
     let live = true;
-    setRowsState(null);
     setError(undefined);
-    void api.cachedPixels(profileId, offerId).then((cached) => {
-      if (live && cached) setRowsState((current) => current ?? cached);
-    });
+    setRowsState(null);
+    if (!(initial && initial.profileId === profileId && initial.offerId === offerId && initial.rows)) {
+      void api.cachedPixels(profileId, offerId).then((cached) => {
+        if (live && cached) setRowsState((current) => current ?? cached);
+      });
+    }
     setRefreshing(true);
     void api.listPixels(profileId, offerId === undefined ? {} : { offerId }).then((r) => {
       if (!live) return;
@@ -39,7 +47,8 @@ export function usePostbacks(
       if (r.ok) setRowsState(r.value.value);
       else {
         setError(r.error);
-        setRowsState((current) => current ?? []);
+        // Keep showing what we had (cache or start rows): an error must not empty the list.
+        setRowsState((current) => current ?? fromStart ?? []);
       }
     });
     const stop = api.watchPixels(profileId, offerId, (fresh) => live && setRowsState(fresh));
@@ -47,12 +56,13 @@ export function usePostbacks(
       live = false;
       stop();
     };
+    // `initial` is only read when the profile or offer changes.
   }, [api, profileId, offerId]);
 
   return {
-    rows,
+    rows: rows ?? fromStart,
     refreshing,
     ...(error ? { error } : {}),
-    setRows: (update) => setRowsState((current) => update(current ?? [])),
+    setRows: (update) => setRowsState((current) => update(current ?? fromStart ?? [])),
   };
 }

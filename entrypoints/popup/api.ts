@@ -1,61 +1,50 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import type { PopupApi } from '../../components/popup/popup-api';
 import { call } from '../../lib/messaging/call';
-import { OfferView, PixelView } from '../../lib/messaging/views';
 import { findTargetTab } from '../../lib/popup/target-tab';
-import { cacheItem, draftsItem, profilesItem, settingsItem, templatesItem } from '../../lib/storage/items';
 
-const PixelList = z.array(PixelView);
-
-/** The cache key of a profile's list (affiliates: one list; networks: one per offer). Mirrors lib/background/cache. */
-function listKey(profileId: string, role: string, offerId?: number): string {
-  return role === 'network'
-    ? `pixels:${profileId}:${offerId === undefined ? 'all' : `offer:${offerId}`}`
-    : `pixels:${profileId}`;
+// The popup's start-up bundle holds no zod and no storage code: what it paints first comes from one
+// `popup.start` message, which the background checks. Drafts load the storage module on first use.
+const drafts = () => import('../../lib/storage/items').then((m) => m.draftsItem);
+type Drafts = Awaited<ReturnType<Awaited<ReturnType<typeof drafts>>['getValue']>>;
+// The drafts as this page last read or wrote them. Each keystroke is then ONE storage write (no read first):
+// the popup closes on any outside click, and a read-then-write could be cut off between the two.
+let draftMap: Drafts | undefined;
+async function writeDrafts(next: Drafts): Promise<void> {
+  draftMap = next;
+  await (await drafts()).setValue(next);
 }
 
-async function roleOf(profileId: string): Promise<string> {
-  return (await profilesItem.getValue()).find((p) => p.id === profileId)?.role ?? 'affiliate';
+async function fetchStart(): ReturnType<PopupApi['start']> {
+  const tab = await findTargetTab().catch(() => undefined);
+  const tabUrl = tab?.url ?? tab?.pendingUrl;
+  const r = await call('popup.start', tabUrl ? { tabUrl } : {});
+  return r.ok ? { ok: true, value: { ...r.value, ...(tabUrl ? { tabUrl } : {}) } } : r;
 }
+let started: ReturnType<PopupApi['start']> | undefined;
 
-function rowsFor(value: unknown, offerId?: number): PixelView[] | null {
-  const r = PixelList.safeParse(value);
-  if (!r.success) return null;
-  return offerId === undefined ? r.data : r.data.filter((p) => p.level === 'global' || p.offerId === offerId);
-}
-
-/** The popup's API: storage for what is already known (instant first paint), the background for the rest. */
+/** The popup's API: one background round trip for the first paint, the protocol for the rest. */
 export const popupApi: PopupApi = {
-  async start() {
-    const [profiles, settings, templates, tab] = await Promise.all([
-      profilesItem.getValue(),
-      settingsItem.getValue(),
-      templatesItem.getValue(),
-      findTargetTab().catch(() => undefined),
-    ]);
-    const tabUrl = tab?.url ?? tab?.pendingUrl;
-    return { profiles, settings, templates, ...(tabUrl ? { tabUrl } : {}) };
+  // Asked once, as soon as the script runs (main.tsx), so the answer is on its way while Preact renders.
+  start() {
+    started ??= fetchStart();
+    return started;
   },
   async cachedPixels(profileId, offerId) {
-    const entry = (await cacheItem.getValue())[listKey(profileId, await roleOf(profileId), offerId)];
-    return entry ? rowsFor(entry.value, offerId) : null;
-  },
-  async cachedOffer(profileId, offerId) {
-    const entry = (await cacheItem.getValue())[`offer:${profileId}:${offerId}`];
-    const r = entry && OfferView.safeParse(entry.value);
-    return r?.success ? r.data : null;
+    const r = await call('pixels.list', {
+      profileId,
+      ...(offerId === undefined ? {} : { filters: { offerId } }),
+    });
+    return r.ok ? r.value.value : null;
   },
   watchPixels(profileId, offerId, cb) {
-    let key: string | undefined;
-    void roleOf(profileId).then((role) => {
-      key = listKey(profileId, role, offerId);
-    });
-    return cacheItem.watch((all) => {
-      const entry = key ? all[key] : undefined;
-      const rows = entry && rowsFor(entry.value, offerId);
-      if (rows) cb(rows);
-    });
+    // Another page (or the worker) refreshed the cache: read this list again, through the background.
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !('cache' in changes)) return;
+      void popupApi.cachedPixels(profileId, offerId).then((rows) => rows && cb(rows));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
   },
   listPixels: (profileId, filters) => call('pixels.list', { profileId, filters, refresh: true }),
   setStatus: (profileId, pixelId, status) => call('pixels.setStatus', { profileId, pixelId, status }),
@@ -66,16 +55,17 @@ export const popupApi: PopupApi = {
   searchOffers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),
   // Drafts are written from the page itself: no round trip, so a keystroke just before the popup closes lands.
   async loadDraft(formId) {
-    return (await draftsItem.getValue())[formId]?.value ?? null;
+    draftMap = await (await drafts()).getValue();
+    return draftMap[formId]?.value ?? null;
   },
   async saveDraft(formId, value) {
-    await draftsItem.update((all) => ({ ...all, [formId]: { value, savedAt: Date.now() } }));
+    draftMap ??= await (await drafts()).getValue();
+    await writeDrafts({ ...draftMap, [formId]: { value, savedAt: Date.now() } });
   },
   async clearDraft(formId) {
-    await draftsItem.update((all) => {
-      const { [formId]: _gone, ...rest } = all;
-      return rest;
-    });
+    draftMap ??= await (await drafts()).getValue();
+    const { [formId]: _gone, ...rest } = draftMap;
+    await writeDrafts(rest);
   },
   async setDefaultProfile(profileId) {
     await call('profiles.setDefault', { id: profileId });

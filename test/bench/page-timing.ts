@@ -50,7 +50,15 @@ export async function timeOpen(
     const page = await context.newPage();
     const t0 = performance.now();
     await page.goto(url);
-    await page.locator(selector).first().waitFor({ state: 'visible' });
+    await page
+      .locator(selector)
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .catch(async (e: Error) => {
+        throw new Error(
+          `${url} never showed ${selector}. Page: ${(await page.locator('main').innerHTML()).slice(0, 1500)}\n${e.message}`,
+        );
+      });
     times.push(performance.now() - t0);
     await page.close();
   }

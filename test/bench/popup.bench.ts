@@ -7,8 +7,42 @@ import { type BenchRow, median } from './bench-types';
 import { extensionIdByName, timeOpen, writeBlankExtension } from './page-timing';
 
 const RUNS = 20;
-/** The popup is "ready" once it shows the background's answer. */
-const POPUP_READY = '[data-state="ready"]';
+const ROWS = 50;
+/** The popup is interactive once the 50th cached row's switch is on screen. */
+const POPUP_READY = `.rows > li:nth-child(${ROWS}) [role="switch"]`;
+
+/** A profile and 50 cached postbacks, as a returning user has them. The key is fake: only the cache is read. */
+export function seedState() {
+  const profile = {
+    id: 'bench',
+    name: 'Bench network',
+    role: 'affiliate',
+    region: 'us',
+    portalDomains: [],
+    keyHint: '0000',
+    createdAt: 1,
+  };
+  const rows = Array.from({ length: ROWS }, (_, i) => ({
+    id: 9000 + i,
+    side: 'affiliate',
+    status: i % 4 ? 'active' : 'inactive',
+    type: i % 3 ? 'conversion' : 'event',
+    level: i % 5 ? 'specific' : 'global',
+    deliveryMethod: 'postback',
+    postbackUrl: `https://trk.example.com/postback?cid={sub1}&payout={payout_amount}&tx={transaction_id}&n=${i}`,
+    htmlCode: '',
+    delayMs: 0,
+    offerId: 11 + (i % 40),
+    offerName: `Offer number ${i}`,
+    eventId: 0,
+  }));
+  return {
+    profiles: [profile],
+    settings: { defaultProfileId: 'bench', defaultTemplateIds: {}, forgetKeysOnClose: false },
+    apiKeys: { bench: 'bench-key-0000' },
+    cache: { 'pixels:bench': { value: rows, fetchedAt: Date.now() } },
+  };
+}
 
 /** Every JS file the popup loads at start: its entry script, modulepreloads, and their static imports. */
 export function popupStartupScripts(extDir: string): string[] {
@@ -26,13 +60,17 @@ export function popupStartupScripts(extDir: string): string[] {
   return [...seen];
 }
 
-/** Popup open → ready against an empty extension page, and the popup's start-up JS size. */
+/** Popup open → cached list interactive, against an empty extension page; and the popup's start-up JS size. */
 export async function bench(): Promise<BenchRow[]> {
   const blankDir = writeBlankExtension();
-  const { context, extensionId } = await launchWithExtension({
+  const { context, worker, extensionId } = await launchWithExtension({
     extensionDirs: [RELEASE_EXTENSION_DIR, blankDir],
   });
   try {
+    await worker.evaluate(async (state) => {
+      // biome-ignore lint/suspicious/noExplicitAny: runs inside the extension, where `chrome` exists.
+      await (globalThis as any).chrome.storage.local.set(state);
+    }, seedState());
     const blankId = await extensionIdByName(context, 'Bench blank page');
     // Warm both once (first open compiles and caches), then interleave so load on the machine hits both alike.
     await timeOpen(context, `chrome-extension://${blankId}/blank.html`, '#ready', 2);
@@ -53,11 +91,13 @@ export async function bench(): Promise<BenchRow[]> {
     );
     return [
       {
-        name: `popup open → ready, median of ${RUNS}`,
+        name: `popup open → ${ROWS} cached postbacks interactive, median of ${RUNS}`,
         value: p,
         unit: 'ms',
         baseline: { name: 'empty extension page', value: b },
         ratio: p / b,
+        goal: '≤ 1.3×',
+        pass: p / b <= 1.3,
       },
       {
         name: 'popup start-up JS, gzip -9',
