@@ -64,6 +64,8 @@ test('detects the offer from a real portal tab and lists its postbacks', async (
   for (const p of expected)
     await expect(popup.getByRole('switch', { name: `Postback ${p.network_pixel_id}` })).toBeVisible();
   await popup.screenshot({ path: test.info().outputPath('popup-offer.png') });
+  // `UPDATE_SCREENSHOTS=1 npx playwright test popup` refreshes the README's picture.
+  if (process.env.UPDATE_SCREENSHOTS === '1') await popup.screenshot({ path: 'docs/screenshots/popup.png' });
 });
 
 test('one click toggles a postback; the PUT changes the status and nothing else', async ({
