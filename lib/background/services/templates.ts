@@ -2,6 +2,7 @@ import type { AppError, TemplateInput } from '../../messaging/protocol';
 import { err, ok, type Result } from '../../result';
 import { templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';
+import { copyName } from '../../templates/names';
 
 export interface TemplateDeps {
   now: () => number;
@@ -48,15 +49,6 @@ export async function removeTemplate(id: string): Promise<Result<true, AppError>
   return ok(true);
 }
 
-/** The first free "Name (copy)", "Name (copy 2)", … */
-export function copyName(name: string, taken: Set<string>): string {
-  const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
 /** Copy a template under a new id and a "(copy)" name. */
 export async function duplicateTemplate(id: string, deps = defaults): Promise<Result<Template, AppError>> {
   const all = await templatesItem.getValue();
@@ -66,7 +58,10 @@ export async function duplicateTemplate(id: string, deps = defaults): Promise<Re
   const copy: Template = {
     ...source,
     id: deps.newId(),
-    name: copyName(source.name, new Set(all.map((t) => t.name))),
+    name: copyName(
+      source.name,
+      all.map((t) => t.name),
+    ),
     createdAt: now,
     updatedAt: now,
   };

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { copyName } from '../../../lib/background/services/templates';
 import { createSandboxControl } from '../../../sandbox/control';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 import { ORIGIN, RUNTIME_ID, send, startBackground } from './harness';
@@ -204,7 +203,6 @@ describe('background services', () => {
       'Voluum S2S (copy 2)',
       'Voluum S2S (copy)',
     ]);
-    expect(copyName('A (copy)', new Set(['A (copy)']))).toBe('A (copy 2)');
   });
 
   it('drafts: save, restore, clear', async () => {
