@@ -12,7 +12,7 @@ test.describe('release build', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect(manifest.host_permissions).toEqual(['https://api.eflow.team/*']);
-    expect(manifest.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*', 'https://*/*']);
     expect(manifest.content_scripts).toBeUndefined();
   });
 
