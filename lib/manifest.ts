@@ -8,7 +8,7 @@
  *   docs: `tabs` would warn "Read your browsing history", host permissions "Read and change your data").
  * - host `https://api.eflow.team/*`: the Everflow API (US). Calls leave from the background only.
  * - optional host `https://api-eu.eflow.team/*`: requested from a click when a profile picks the EU region.
- * - optional host `https://*/*`: lets a profile with a custom API host (a network's own proxy, a staging host) ask
+ * - optional host "https, any host" (the pattern below): lets a profile with a custom API host (a network's own proxy, a staging host) ask
  *   for exactly that one host from a click. Optional host permissions show no install warning; nothing is granted
  *   until the user accepts the browser's prompt for that host.
  * No content scripts, no `tabs`, no `<all_urls>`.
