@@ -1,0 +1,102 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Handler, LocalServer } from './local-server';
+import { openPopupFor, PORTAL_HOST, PORTAL_RULES, setUpAffiliate } from './popup-helpers';
+
+test.use({ hostResolverRules: PORTAL_RULES });
+
+const KEY = { 'X-Eflow-API-Key': 'demo-affiliate-key' };
+type Pixel = Record<string, unknown> & {
+  network_pixel_id: number;
+  network_offer_id: number;
+  pixel_level: string;
+};
+
+async function setUp(
+  context: BrowserContext,
+  extensionId: string,
+  baseUrl: string,
+  serve: (h: Handler) => Promise<LocalServer>,
+) {
+  const portal = await serve((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>Offer</title><h1>Offer</h1>');
+  });
+  const page: Page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await setUpAffiliate(page, baseUrl);
+  await page.close();
+  const pixels = (await (await fetch(`${baseUrl}/affiliates/pixels`, { headers: KEY })).json()) as {
+    pixels: Pixel[];
+  };
+  return { portal, pixels: pixels.pixels };
+}
+
+test('Edit changes only what the form changed: the PUT carries every other field as it was', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const { portal, pixels } = await setUp(context, extensionId, sandbox.baseUrl, serve);
+  const target = pixels.find((p) => p.pixel_level === 'specific' && p.delivery_method === 'postback')!;
+  const before = await (
+    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
+  ).json();
+  const { popup } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${target.network_offer_id}`),
+  );
+
+  await popup.getByRole('button', { name: `Edit postback ${target.network_pixel_id}` }).click();
+  const url = popup.getByRole('textbox', { name: 'Postback URL' });
+  await expect(url).toHaveValue(String(before.postback_url));
+  const next = `${before.postback_url}&edited=1`;
+  await url.fill(next);
+  await sandbox.control.clearRequests();
+  await popup.getByRole('button', { name: 'Save postback' }).click();
+  await expect(
+    popup.getByRole('status').filter({ hasText: `Saved postback #${target.network_pixel_id}` }),
+  ).toBeVisible();
+
+  const puts = (await sandbox.control.requests()).filter((r) => r.method === 'PUT');
+  expect(puts).toHaveLength(1);
+  const sent = puts[0]!.body as Record<string, unknown>;
+  expect(sent.postback_url).toBe(next);
+  const after = await (
+    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
+  ).json();
+  const { postback_url: _a, time_saved: _b, ...restBefore } = before;
+  const { postback_url: _c, time_saved: _d, ...restAfter } = after;
+  expect(restAfter).toEqual(restBefore);
+});
+
+test('when the network has switched off partner postbacks, creating says so and links to the portal', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const { portal, pixels } = await setUp(context, extensionId, sandbox.baseUrl, serve);
+  const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
+  await sandbox.control.setPartnerPostbacksDisabled(true);
+  const { popup } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
+  );
+  await popup.getByRole('button', { name: 'Create postback' }).click();
+  const error = popup.locator('.create .action-error');
+  await expect(error).toHaveAttribute('data-kind', 'forbidden');
+  await expect(error).toContainText(/disabled|switched off|not allowed/i);
+  await expect(error.getByRole('link', { name: 'Open the partner portal' })).toHaveAttribute(
+    'href',
+    new URL(portal.urlFor(PORTAL_HOST, '/')).origin,
+  );
+  await expect(error).toContainText('Nothing you typed is lost');
+});
