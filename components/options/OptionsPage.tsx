@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { DraftStore } from '../drafts/use-draft';
+import type { PartnerPostbacksApi } from '../network/api';
+import { PartnerPostbacksScreen } from '../network/PartnerPostbacksScreen';
 import { type ProfilesApi, ProfilesScreen } from '../profiles/ProfilesScreen';
 import type { PermissionsApi } from '../profiles/permissions';
 import { type SettingsApi, SettingsScreen } from '../settings/SettingsScreen';
@@ -15,6 +17,8 @@ export interface OptionsServices {
   settings: SettingsApi;
   drafts: DraftStore;
   permissions: PermissionsApi;
+  /** Network profiles: the partner-postback console. */
+  partnerPostbacks: PartnerPostbacksApi;
 }
 
 export interface OptionsPageProps {
@@ -24,6 +28,7 @@ export interface OptionsPageProps {
 }
 
 function sectionLabel(s: Section): string {
+  if (s === 'partner-postbacks') return i18n.t('options.nav.partnerPostbacks');
   if (s === 'templates') return i18n.t('options.nav.templates');
   if (s === 'settings') return i18n.t('options.nav.settings');
   return i18n.t('options.nav.profiles');
@@ -31,12 +36,25 @@ function sectionLabel(s: Section): string {
 
 /**
  * The options page: one heading, a navigation list, and the section the address names (#profiles,
- * #templates, #settings; `#templates/new` or `#profiles/<id>` open a form, so a reload reopens it and its draft).
+ * #partner-postbacks, #templates, #settings; `#templates/new`, `#partner-postbacks/<id>` or `#profiles/<id>` open a
+ * form, so a reload reopens it and its draft).
  */
 export function OptionsPage({ services, status }: OptionsPageProps) {
   const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
+  const [hasNetwork, setHasNetwork] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+
+  // "Partner postbacks" is for network profiles: look again whenever the section changes (one may be added).
+  useEffect(() => {
+    let live = true;
+    void services.profiles.list().then((r) => {
+      if (live && r.ok) setHasNetwork(r.value.some((p) => p.role === 'network'));
+    });
+    return () => {
+      live = false;
+    };
+  }, [services, route.section]);
 
   useEffect(() => {
     const onHash = () => {
@@ -69,7 +87,9 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
       <div class="options__body">
         <nav class="options__nav" aria-label={i18n.t('options.navLabel')}>
           <ul>
-            {SECTIONS.map((s) => (
+            {SECTIONS.filter(
+              (s) => s !== 'partner-postbacks' || hasNetwork || route.section === 'partner-postbacks',
+            ).map((s) => (
               <li key={s}>
                 <a href={`#${s}`} aria-current={route.section === s ? 'page' : undefined}>
                   {sectionLabel(s)}
@@ -86,6 +106,14 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
             <ProfilesScreen
               api={services.profiles}
               permissions={services.permissions}
+              drafts={services.drafts}
+              item={route.item}
+              navigate={navigate}
+            />
+          )}
+          {route.section === 'partner-postbacks' && (
+            <PartnerPostbacksScreen
+              api={services.partnerPostbacks}
               drafts={services.drafts}
               item={route.item}
               navigate={navigate}

@@ -4,21 +4,35 @@ import { i18n } from '#i18n';
 import type { DeliveryMethod, OfferView, Role } from '../../lib/messaging/views';
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
 import { RECEIVERS, type ReceiverId } from '../../lib/postback/trackers';
+import { networkIntegrationRenderer } from '../network/integrations/render';
 import { DelayField } from './DelayField';
-import { EventPicker, type LoadEvents } from './EventPicker';
+import { DescriptionField } from './DescriptionField';
+import type { LoadEvents } from './EventPicker';
 import { FindingsList } from './FindingsList';
 import { deliveryLabel, levelHint, levelLabel, pixelTypeOptions } from './labels';
 import { MacroPicker } from './MacroPicker';
-import { deliveryMethodsFor, type FormField, levelsFor, normalise, type PostbackFormValue } from './model';
+import {
+  applyChange,
+  deliveryMethodsFor,
+  type FormField,
+  levelLocked,
+  levelsFor,
+  type PostbackFormValue,
+} from './model';
+import { OfferEventRow } from './OfferEventRow';
 import { FieldError, SelectField } from './SelectField';
 import { UrlField } from './UrlField';
 import { UrlPreview } from './UrlPreview';
 
-/** Renders the settings of an integration delivery method (network mode, a later issue). */
+/**
+ * Renders the settings of an integration delivery method (network mode): the object exactly as the API
+ * documents it, and the errors of its fields by name (`pixel_id`, …).
+ */
 export type RenderIntegration = (
   method: DeliveryMethod,
   value: Record<string, unknown> | undefined,
   onChange: (next: Record<string, unknown>) => void,
+  errors: Readonly<Record<string, string>>,
 ) => ComponentChildren;
 
 export interface PostbackFormProps {
@@ -34,11 +48,24 @@ export interface PostbackFormProps {
   tracker?: string;
   /** Errors to show next to fields (form rules after a save attempt, or the background's answer). */
   errors?: Partial<Record<FormField, string>>;
+  /** Errors inside the integration object, by field name (see `integrationErrors`). */
+  integrationErrors?: Readonly<Record<string, string>>;
   /** Fields the host page does not want. */
-  hide?: { deliveryMethod?: boolean; pixelType?: boolean; level?: boolean; delay?: boolean };
+  hide?: {
+    deliveryMethod?: boolean;
+    pixelType?: boolean;
+    level?: boolean;
+    delay?: boolean;
+    description?: boolean;
+  };
   /** Network mode: the partner picker, placed after the level. */
   partnerField?: ComponentChildren;
-  /** Network mode: the settings of facebook/tiktok/snapchat/rumble delivery. Those methods appear only with it. */
+  /** Network mode: a searchable offer picker, used instead of the `offers` select (the event picker stays). */
+  offerField?: ComponentChildren;
+  /**
+   * The settings of facebook/tiktok/snapchat/rumble delivery. Those methods appear only with it; the network
+   * side gets the network sub-forms by default (so templates and the popup edit them too).
+   */
   renderIntegration?: RenderIntegration;
 }
 
@@ -59,7 +86,7 @@ export function PostbackForm(props: PostbackFormProps) {
   // Where the caret goes after the next render (an inserted macro or an applied fix moves it).
   const caret = useRef<{ el: 'url' | 'html'; at: number } | null>(null);
 
-  const set = (patch: Partial<PostbackFormValue>) => onChange(normalise({ ...value, ...patch }, side));
+  const set = (patch: Partial<PostbackFormValue>) => onChange(applyChange(value, patch, side));
   const hint = isReceiver(tracker) ? tracker : undefined;
   const check = useMemo(
     () => checkPostbackUrl(value.postbackUrl, { pixelType: value.pixelType, tracker: hint }),
@@ -92,9 +119,13 @@ export function PostbackForm(props: PostbackFormProps) {
     set({ postbackUrl: applyFix(value.postbackUrl, f) });
   };
 
-  const methods = deliveryMethodsFor(side, props.renderIntegration !== undefined);
-  const offerId = value.offerId;
-  const showEvents = value.pixelType === 'event' && value.level !== 'global' && offerId && loadEvents;
+  const renderIntegration = useMemo(
+    () =>
+      props.renderIntegration ?? (side === 'network' ? networkIntegrationRenderer(`${id}-int`) : undefined),
+    [props.renderIntegration, side, id],
+  );
+  const methods = deliveryMethodsFor(side, renderIntegration !== undefined);
+  const locked = levelLocked(side, value);
   const urlDescribed = [errors.postbackUrl && `${id}-url-error`, value.postbackUrl && `${id}-findings`]
     .filter(Boolean)
     .join(' ');
@@ -126,38 +157,31 @@ export function PostbackForm(props: PostbackFormProps) {
             id={`${id}-level`}
             label={i18n.t('form.level.label')}
             value={value.level}
-            options={levelsFor(side, value.pixelType).map((l) => ({ value: l, label: levelLabel(l) }))}
+            options={levelsFor(side, value.pixelType)
+              .filter((l) => !locked || l === value.level)
+              .map((l) => ({ value: l, label: levelLabel(l, side) }))}
             onChange={(l) => set({ level: l })}
-            hint={levelHint(value.level)}
+            hint={
+              locked
+                ? `${levelHint(value.level, side)} ${i18n.t('form.level.network.cpcFixed')}`
+                : levelHint(value.level, side)
+            }
             error={errors.level}
+            disabled={locked}
           />
         )}
       </div>
       {props.partnerField}
-      {offers && (
-        <div class="field-row">
-          <SelectField
-            id={`${id}-offer`}
-            label={i18n.t('form.offer.label')}
-            value={offerId ? String(offerId) : ''}
-            options={[
-              { value: '', label: i18n.t('form.offer.none') },
-              ...offers.map((o) => ({ value: String(o.id), label: `${o.name} (#${o.id})` })),
-            ]}
-            onChange={(v) => set({ offerId: v ? Number(v) : undefined, eventId: undefined })}
-            error={errors.offerId}
-          />
-          {showEvents && (
-            <EventPicker
-              id={`${id}-event`}
-              offerId={offerId}
-              loadEvents={loadEvents}
-              value={value.eventId}
-              onChange={(eventId) => set({ eventId })}
-              error={errors.eventId}
-            />
-          )}
-        </div>
+      {(offers || props.offerField) && (
+        <OfferEventRow
+          id={id}
+          value={value}
+          offers={offers}
+          offerField={props.offerField}
+          loadEvents={loadEvents}
+          errors={errors}
+          onChange={set}
+        />
       )}
       {isPostback && (
         <>
@@ -200,15 +224,28 @@ export function PostbackForm(props: PostbackFormProps) {
       )}
       {!isPostback &&
         !isHtml &&
-        props.renderIntegration?.(value.deliveryMethod, value.integration, (integration) =>
-          set({ integration }),
+        renderIntegration?.(
+          value.deliveryMethod,
+          value.integration,
+          (integration) => set({ integration }),
+          props.integrationErrors ?? {},
         )}
+      {!isPostback && !isHtml && errors.integration && (
+        <FieldError id={`${id}-integration-error`} message={errors.integration} />
+      )}
       {isPostback && !hide.delay && (
         <DelayField
           id={`${id}-delay`}
           value={value.delaySeconds}
           onInput={(delaySeconds) => set({ delaySeconds })}
           error={errors.delaySeconds}
+        />
+      )}
+      {side === 'network' && !hide.description && (
+        <DescriptionField
+          id={`${id}-description`}
+          value={value.description ?? ''}
+          onInput={(description) => set({ description })}
         />
       )}
     </div>

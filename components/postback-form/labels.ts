@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { DeliveryMethod, PixelLevel, PixelType } from '../../lib/messaging/views';
+import type { DeliveryMethod, PixelLevel, PixelType, Role } from '../../lib/messaging/views';
 import { pixelTypeLabel } from './macro-groups';
 import type { SelectOption } from './SelectField';
 
@@ -21,15 +21,25 @@ export function deliveryLabel(method: DeliveryMethod): string {
   }
 }
 
-/** The level's name as the form shows it. */
-export function levelLabel(level: PixelLevel): string {
+/** The level's name as the form shows it; the network side names who and what it covers. */
+export function levelLabel(level: PixelLevel, side: Role = 'affiliate'): string {
+  if (side === 'network') {
+    if (level === 'global') return i18n.t('form.level.network.global');
+    if (level === 'global_offer') return i18n.t('form.level.network.globalOffer');
+    return i18n.t('form.level.network.specific');
+  }
   if (level === 'global') return i18n.t('form.level.global');
   if (level === 'global_offer') return i18n.t('form.level.globalOffer');
   return i18n.t('form.level.specific');
 }
 
-/** What a level means, under the level field. */
-export function levelHint(level: PixelLevel): string {
+/** What a level means, under the level field (network: which id is set to 0 for the user). */
+export function levelHint(level: PixelLevel, side: Role = 'affiliate'): string {
+  if (side === 'network') {
+    if (level === 'global') return i18n.t('form.level.network.hintGlobal');
+    if (level === 'global_offer') return i18n.t('form.level.network.hintGlobalOffer');
+    return i18n.t('form.level.network.hintSpecific');
+  }
   if (level === 'global') return i18n.t('form.level.hintGlobal');
   if (level === 'global_offer') return i18n.t('form.level.hintGlobalOffer');
   return i18n.t('form.level.hintSpecific');

@@ -15,15 +15,17 @@ export interface PostbackFormValue {
   offerId?: number;
   /** The payout event for event postbacks; 0 or absent means every event. */
   eventId?: number;
-  /** Network side: the partner (later issue). */
+  /** Network side: the partner (0 or absent for `global_offer`). */
   affiliateId?: number;
   postbackUrl: string;
   /** HTML pixel code, kept and edited as text. */
   htmlCode: string;
   /** The delay in seconds, exactly as typed (so "1." or "" survive a draft). */
   delaySeconds: string;
-  /** Network side: the facebook/tiktok/snapchat/rumble settings object (later issue). */
+  /** Network side: the facebook/tiktok/snapchat/rumble settings object, exactly as the API documents it. */
   integration?: Record<string, unknown>;
+  /** Network side: the postback's description (free text). */
+  description?: string;
 }
 
 /** A form field, for errors and focus. */
@@ -65,6 +67,34 @@ export function normalise(value: PostbackFormValue, side: Role): PostbackFormVal
   return next;
 }
 
+/**
+ * On the network side the level of a CPC postback cannot be changed (the seed: "When cpc is selected,
+ * pixel_level cannot be changed"); CPC fires on one offer's paid clicks, so choosing CPC sets it to specific.
+ */
+export function levelLocked(side: Role, value: Pick<PostbackFormValue, 'pixelType'>): boolean {
+  return side === 'network' && value.pixelType === 'cpc';
+}
+
+/**
+ * Apply one change from the form: a new delivery method starts with empty integration settings, CPC fixes the
+ * level (network side), then `normalise`.
+ */
+export function applyChange(
+  value: PostbackFormValue,
+  patch: Partial<PostbackFormValue>,
+  side: Role,
+): PostbackFormValue {
+  const next = { ...value, ...patch };
+  // Each integration method has its own object: another method's settings must not leak into it.
+  if (patch.deliveryMethod && patch.deliveryMethod !== value.deliveryMethod && !('integration' in patch)) {
+    delete next.integration;
+  }
+  if (side === 'network' && patch.pixelType === 'cpc' && value.pixelType !== 'cpc') next.level = 'specific';
+  if (levelLocked(side, value) && levelLocked(side, next) && patch.level !== undefined)
+    next.level = value.level;
+  return normalise(next, side);
+}
+
 /** The typed delay in milliseconds, or undefined when it is not a number. */
 export function delayMs(value: PostbackFormValue): number | undefined {
   const text = value.delaySeconds.trim();
@@ -88,6 +118,7 @@ export function toPixelDraft(value: PostbackFormValue, status: PixelStatus = 'ac
   if (value.deliveryMethod === 'postback') draft.postbackUrl = value.postbackUrl.trim();
   if (value.deliveryMethod === 'html') draft.htmlCode = value.htmlCode;
   if (value.integration) draft.integration = value.integration;
+  if (value.description !== undefined) draft.description = value.description.trim();
   return draft;
 }
 
@@ -95,7 +126,8 @@ export function toPixelDraft(value: PostbackFormValue, status: PixelStatus = 'ac
 export type TemplatePostbackFields = Pick<
   Template,
   'deliveryMethod' | 'pixelType' | 'level' | 'postbackUrl' | 'htmlCode' | 'delayMs' | 'integration'
->;
+> &
+  Partial<Pick<Template, 'description'>>;
 
 /** A template's postback fields as a form value. */
 export function fromTemplate(t: TemplatePostbackFields): PostbackFormValue {
@@ -108,6 +140,7 @@ export function fromTemplate(t: TemplatePostbackFields): PostbackFormValue {
     delaySeconds: String(t.delayMs / 1000),
   };
   if (t.integration) value.integration = t.integration;
+  if (t.description) value.description = t.description;
   return value;
 }
 
@@ -121,6 +154,7 @@ export function toTemplateFields(value: PostbackFormValue): TemplatePostbackFiel
     htmlCode: value.htmlCode,
     delayMs: value.deliveryMethod === 'postback' ? (delayMs(value) ?? 0) : 0,
     integration: value.integration,
+    ...(value.description === undefined ? {} : { description: value.description.trim() }),
   };
 }
 
@@ -136,6 +170,7 @@ const ValueSchema = z.object({
   htmlCode: z.string(),
   delaySeconds: z.string(),
   integration: z.optional(z.record(z.string(), z.unknown())),
+  description: z.optional(z.string()),
 });
 
 /** A stored draft's form value, or undefined when it does not have the form's shape. */

@@ -29,6 +29,21 @@ export function optionsServices(): OptionsServices {
       save: (formId, value) => call('drafts.save', { formId, value }),
       clear: (formId) => call('drafts.clear', { formId }),
     },
+    partnerPostbacks: {
+      profiles: () => call('profiles.list', undefined),
+      templates: () => call('templates.list', undefined),
+      search: (profileId, filters, page, pageSize) =>
+        call('pixels.search', { profileId, filters, page, pageSize }),
+      get: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
+      create: (profileId, draft, allowDuplicate) =>
+        call('pixels.create', { profileId, draft, allowDuplicate }),
+      update: (profileId, pixelId, draft) => call('pixels.update', { profileId, pixelId, draft }),
+      setStatus: (profileId, pixelId, status) => call('pixels.setStatus', { profileId, pixelId, status }),
+      remove: (profileId, pixelId) => call('pixels.delete', { profileId, pixelId }),
+      offers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),
+      offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
+      partners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
+    },
     permissions: {
       contains: (origins) => browser.permissions.contains({ origins }),
       // Called synchronously from the save click (see ProfileForm): no await may come before it.

@@ -1,11 +1,10 @@
+import * as z from 'zod/mini';
 import type { AppError } from '../../messaging/protocol';
-import { type OfferView, PixelView } from '../../messaging/views';
+import { type OfferView, OfferView as OfferViewSchema, PixelView } from '../../messaging/views';
 import { offerIdFromUrl, profileForHost } from '../../popup/offer-from-url';
 import { ok, type Result } from '../../result';
 import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';
-import { OfferView as OfferViewSchema } from '../../messaging/views';
-import * as z from 'zod/mini';
 
 /** A profile as the popup needs it for its first paint. */
 export interface PopupProfile {
@@ -40,7 +39,9 @@ function hostOf(url: string | undefined): string | undefined {
 }
 
 /** The popup's first paint: profiles, templates, the tab's profile and offer, and their cached rows. */
-export async function popupStart(input: { tabUrl?: string | undefined }): Promise<Result<PopupStartReply, AppError>> {
+export async function popupStart(input: {
+  tabUrl?: string | undefined;
+}): Promise<Result<PopupStartReply, AppError>> {
   const [stored, settings, templates, cache] = await Promise.all([
     profilesItem.getValue(),
     settingsItem.getValue(),

@@ -4,6 +4,7 @@ import { OptionsPage, type OptionsServices } from '../../../components/options/O
 import { parseHash, toHash } from '../../../components/options/route';
 import { ok } from '../../../lib/result';
 import { fakeDrafts } from '../fakes/drafts';
+import { fakePartnerPostbacks } from '../fakes/partner-postbacks';
 import { fakePermissions, fakeProfiles, profileView } from '../fakes/profiles';
 import { fakeTemplates } from '../fakes/templates';
 
@@ -25,6 +26,7 @@ function services(): OptionsServices {
     },
     drafts: fakeDrafts().store,
     permissions: fakePermissions().permissions,
+    partnerPostbacks: fakePartnerPostbacks().api,
   };
 }
 

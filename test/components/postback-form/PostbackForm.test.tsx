@@ -75,7 +75,7 @@ describe('PostbackForm', () => {
     expect(screen.queryByLabelText('Delay (seconds)')).toBeNull();
   });
 
-  it('offers global offer level only on the network side, and never for CPC', () => {
+  it('offers global offer level only on the network side; CPC removes it and fixes the level', () => {
     const { unmount } = render(<Controlled side="affiliate" initial={emptyValue()} />);
     const levels = () =>
       [...(screen.getByLabelText('Level') as HTMLSelectElement).options].map((o) => o.value);
@@ -85,8 +85,17 @@ describe('PostbackForm', () => {
     expect(levels()).toEqual(['global', 'specific', 'global_offer']);
     fireEvent.change(screen.getByLabelText('Level'), { target: { value: 'global_offer' } });
     fireEvent.change(screen.getByLabelText('Pixel type'), { target: { value: 'cpc' } });
-    expect(levels()).toEqual(['global', 'specific']);
-    expect((screen.getByLabelText('Level') as HTMLSelectElement).value).toBe('specific');
+    // The seed: "When cpc is selected, pixel_level cannot be changed"; CPC fires on one offer's clicks.
+    expect(levels()).toEqual(['specific']);
+    const level = screen.getByLabelText('Level') as HTMLSelectElement;
+    expect(level.value).toBe('specific');
+    expect(level.disabled).toBe(true);
+    expect(document.getElementById(level.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /level is fixed/,
+    );
+    fireEvent.change(screen.getByLabelText('Pixel type'), { target: { value: 'conversion' } });
+    expect((screen.getByLabelText('Level') as HTMLSelectElement).disabled).toBe(false);
+    expect(levels()).toEqual(['global', 'specific', 'global_offer']);
   });
 
   it('picks an event from the offer’s payout events for event postbacks', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../../../components/postback-form/model';
 import { formIssues, type IssueContext } from '../../../components/postback-form/rules';
 import { checkPixelRules } from '../../../lib/everflow/rules';
+import { INTEGRATION_FIELDS } from '../../../lib/everflow/schemas/enums';
 
 const URL = 'https://t.example/pb?cid={sub1}';
 const base = (over: Partial<PostbackFormValue> = {}): PostbackFormValue => ({
@@ -32,6 +33,9 @@ function apiBody(v: PostbackFormValue): Record<string, unknown> {
     html_code: d.htmlCode,
     delay_ms: d.delayMs,
     network_offer_payout_revenue_id: d.eventId ?? 0,
+    ...(d.deliveryMethod in INTEGRATION_FIELDS
+      ? { [INTEGRATION_FIELDS[d.deliveryMethod as keyof typeof INTEGRATION_FIELDS]]: d.integration ?? {} }
+      : {}),
   };
 }
 const FIELD: Record<string, string> = {
@@ -90,6 +94,44 @@ describe('formIssues', () => {
       );
       const theirs = checkPixelRules(apiBody(value), side).map((i) => FIELD[i.field] ?? i.field);
       expect([...new Set(ours)].sort(), JSON.stringify(value)).toEqual([...new Set(theirs)].sort());
+    }
+  });
+
+  it('agrees with the API contract on the integration objects, field by field, create and update', () => {
+    const network = (over: Partial<PostbackFormValue>) => base({ affiliateId: 7, postbackUrl: '', ...over });
+    const meta = {
+      network_affiliate_integration_facebook_business_id: 5501,
+      pixel_id: '1',
+      event_name: 'Buy',
+    };
+    const cases: [PostbackFormValue, 'create' | 'update'][] = [
+      [network({ deliveryMethod: 'facebook' }), 'create'],
+      [network({ deliveryMethod: 'facebook', integration: meta }), 'create'],
+      [network({ deliveryMethod: 'facebook', integration: { ...meta, pixel_id: ' ' } }), 'create'],
+      [network({ deliveryMethod: 'tiktok', integration: { pixel_code: 'C', event_name: 'Buy' } }), 'create'],
+      [network({ deliveryMethod: 'tiktok', integration: { pixel_code: 'C', event_name: 'Buy' } }), 'update'],
+      [network({ deliveryMethod: 'snapchat', integration: { asset_id: 'a' } }), 'update'],
+      [
+        network({ deliveryMethod: 'rumble', integration: { network_affiliate_integration_rumble_id: 9 } }),
+        'create',
+      ],
+      [
+        network({
+          deliveryMethod: 'rumble',
+          integration: { network_affiliate_integration_rumble_id: 9, conversion_action_id: 4 },
+        }),
+        'create',
+      ],
+    ];
+    const key = (field: string) => field.replace(/^[a-z]+_pixel\./, '');
+    for (const [value, mode] of cases) {
+      const ours = formIssues(value, { side: 'network', withOffer: true, withPartner: true, mode })
+        .map((i) => i.key ?? i.field)
+        .sort();
+      const theirs = checkPixelRules(apiBody(value), 'network', mode)
+        .map((i) => key(i.field))
+        .sort();
+      expect(ours, `${mode} ${JSON.stringify(value.integration)}`).toEqual(theirs);
     }
   });
 });

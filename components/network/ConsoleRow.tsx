@@ -1,0 +1,89 @@
+import { i18n } from '#i18n';
+import type { PixelView } from '../../lib/messaging/views';
+import { deliveryBadge, typeBadge } from '../popup/labels';
+import { levelShort, offerOf, partnerOf, targetOf } from './labels';
+
+export interface ConsoleRowProps {
+  pixel: PixelView;
+  /** True while a toggle waits for the background. */
+  pending: boolean;
+  /** The specific error of the last failed action on this row. */
+  error?: string | undefined;
+  onToggle: (pixel: PixelView) => void;
+  onEdit: (pixel: PixelView) => void;
+  onDelete: (pixel: PixelView) => void;
+}
+
+/**
+ * One partner postback: the on/off switch, id, type, method, level, the partner and offer names (from the
+ * API's relationship), the description, what it fires (URL, HTML code as text, or integration), Edit, Delete.
+ */
+export function ConsoleRow({ pixel, pending, error, onToggle, onEdit, onDelete }: ConsoleRowProps) {
+  const active = pixel.status === 'active';
+  const target = targetOf(pixel);
+  const errorId = `pp-${pixel.id}-error`;
+  return (
+    <li class={`pp-row${active ? '' : ' pp-row--inactive'}`} data-pixel-id={pixel.id}>
+      <button
+        type="button"
+        role="switch"
+        class="switch"
+        aria-checked={active}
+        aria-label={i18n.t('network.row.switch', [String(pixel.id)])}
+        aria-describedby={error ? errorId : undefined}
+        aria-busy={pending}
+        disabled={pending}
+        onClick={() => onToggle(pixel)}
+      >
+        <span class="switch__knob" aria-hidden="true" />
+      </button>
+      <div class="pp-row__body">
+        <div class="pp-row__meta">
+          <span class="pp-row__id">#{pixel.id}</span>
+          <span class="badge">{typeBadge(pixel.type)}</span>
+          <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
+          <span class="badge">{levelShort(pixel.level)}</span>
+          {active ? null : <span class="badge badge--warn">{i18n.t('form.status.inactive')}</span>}
+          {pixel.eventId ? (
+            <span class="badge">{i18n.t('network.row.event', [pixel.eventName ?? `#${pixel.eventId}`])}</span>
+          ) : null}
+          {pixel.delayMs ? (
+            <span class="badge">{i18n.t('network.row.delay', [String(pixel.delayMs / 1000)])}</span>
+          ) : null}
+        </div>
+        <p class="pp-row__names">
+          <span class="pp-row__partner">{partnerOf(pixel)}</span>
+          <span aria-hidden="true"> · </span>
+          <span class="pp-row__offer">{offerOf(pixel)}</span>
+        </p>
+        {pixel.description ? <p class="pp-row__description">{pixel.description}</p> : null}
+        <code class="pp-row__target" title={target}>
+          {target || i18n.t('network.row.noDetails')}
+        </code>
+        {error ? (
+          <p class="field-error" id={errorId} role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div class="pp-row__actions">
+        <button
+          type="button"
+          class="button button--small"
+          aria-label={i18n.t('network.row.editLabel', [String(pixel.id)])}
+          onClick={() => onEdit(pixel)}
+        >
+          {i18n.t('network.row.edit')}
+        </button>
+        <button
+          type="button"
+          class="button button--small button--danger-outline"
+          aria-label={i18n.t('network.row.deleteLabel', [String(pixel.id)])}
+          onClick={() => onDelete(pixel)}
+        >
+          {i18n.t('network.row.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}

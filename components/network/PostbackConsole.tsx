@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { PixelFilters } from '../../lib/messaging/protocol';
+import type { PixelView } from '../../lib/messaging/views';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import type { NoticeState } from '../ui/Notice';
+import type { PartnerPostbacksApi } from './api';
+import { ConsoleFilters, type ConsoleFilterValue, NO_FILTERS } from './ConsoleFilters';
+import { ConsoleRow } from './ConsoleRow';
+import { offerOf, partnerOf } from './labels';
+import { usePickerSearch } from './pickers';
+import { useConsole } from './use-console';
+
+export interface PostbackConsoleProps {
+  api: PartnerPostbacksApi;
+  profileId: string;
+  onEdit: (pixel: PixelView) => void;
+  onNotice: (notice: NoticeState) => void;
+}
+
+function toFilters(v: ConsoleFilterValue, text: string): PixelFilters {
+  return {
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(v.status ? { status: v.status } : {}),
+    ...(v.type ? { type: v.type } : {}),
+    ...(v.method ? { deliveryMethod: v.method } : {}),
+    ...(v.offer ? { offerId: v.offer.id } : {}),
+    ...(v.partner ? { affiliateId: v.partner.id } : {}),
+  };
+}
+
+/**
+ * The partner-postback console: search and filters, the rows loaded page by page as the list scrolls into
+ * view (or with "Load more"), one-click switches, Edit, and Delete with a confirmation naming the postback.
+ */
+export function PostbackConsole({ api, profileId, onEdit, onNotice }: PostbackConsoleProps) {
+  const [filters, setFilters] = useState<ConsoleFilterValue>(NO_FILTERS);
+  const [text, setText] = useState('');
+  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
+  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
+  const [deleting, setDeleting] = useState<PixelView>();
+  const [busyDelete, setBusyDelete] = useState(false);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { searchOffers, searchPartners } = usePickerSearch(api, profileId);
+
+  // The free text waits for a pause in typing; the other filters apply at once.
+  useEffect(() => {
+    const t = setTimeout(() => setText(filters.text), 250);
+    return () => clearTimeout(t);
+  }, [filters.text]);
+  const query = useMemo(() => toFilters(filters, text), [filters, text]);
+  const { state, loadMore, replace, remove, retry } = useConsole(api, profileId, query);
+
+  // Load the next page when the end of the list scrolls into view.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) loadMore();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [loadMore, state.rows.length]);
+
+  const toggle = async (p: PixelView) => {
+    const next = p.status === 'active' ? 'inactive' : 'active';
+    replace({ ...p, status: next });
+    setPending((s) => new Set(s).add(p.id));
+    setRowErrors(({ [p.id]: _gone, ...rest }) => rest);
+    const r = await api.setStatus(profileId, p.id, next);
+    setPending((s) => {
+      const n = new Set(s);
+      n.delete(p.id);
+      return n;
+    });
+    if (r.ok) replace(r.value);
+    else {
+      replace(p);
+      setRowErrors((e) => ({ ...e, [p.id]: r.error.message }));
+    }
+  };
+  const confirmDelete = async (p: PixelView) => {
+    setBusyDelete(true);
+    const r = await api.remove(profileId, p.id);
+    setBusyDelete(false);
+    setDeleting(undefined);
+    if (r.ok) {
+      remove(p.id);
+      onNotice({ kind: 'ok', text: i18n.t('network.deleted', [String(p.id)]), focus: true });
+    } else onNotice({ kind: 'error', text: r.error.message, focus: true });
+  };
+
+  const more = state.rows.length < state.total;
+  return (
+    <div class="pp-console">
+      <ConsoleFilters
+        value={filters}
+        onChange={setFilters}
+        searchOffers={searchOffers}
+        searchPartners={searchPartners}
+      />
+      <p class="pp-console__count" role="status">
+        {state.loading && state.rows.length === 0
+          ? i18n.t('common.loading')
+          : i18n.t('network.count', state.total)}
+      </p>
+      {state.error && (
+        <p class="alert" role="alert">
+          {state.error.message}{' '}
+          <button type="button" class="button button--small" onClick={retry}>
+            {i18n.t('common.retry')}
+          </button>
+        </p>
+      )}
+      {state.rows.length > 0 && (
+        <ul
+          class="pp-rows"
+          aria-label={i18n.t('network.list')}
+          aria-busy={state.loading ? 'true' : undefined}
+        >
+          {state.rows.map((p) => (
+            <ConsoleRow
+              key={p.id}
+              pixel={p}
+              pending={pending.has(p.id)}
+              error={rowErrors[p.id]}
+              onToggle={(x) => void toggle(x)}
+              onEdit={onEdit}
+              onDelete={setDeleting}
+            />
+          ))}
+        </ul>
+      )}
+      <div ref={sentinel} class="pp-console__more">
+        {more && (
+          <>
+            <span class="muted">
+              {i18n.t('network.showing', [String(state.rows.length), String(state.total)])}
+            </span>{' '}
+            <button
+              type="button"
+              class="button"
+              aria-disabled={state.loading ? 'true' : undefined}
+              onClick={loadMore}
+            >
+              {state.loading ? i18n.t('network.loadingMore') : i18n.t('network.loadMore')}
+            </button>
+          </>
+        )}
+      </div>
+      {deleting && (
+        <ConfirmDialog
+          title={i18n.t('network.deleteTitle', [String(deleting.id)])}
+          confirmLabel={i18n.t('network.deleteConfirm')}
+          danger
+          busy={busyDelete}
+          onConfirm={() => void confirmDelete(deleting)}
+          onCancel={() => setDeleting(undefined)}
+        >
+          <p>
+            {i18n.t('network.deleteBody', [
+              deleting.description || `#${deleting.id}`,
+              `${partnerOf(deleting)} · ${offerOf(deleting)}`,
+            ])}
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

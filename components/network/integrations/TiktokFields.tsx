@@ -1,0 +1,34 @@
+import { i18n } from '#i18n';
+import { type IntegrationFieldsProps, NumberInput, TextInput } from './fields';
+import { KeyValueRows } from './KeyValueRows';
+
+/** The `tiktok_pixel` (TikTok Events API): every field of the documented object. */
+export function TiktokFields(props: IntegrationFieldsProps) {
+  return (
+    <fieldset class="integration">
+      <legend>{i18n.t('network.integration.tiktok')}</legend>
+      <p class="hint">{i18n.t('network.integration.valuesHint')}</p>
+      <NumberInput
+        {...props}
+        field="network_affiliate_integration_tiktok_id"
+        label={i18n.t('network.integration.idTiktok')}
+        hint={i18n.t('network.integration.idHint')}
+      />
+      <div class="field-row">
+        <TextInput {...props} field="pixel_code" label={i18n.t('network.integration.pixelCode')} />
+        <TextInput {...props} field="event_name" label={i18n.t('network.integration.eventName')} />
+      </div>
+      <TextInput {...props} field="url" label={i18n.t('network.integration.url')} />
+      <div class="field-row">
+        <TextInput {...props} field="email" label={i18n.t('network.integration.email')} />
+        <TextInput {...props} field="phone" label={i18n.t('network.integration.phone')} />
+      </div>
+      <KeyValueRows
+        {...props}
+        field="properties"
+        label={i18n.t('network.integration.properties')}
+        placeholder="price"
+      />
+    </fieldset>
+  );
+}

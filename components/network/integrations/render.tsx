@@ -1,0 +1,20 @@
+import type { RenderIntegration } from '../../postback-form/PostbackForm';
+import { FacebookFields } from './FacebookFields';
+import { RumbleFields } from './RumbleFields';
+import { SnapchatFields } from './SnapchatFields';
+import { TiktokFields } from './TiktokFields';
+
+/**
+ * The shared form's `renderIntegration` for the network side: the sub-form of the delivery method, editing
+ * the network-side object exactly as the seed documents it (numbers as numbers).
+ */
+export function networkIntegrationRenderer(idPrefix: string): RenderIntegration {
+  return (method, value, onChange, errors) => {
+    const props = { idPrefix: `${idPrefix}-${method}`, value: value ?? {}, onChange, errors };
+    if (method === 'facebook') return <FacebookFields {...props} />;
+    if (method === 'tiktok') return <TiktokFields {...props} />;
+    if (method === 'snapchat') return <SnapchatFields {...props} />;
+    if (method === 'rumble') return <RumbleFields {...props} />;
+    return null;
+  };
+}

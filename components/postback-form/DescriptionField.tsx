@@ -1,0 +1,28 @@
+import { i18n } from '#i18n';
+
+export interface DescriptionFieldProps {
+  id: string;
+  value: string;
+  onInput: (value: string) => void;
+}
+
+/** The network postback's description: free text for the network's team. */
+export function DescriptionField({ id, value, onInput }: DescriptionFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{i18n.t('form.description.label')}</label>
+      <input
+        id={id}
+        type="text"
+        autocomplete="off"
+        maxLength={1000}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p class="hint" id={`${id}-hint`}>
+        {i18n.t('form.description.hint')}
+      </p>
+    </div>
+  );
+}
