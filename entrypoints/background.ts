@@ -15,6 +15,10 @@ export default defineBackground(() => {
   });
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+    if (reason !== 'install') return;
+    // Welcome a new user on the options page; the flag tells tests and the demo the welcome tab is open.
+    void browser.runtime
+      .openOptionsPage()
+      .finally(() => browser.storage.session.set({ welcomeOpened: Date.now() }));
   });
 });

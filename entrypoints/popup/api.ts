@@ -10,9 +10,11 @@ type Drafts = Awaited<ReturnType<Awaited<ReturnType<typeof drafts>>['getValue']>
 // The drafts as this page last read or wrote them. Each keystroke is then ONE storage write (no read first):
 // the popup closes on any outside click, and a read-then-write could be cut off between the two.
 let draftMap: Drafts | undefined;
-async function writeDrafts(next: Drafts): Promise<void> {
+function writeDrafts(next: Drafts): Promise<void> {
   draftMap = next;
-  await (await drafts()).setValue(next);
+  // Straight to the storage area, in the same task as the keystroke: the write is on its way to the browser
+  // before the popup can close. (The item's own setValue awaits its version metadata first.)
+  return browser.storage.local.set({ drafts: next });
 }
 
 async function fetchStart(): ReturnType<PopupApi['start']> {

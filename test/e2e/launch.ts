@@ -49,7 +49,32 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     { executablePath: findChromium(), headless: opts.headless ?? true, args },
   );
   const worker = await firstExtensionWorker(context);
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  const extensionId = new URL(worker.url()).host;
+  await closeWelcomeTab(context, worker, extensionId);
+  return { context, worker, extensionId };
+}
+
+/**
+ * A fresh install opens the options page (the welcome). Wait until it has, then close it, so it can never take
+ * over a page a test is navigating (Chrome reuses an open options tab).
+ */
+async function closeWelcomeTab(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
+  await worker
+    .evaluate(async () => {
+      const chrome = (globalThis as unknown as InExtension).chrome;
+      for (let i = 0; i < 250; i++) {
+        if ((await chrome.storage.session.get('welcomeOpened')).welcomeOpened) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })
+    .catch(() => undefined);
+  const options = `chrome-extension://${extensionId}/options.html`;
+  await Promise.all(
+    context
+      .pages()
+      .filter((p) => p.url().startsWith(options))
+      .map((p) => p.close()),
+  );
 }
 
 /** Our worker is the one whose manifest short_name is ours (other loaded extensions are bench helpers). */
