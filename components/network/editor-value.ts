@@ -7,6 +7,7 @@ import {
   emptyValue,
   type FormField,
   fromTemplate,
+  normalise,
   type PostbackFormValue,
   parseValue,
 } from '../postback-form/model';
@@ -46,7 +47,11 @@ export function editorFromPixel(p: PixelView): EditorValue {
 /** Start from a network template: its level, method, type, URL or code, integration and description; the
  * partner and offer already picked stay. */
 export function withTemplate(current: EditorValue, t: Template): EditorValue {
-  const postback: PostbackFormValue = { ...fromTemplate(t), description: t.description };
+  // normalise: a template saved with a combination the form no longer allows (CPC at global offer) is fixed.
+  const postback: PostbackFormValue = normalise(
+    { ...fromTemplate(t), description: t.description },
+    'network',
+  );
   if (current.partner) postback.affiliateId = current.partner.id;
   if (current.offer) postback.offerId = current.offer.id;
   return { ...current, postback, templateId: t.id };

@@ -2,13 +2,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
 import { checkPostbackUrl } from '../../lib/postback/check';
+import { ok } from '../../lib/result';
 import type { Template } from '../../lib/storage/schemas';
+import type { ComboOption } from '../network/Combobox';
 import { findingsSummary } from '../postback-form/FindingsList';
 import { fromTemplate, type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
-import { formIssues, issuesByField } from '../postback-form/rules';
+import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
 import { UrlPreview } from '../postback-form/UrlPreview';
 import { ActionError } from './errors';
+import { PartnerPicker } from './PartnerPicker';
 import type { PopupApi } from './popup-api';
 
 export interface CreatePanelProps {
@@ -25,6 +28,13 @@ export interface CreatePanelProps {
 interface Draft {
   templateId: string;
   value: PostbackFormValue;
+  /** Network profiles: the partner the postback is for (its id is also in `value`). */
+  partner?: ComboOption | undefined;
+}
+
+function partnerOf(raw: unknown): ComboOption | undefined {
+  const p = raw as { id?: unknown; name?: unknown } | null | undefined;
+  return p && typeof p.id === 'number' && typeof p.name === 'string' ? { id: p.id, name: p.name } : undefined;
 }
 
 /** Apply a template to the offer in view: a specific template targets this offer, a global one every offer. */
@@ -58,7 +68,7 @@ export function CreatePanel(props: CreatePanelProps) {
       const value = parseValue(raw?.value);
       const templateId = typeof raw?.templateId === 'string' ? raw.templateId : undefined;
       if (value && templateId && templates.some((t) => t.id === templateId)) {
-        setDraft({ templateId, value });
+        setDraft({ templateId, value, partner: partnerOf(raw?.partner) });
         setShowForm(raw?.showForm === true);
       }
       loaded.current = true;
@@ -92,7 +102,14 @@ export function CreatePanel(props: CreatePanelProps) {
     );
   }
 
-  const issues = formIssues(draft.value, { side, withOffer: true, withPartner: false });
+  const network = side === 'network';
+  const issues = formIssues(draft.value, { side, withOffer: true, withPartner: network });
+  const searchPartners = async (text: string) => {
+    const r = await api.searchPartners(profileId, text);
+    return r.ok ? ok(r.value.items.map((p) => ({ id: p.id, name: p.name }))) : r;
+  };
+  const pickPartner = (partner: ComboOption | undefined) =>
+    update({ ...draft, partner, value: { ...draft.value, affiliateId: partner?.id } });
   const create = async (allowDuplicate: boolean) => {
     if (issues.length) {
       setShowForm(true);
@@ -107,7 +124,12 @@ export function CreatePanel(props: CreatePanelProps) {
       return;
     }
     await api.clearDraft(formId);
-    setDraft({ templateId: template.id, value: valueFor(template, offer) });
+    // The partner stays picked: the next postback is often for the same partner.
+    setDraft({
+      templateId: template.id,
+      value: { ...valueFor(template, offer), ...(draft.partner ? { affiliateId: draft.partner.id } : {}) },
+      partner: draft.partner,
+    });
     props.onCreated(r.value.pixel, r.value.recovered);
   };
 
@@ -120,7 +142,11 @@ export function CreatePanel(props: CreatePanelProps) {
           value={draft.templateId}
           onChange={(e) => {
             const t = templates.find((x) => x.id === e.currentTarget.value);
-            if (t) update({ templateId: t.id, value: valueFor(t, offer) });
+            if (t) {
+              const value = valueFor(t, offer);
+              if (draft.partner) value.affiliateId = draft.partner.id;
+              update({ templateId: t.id, value, partner: draft.partner });
+            }
           }}
         >
           {templates.map((t) => (
@@ -130,6 +156,14 @@ export function CreatePanel(props: CreatePanelProps) {
           ))}
         </select>
       </div>
+      {network && draft.value.level !== 'global_offer' ? (
+        <PartnerPicker
+          value={draft.partner}
+          search={searchPartners}
+          onChange={pickPartner}
+          error={issuesByField(issues).affiliateId}
+        />
+      ) : null}
       {draft.value.deliveryMethod === 'postback' && check ? (
         <div class="create__check">
           <p class={`findings__summary${check.valid ? '' : ' findings__summary--bad'}`} role="status">
@@ -156,6 +190,7 @@ export function CreatePanel(props: CreatePanelProps) {
             onChange={(value) => update({ ...draft, value })}
             tracker={template.tracker}
             errors={issuesByField(issues)}
+            integrationErrors={integrationErrors(issues)}
             hide={{ level: offer === undefined }}
             {...(offer
               ? { offers: [offer], loadEvents: async () => ({ ok: true as const, value: offer.events }) }

@@ -3,7 +3,7 @@ import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
-import { formIssues, issuesByField } from '../postback-form/rules';
+import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
 import { ActionError } from './errors';
 import { fromPixel } from './from-pixel';
 import type { PopupApi } from './popup-api';
@@ -39,7 +39,13 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
   }, [api, formId]);
 
   const side = pixel.side;
-  const issues = formIssues(value, { side, withOffer: pixel.level !== 'global', withPartner: false });
+  // An edit is a PUT: the integration id is not required (a partner's own Meta pixel has none).
+  const issues = formIssues(value, {
+    side,
+    withOffer: pixel.level !== 'global',
+    withPartner: false,
+    mode: 'update',
+  });
   const save = async () => {
     setTried(true);
     if (issues.length) return;
@@ -63,6 +69,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
           if (loaded.current) void api.saveDraft(formId, { value: next });
         }}
         errors={tried ? issuesByField(issues) : {}}
+        integrationErrors={tried ? integrationErrors(issues) : {}}
         {...(offer
           ? { offers: [offer], loadEvents: async () => ({ ok: true as const, value: offer.events }) }
           : {})}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import type { CreatePanelProps } from './CreatePanel';
+import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
 import { OfferBar } from './OfferBar';
 import { PostbackList } from './PostbackList';
@@ -30,6 +31,7 @@ export function Popup({ api }: { api: PopupApi }) {
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string>();
+  const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
 
   const [startError, setStartError] = useState<string>();
   useEffect(() => {
@@ -95,6 +97,17 @@ export function Popup({ api }: { api: PopupApi }) {
     [api, profileId, setRows],
   );
 
+  // Network profiles only (the affiliate API has no delete): confirmed first, then gone from the list.
+  const remove = async (p: PixelView) => {
+    if (!profileId) return;
+    setDeleting({ pixel: p, busy: true });
+    const r = await api.deletePixel(profileId, p.id);
+    if (!r.ok) return setDeleting({ pixel: p, busy: false, error: r.error.message });
+    setDeleting(undefined);
+    setRows((all) => all.filter((x) => x.id !== p.id));
+    setNotice(`Deleted postback #${p.id}.`);
+  };
+
   if (startError) {
     return (
       <main class="popup" data-state="error">
@@ -143,7 +156,15 @@ export function Popup({ api }: { api: PopupApi }) {
           Settings
         </button>
       </header>
-      {editing && EditPanel ? (
+      {deleting ? (
+        <DeleteConfirm
+          pixel={deleting.pixel}
+          busy={deleting.busy}
+          error={deleting.error}
+          onConfirm={() => void remove(deleting.pixel)}
+          onCancel={() => setDeleting(undefined)}
+        />
+      ) : editing && EditPanel ? (
         <EditPanel
           api={api}
           profileId={profile.id}
@@ -219,6 +240,9 @@ export function Popup({ api }: { api: PopupApi }) {
               errors={rowErrors}
               onToggle={toggle}
               onEdit={setEditing}
+              onDelete={
+                profile.role === 'network' ? (p) => setDeleting({ pixel: p, busy: false }) : undefined
+              }
               all={view === 'all'}
             />
           ) : (

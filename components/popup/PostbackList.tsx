@@ -14,6 +14,8 @@ export interface PostbackListProps {
   errors: Readonly<Record<number, string>>;
   onToggle: (pixel: PixelView) => void;
   onEdit: (pixel: PixelView) => void;
+  /** Network profiles: delete a postback (the host confirms first). */
+  onDelete?: ((pixel: PixelView) => void) | undefined;
   /** The all-postbacks view: offer names on rows, and filters. */
   all: boolean;
 }
@@ -27,13 +29,15 @@ function matches(p: PixelView, f: ListFilters): boolean {
       String(p.id) === text ||
       String(p.offerId) === text ||
       (p.offerName ?? '').toLowerCase().includes(text) ||
+      (p.affiliateName ?? '').toLowerCase().includes(text) ||
+      (p.description ?? '').toLowerCase().includes(text) ||
       p.postbackUrl.toLowerCase().includes(text) ||
       p.htmlCode.toLowerCase().includes(text))
   );
 }
 
 /** The postbacks, with filters in the all-postbacks view. Specific ones first, then the global ones. */
-export function PostbackList({ rows, pending, errors, onToggle, onEdit, all }: PostbackListProps) {
+export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete, all }: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
   const shown = (all ? rows.filter((p) => matches(p, filters)) : rows)
     .slice()
@@ -84,6 +88,7 @@ export function PostbackList({ rows, pending, errors, onToggle, onEdit, all }: P
               {...(errors[p.id] ? { error: errors[p.id] } : {})}
               onToggle={onToggle}
               onEdit={onEdit}
+              onDelete={onDelete}
               showOffer={all}
             />
           ))}

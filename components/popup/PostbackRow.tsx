@@ -10,8 +10,16 @@ export interface PostbackRowProps {
   error?: string;
   onToggle: (pixel: PixelView) => void;
   onEdit: (pixel: PixelView) => void;
+  /** Network profiles: delete (after a confirmation the host shows). */
+  onDelete?: ((pixel: PixelView) => void) | undefined;
   /** Show which offer a row belongs to (the all-postbacks view). */
   showOffer: boolean;
+}
+
+/** A partner postback's partner, from the API's relationship ("All partners" for global_offer). */
+function partnerLine(p: PixelView): string {
+  if (p.level === 'global_offer') return 'All partners';
+  return p.affiliateName ?? `Partner ${p.affiliateId ?? 0}`;
 }
 
 /** The identifying fields of a Meta/TikTok/Snapchat/Rumble integration, e.g. "pixel_id 123 · Purchase". */
@@ -27,8 +35,19 @@ function integrationSummary(i: Record<string, unknown> | undefined): string {
     .join(' · ');
 }
 
-/** One postback: switch, badges, the URL with its macros marked (or the HTML code as text), and Edit. */
-export function PostbackRow({ pixel, pending, error, onToggle, onEdit, showOffer }: PostbackRowProps) {
+/**
+ * One postback: switch, badges, the partner (network), the URL with its macros marked (or the HTML code as text),
+ * Edit, and Delete for network profiles.
+ */
+export function PostbackRow({
+  pixel,
+  pending,
+  error,
+  onToggle,
+  onEdit,
+  onDelete,
+  showOffer,
+}: PostbackRowProps) {
   const active = pixel.status === 'active';
   const target =
     pixel.deliveryMethod === 'html'
@@ -61,6 +80,12 @@ export function PostbackRow({ pixel, pending, error, onToggle, onEdit, showOffer
           {active ? null : <span class="badge badge--inactive">inactive</span>}
           {pixel.eventName ? <span class="badge badge--muted">{pixel.eventName}</span> : null}
         </div>
+        {pixel.side === 'network' ? (
+          <div class="row__partner">
+            {partnerLine(pixel)}
+            {pixel.description ? <span class="muted"> · {pixel.description}</span> : null}
+          </div>
+        ) : null}
         {showOffer && pixel.level !== 'global' ? (
           <div class="row__offer">
             {pixel.offerName ?? `Offer ${pixel.offerId}`} <span class="muted">#{pixel.offerId}</span>
@@ -83,6 +108,16 @@ export function PostbackRow({ pixel, pending, error, onToggle, onEdit, showOffer
       >
         Edit
       </button>
+      {onDelete ? (
+        <button
+          type="button"
+          class="link-button link-button--danger"
+          onClick={() => onDelete(pixel)}
+          aria-label={`Delete postback ${pixel.id}`}
+        >
+          Delete
+        </button>
+      ) : null}
     </li>
   );
 }

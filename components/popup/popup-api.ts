@@ -1,6 +1,6 @@
 import type { PopupStartReply } from '../../lib/background/services/popup-start';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
-import type { Cached, OfferView, Paged, PixelView } from '../../lib/messaging/views';
+import type { Cached, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
@@ -31,6 +31,10 @@ export interface PopupApi {
     allowDuplicate: boolean,
   ): Promise<Result<CreatedPixel, AppError>>;
   updatePixel(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
+  /** Network profiles: delete a partner postback (permanent). */
+  deletePixel(profileId: string, pixelId: number): Promise<Result<true, AppError>>;
+  /** Network profiles: the partner picker of a new postback. */
+  searchPartners(profileId: string, search: string): Promise<Result<Paged<PartnerView>, AppError>>;
   getOffer(profileId: string, offerId: number): Promise<Result<OfferView, AppError>>;
   searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
   loadDraft(formId: string): Promise<Record<string, unknown> | null>;

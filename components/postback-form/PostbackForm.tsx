@@ -157,9 +157,10 @@ export function PostbackForm(props: PostbackFormProps) {
             id={`${id}-level`}
             label={i18n.t('form.level.label')}
             value={value.level}
-            options={levelsFor(side, value.pixelType)
-              .filter((l) => !locked || l === value.level)
-              .map((l) => ({ value: l, label: levelLabel(l, side) }))}
+            options={(locked ? [value.level] : levelsFor(side, value.pixelType)).map((l) => ({
+              value: l,
+              label: levelLabel(l, side),
+            }))}
             onChange={(l) => set({ level: l })}
             hint={
               locked

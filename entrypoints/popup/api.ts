@@ -55,6 +55,8 @@ export const popupApi: PopupApi = {
   updatePixel: (profileId, pixelId, draft) => call('pixels.update', { profileId, pixelId, draft }),
   getOffer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
   searchOffers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),
+  deletePixel: (profileId, pixelId) => call('pixels.delete', { profileId, pixelId }),
+  searchPartners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
   // Drafts are written from the page itself: no round trip, so a keystroke just before the popup closes lands.
   async loadDraft(formId) {
     draftMap = await (await drafts()).getValue();
