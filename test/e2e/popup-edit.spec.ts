@@ -1,16 +1,17 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { Handler, LocalServer } from './local-server';
-import { openPopupFor, PORTAL_HOST, PORTAL_RULES, setUpAffiliate } from './popup-helpers';
+import {
+  openPopupFor,
+  PORTAL_HOST,
+  PORTAL_RULES,
+  serverPixel,
+  serverPixels,
+  setUpFromOptions,
+  startPortal,
+} from './popup-helpers';
 
 test.use({ hostResolverRules: PORTAL_RULES });
-
-const KEY = { 'X-Eflow-API-Key': 'demo-affiliate-key' };
-type Pixel = Record<string, unknown> & {
-  network_pixel_id: number;
-  network_offer_id: number;
-  pixel_level: string;
-};
 
 async function setUp(
   context: BrowserContext,
@@ -18,18 +19,9 @@ async function setUp(
   baseUrl: string,
   serve: (h: Handler) => Promise<LocalServer>,
 ) {
-  const portal = await serve((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>Offer</title><h1>Offer</h1>');
-  });
-  const page: Page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await setUpAffiliate(page, baseUrl);
-  await page.close();
-  const pixels = (await (await fetch(`${baseUrl}/affiliates/pixels`, { headers: KEY })).json()) as {
-    pixels: Pixel[];
-  };
-  return { portal, pixels: pixels.pixels };
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, baseUrl);
+  return { portal, pixels: await serverPixels(baseUrl) };
 }
 
 test('Edit changes only what the form changed: the PUT carries every other field as it was', async ({
@@ -41,9 +33,7 @@ test('Edit changes only what the form changed: the PUT carries every other field
 }) => {
   const { portal, pixels } = await setUp(context, extensionId, sandbox.baseUrl, serve);
   const target = pixels.find((p) => p.pixel_level === 'specific' && p.delivery_method === 'postback')!;
-  const before = await (
-    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
-  ).json();
+  const before = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
   const { popup } = await openPopupFor(
     context,
     worker,
@@ -66,9 +56,7 @@ test('Edit changes only what the form changed: the PUT carries every other field
   expect(puts).toHaveLength(1);
   const sent = puts[0]!.body as Record<string, unknown>;
   expect(sent.postback_url).toBe(next);
-  const after = await (
-    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
-  ).json();
+  const after = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
   const { postback_url: _a, time_saved: _b, ...restBefore } = before;
   const { postback_url: _c, time_saved: _d, ...restAfter } = after;
   expect(restAfter).toEqual(restBefore);

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Handler, LocalServer } from './local-server';
 import { callFromPage } from './protocol';
 import { activeTabId, clickToolbarButton } from './toolbar';
 
@@ -61,4 +62,53 @@ export async function openPopupFor(
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   return { portal, popup, tabId };
+}
+
+/** The demo affiliate's key header, for reading the sandbox directly (what Everflow holds). */
+export const AFFILIATE_KEY = { 'X-Eflow-API-Key': 'demo-affiliate-key' };
+
+/** A postback as the sandbox returns it. */
+export type ServerPixel = Record<string, unknown> & {
+  network_pixel_id: number;
+  network_offer_id: number;
+  pixel_level: string;
+  pixel_status: string;
+  delivery_method: string;
+};
+
+/** Every postback of the demo affiliate, read straight from the sandbox. */
+export async function serverPixels(baseUrl: string): Promise<ServerPixel[]> {
+  const body = (await (await fetch(`${baseUrl}/affiliates/pixels`, { headers: AFFILIATE_KEY })).json()) as {
+    pixels: ServerPixel[];
+  };
+  return body.pixels;
+}
+
+/** One postback of the demo affiliate, read straight from the sandbox. */
+export async function serverPixel(baseUrl: string, id: number): Promise<Record<string, unknown>> {
+  return (await (
+    await fetch(`${baseUrl}/affiliates/pixels/${id}`, { headers: AFFILIATE_KEY })
+  ).json()) as Record<string, unknown>;
+}
+
+/** A portal-like site: any path is a small HTML page (reach it under PORTAL_HOST with `urlFor`). */
+export function startPortal(serve: (h: Handler) => Promise<LocalServer>): Promise<LocalServer> {
+  return serve((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>Offer page</title><h1>Portal ${req.url}</h1>`);
+  });
+}
+
+/** Set the demo affiliate up from an options page, which is then closed. */
+export async function setUpFromOptions(
+  context: BrowserContext,
+  extensionId: string,
+  baseUrl: string,
+  template = true,
+) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const ids = await setUpAffiliate(page, baseUrl, template);
+  await page.close();
+  return ids;
 }

@@ -1,41 +1,16 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openPopupFor, PORTAL_HOST, PORTAL_RULES, setUpAffiliate } from './popup-helpers';
+import {
+  AFFILIATE_KEY as KEY,
+  openPopupFor,
+  PORTAL_HOST,
+  PORTAL_RULES,
+  serverPixel,
+  serverPixels,
+  setUpFromOptions,
+  startPortal,
+} from './popup-helpers';
 
 test.use({ hostResolverRules: PORTAL_RULES });
-
-const KEY = { 'X-Eflow-API-Key': 'demo-affiliate-key' };
-type Pixel = Record<string, unknown> & {
-  network_pixel_id: number;
-  network_offer_id: number;
-  pixel_level: string;
-};
-
-async function serverPixels(baseUrl: string): Promise<Pixel[]> {
-  return (
-    (await (await fetch(`${baseUrl}/affiliates/pixels`, { headers: KEY })).json()) as { pixels: Pixel[] }
-  ).pixels;
-}
-
-async function portalServer(
-  serve: (
-    h: Parameters<typeof import('./local-server').startLocalServer>[0],
-  ) => Promise<{ urlFor: (h: string, p: string) => string }>,
-) {
-  return serve((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(`<!doctype html><title>Offer page</title><h1>Portal ${req.url}</h1>`);
-  });
-}
-
-async function optionsPage(
-  context: import('@playwright/test').BrowserContext,
-  extensionId: string,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  return page;
-}
 
 test('detects the offer from a real portal tab and lists its postbacks', async ({
   context,
@@ -44,8 +19,8 @@ test('detects the offer from a real portal tab and lists its postbacks', async (
   sandbox,
   serve,
 }) => {
-  const portal = await portalServer(serve);
-  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
   const pixels = await serverPixels(sandbox.baseUrl);
   const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
   const expected = pixels.filter((p) => p.pixel_level === 'global' || p.network_offer_id === offerId);
@@ -75,14 +50,12 @@ test('one click toggles a postback; the PUT changes the status and nothing else'
   sandbox,
   serve,
 }) => {
-  const portal = await portalServer(serve);
-  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl, false);
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, sandbox.baseUrl, false);
   const target = (await serverPixels(sandbox.baseUrl)).find(
     (p) => p.pixel_level === 'specific' && p.pixel_status === 'active',
   )!;
-  const before = await (
-    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
-  ).json();
+  const before = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
 
   const { popup } = await openPopupFor(
     context,
@@ -95,9 +68,7 @@ test('one click toggles a postback; the PUT changes the status and nothing else'
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(toggle).toBeEnabled(); // confirmed by the background
-  const after = await (
-    await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
-  ).json();
+  const after = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
   expect(after.pixel_status).toBe('inactive');
   const { pixel_status: _a, time_saved: _b, ...restBefore } = before;
   const { pixel_status: _c, time_saved: _d, ...restAfter } = after;
@@ -114,8 +85,8 @@ test('creates a postback from the default template in three clicks, exactly once
   sandbox,
   serve,
 }) => {
-  const portal = await portalServer(serve);
-  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
   const pixels = await serverPixels(sandbox.baseUrl);
   const used = new Set(pixels.map((p) => p.network_offer_id));
   const offers = (await (
@@ -167,8 +138,8 @@ test('a draft survives closing the popup mid-typing', async ({
   sandbox,
   serve,
 }) => {
-  const portal = await portalServer(serve);
-  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
   const offerId = (await serverPixels(sandbox.baseUrl)).find(
     (p) => p.pixel_level === 'specific',
   )!.network_offer_id;
@@ -205,8 +176,8 @@ for (const fault of [
     sandbox,
     serve,
   }) => {
-    const portal = await portalServer(serve);
-    await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl, false);
+    const portal = await startPortal(serve);
+    await setUpFromOptions(context, extensionId, sandbox.baseUrl, false);
     const target = (await serverPixels(sandbox.baseUrl)).find(
       (p) => p.pixel_level === 'specific' && p.pixel_status === 'active',
     )!;
@@ -228,9 +199,7 @@ for (const fault of [
     await expect(toggle).toHaveAttribute('aria-checked', 'true'); // rolled back
     await expect(row.getByRole('alert')).not.toBeEmpty();
     await sandbox.control.clearFaults();
-    const server = await (
-      await fetch(`${sandbox.baseUrl}/affiliates/pixels/${target.network_pixel_id}`, { headers: KEY })
-    ).json();
+    const server = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
     expect(server.pixel_status).toBe('active');
   });
 }
@@ -242,8 +211,8 @@ test('offline: says so, keeps the list and the draft', async ({
   sandbox,
   serve,
 }) => {
-  const portal = await portalServer(serve);
-  await setUpAffiliate(await optionsPage(context, extensionId), sandbox.baseUrl);
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
   const offerId = (await serverPixels(sandbox.baseUrl)).find(
     (p) => p.pixel_level === 'specific',
   )!.network_offer_id;
