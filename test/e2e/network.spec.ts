@@ -10,6 +10,7 @@ import {
   seriousA11y,
   writable,
 } from './network-helpers';
+import { callFromPage } from './protocol';
 
 // Network mode against the sandbox with demo-network-key: the options page's "Partner postbacks" console and
 // form, and the popup with a network profile.
@@ -415,6 +416,51 @@ test('popup with a network profile: partner names on rows, delete with a confirm
   await expect(popup.getByText('Deleted postback #1046.')).toBeVisible();
   await expect(row).toHaveCount(0);
   expect(await networkPixel(sandbox.baseUrl, 1046)).toBeUndefined();
+});
+
+test('popup with a network profile: a new postback from a network template, for the partner picked', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const options = await openOptions('#profiles');
+  await addNetworkProfile(options, sandbox.baseUrl);
+  const saved = await callFromPage<{ ok: boolean }>(options, 'templates.save', {
+    name: 'Network S2S',
+    side: 'network',
+    tracker: 'custom',
+    deliveryMethod: 'postback',
+    pixelType: 'conversion',
+    level: 'specific',
+    postbackUrl: 'https://bi.example/s2s?tid={transaction_id}&aff={affiliate_id}',
+    htmlCode: '',
+    delayMs: 0,
+    notes: '',
+    description: 'BI warehouse S2S',
+  });
+  expect(saved.ok).toBe(true);
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Pick an offer' }).click();
+  await popup.getByRole('searchbox', { name: 'Find an offer by name or id' }).fill('SureCover Home');
+  await popup.getByRole('button', { name: /SureCover Home Insurance/ }).click();
+  await expect(popup.getByLabel('Template')).toHaveValue(/.+/);
+  await popup.getByRole('button', { name: 'Create postback' }).click();
+  await expect(popup.getByText('Choose the partner.')).toBeVisible();
+  expect(await logged(sandbox.control, 'POST', '/v1/networks/pixels')).toEqual([]);
+  await pick(popup, 'Partner', 'Lighthouse', 9);
+  await popup.getByRole('button', { name: 'Create postback' }).click();
+  await expect(popup.getByText(/Created postback #\d+\./)).toBeVisible();
+  const [post] = await logged(sandbox.control, 'POST', '/v1/networks/pixels');
+  expect(post?.body).toEqual({
+    network_offer_id: 33,
+    network_affiliate_id: 9,
+    delivery_method: 'postback',
+    pixel_level: 'specific',
+    pixel_status: 'active',
+    pixel_type: 'conversion',
+    postback_url: 'https://bi.example/s2s?tid={transaction_id}&aff={affiliate_id}',
+    description: 'BI warehouse S2S',
+  });
 });
 
 test('no serious accessibility findings on the console and the form; screenshots light and dark', async ({
