@@ -28,15 +28,22 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  const [restored, setRestored] = useState(false);
   const loaded = useRef(false);
+  // What the server had when the draft was started: a draft made on an older version is dropped, never saved
+  // over newer server data.
+  const base = JSON.stringify(fromPixel(pixel));
 
   useEffect(() => {
     void api.loadDraft(formId).then((raw) => {
-      const restored = parseValue(raw?.value);
-      if (restored) setValue(restored);
+      const draft = parseValue(raw?.value);
+      if (draft && raw?.base === base) {
+        setValue(draft);
+        setRestored(true);
+      } else if (raw) void api.clearDraft(formId);
       loaded.current = true;
     });
-  }, [api, formId]);
+  }, [api, formId, base]);
 
   const side = pixel.side;
   // An edit is a PUT: the integration id is not required (a partner's own Meta pixel has none).
@@ -60,13 +67,29 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
   return (
     <section class="edit" aria-label={`Edit postback ${pixel.id}`}>
       <h2>Edit postback #{pixel.id}</h2>
+      {restored ? (
+        <p class="notice" role="status">
+          Your unsaved changes are back.{' '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              setValue(fromPixel(pixel));
+              setRestored(false);
+              void api.clearDraft(formId);
+            }}
+          >
+            Discard them
+          </button>
+        </p>
+      ) : null}
       <PostbackForm
         side={side}
         value={value}
         onChange={(next) => {
           setValue(next);
           setError(undefined);
-          if (loaded.current) void api.saveDraft(formId, { value: next });
+          if (loaded.current) void api.saveDraft(formId, { value: next, base });
         }}
         errors={tried ? issuesByField(issues) : {}}
         integrationErrors={tried ? integrationErrors(issues) : {}}

@@ -53,7 +53,7 @@ export function Popup({ api }: { api: PopupApi }) {
     listOfferId,
     start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
   );
-  const { rows, refreshing, error, setRows } = postbacks;
+  const { rows, refreshing, error, setRows, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
     if (painted) performance.mark('popup:rows');
@@ -79,6 +79,7 @@ export function Popup({ api }: { api: PopupApi }) {
       if (!profileId) return;
       const next = p.status === 'active' ? 'inactive' : 'active';
       const swap = (row: PixelView) => setRows((all) => all.map((x) => (x.id === row.id ? row : x)));
+      noteChange(p.id);
       swap({ ...p, status: next });
       setPending((s) => new Set(s).add(p.id));
       setRowErrors(({ [p.id]: _gone, ...rest }) => rest);
@@ -88,13 +89,14 @@ export function Popup({ api }: { api: PopupApi }) {
         n.delete(p.id);
         return n;
       });
+      noteChange(p.id);
       if (r.ok) swap(r.value);
       else {
         swap(p);
         setRowErrors((e) => ({ ...e, [p.id]: r.error.message }));
       }
     },
-    [api, profileId, setRows],
+    [api, profileId, setRows, noteChange],
   );
 
   // Network profiles only (the affiliate API has no delete): confirmed first, then gone from the list.
@@ -102,6 +104,7 @@ export function Popup({ api }: { api: PopupApi }) {
     if (!profileId) return;
     setDeleting({ pixel: p, busy: true });
     const r = await api.deletePixel(profileId, p.id);
+    noteChange(p.id);
     if (!r.ok) return setDeleting({ pixel: p, busy: false, error: r.error.message });
     setDeleting(undefined);
     setRows((all) => all.filter((x) => x.id !== p.id));
@@ -172,6 +175,7 @@ export function Popup({ api }: { api: PopupApi }) {
           {...(offer?.view ? { offer: offer.view } : {})}
           {...(portalOrigin ? { portalOrigin } : {})}
           onSaved={(p) => {
+            noteChange(p.id);
             setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
             setEditing(undefined);
             setNotice(`Saved postback #${p.id}.`);
@@ -213,6 +217,7 @@ export function Popup({ api }: { api: PopupApi }) {
                 : {})}
               {...(portalOrigin ? { portalOrigin } : {})}
               onCreated={(p, recovered) => {
+                noteChange(p.id);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
                 setNotice(
                   recovered

@@ -17,8 +17,15 @@ export interface PopupApi {
   start(): Promise<Result<PopupStart, AppError>>;
   /** The rows the cache holds for a profile (fetched when nothing is cached). */
   cachedPixels(profileId: string, offerId?: number): Promise<PixelView[] | null>;
-  /** Called with fresh rows whenever any page refreshes this profile's cache. */
-  watchPixels(profileId: string, offerId: number | undefined, cb: (rows: PixelView[]) => void): () => void;
+  /**
+   * Called with fresh rows whenever any page refreshes this profile's cache; `readAt` (performance.now()) is when
+   * the rows were asked for, so changes made after it are not undone.
+   */
+  watchPixels(
+    profileId: string,
+    offerId: number | undefined,
+    cb: (rows: PixelView[], readAt: number) => void,
+  ): () => void;
   listPixels(profileId: string, filters: PixelFilters): Promise<Result<Cached<PixelView[]>, AppError>>;
   setStatus(
     profileId: string,

@@ -12,11 +12,21 @@ export function useLazy<P>(load: () => Promise<ComponentType<P>>, enabled: boole
     if (!enabled || component) return;
     let live = true;
     const go = () => void load().then((c) => live && setComponent({ c }));
-    // requestIdleCallback exists in every browser we ship to; the timeout caps the wait on a busy machine.
-    const handle = requestIdleCallback(go, { timeout: 300 });
+    // After the browser is idle (the timeout caps the wait on a busy machine); a short timer where there is no
+    // requestIdleCallback (Safari, test DOMs).
+    const cancel =
+      typeof requestIdleCallback === 'function'
+        ? (
+            (h) => () =>
+              cancelIdleCallback(h)
+          )(requestIdleCallback(go, { timeout: 300 }))
+        : (
+            (h) => () =>
+              clearTimeout(h)
+          )(setTimeout(go, 50));
     return () => {
       live = false;
-      cancelIdleCallback(handle);
+      cancel();
     };
   }, [load, enabled, component]);
   return component?.c ?? null;

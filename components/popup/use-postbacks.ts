@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { PixelView } from '../../lib/messaging/views';
+import { mergeFresh } from './merge-rows';
 import type { PopupApi } from './popup-api';
 
 export interface PostbacksState {
@@ -9,6 +10,8 @@ export interface PostbacksState {
   refreshing: boolean;
   error?: AppError;
   setRows: (update: (rows: PixelView[]) => PixelView[]) => void;
+  /** Record that the user changed this row now, so a list fetched before the change cannot undo it on screen. */
+  noteChange: (pixelId: number) => void;
 }
 
 /**
@@ -25,6 +28,7 @@ export function usePostbacks(
   const [rows, setRowsState] = useState<PixelView[] | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<AppError>();
+  const changedAt = useRef(new Map<number, number>());
 
   // The start message's rows paint in the same render that shows the popup, not one effect later.
   const fromStart =
@@ -41,17 +45,22 @@ export function usePostbacks(
       });
     }
     setRefreshing(true);
+    const requestedAt = performance.now();
     void api.listPixels(profileId, offerId === undefined ? {} : { offerId }).then((r) => {
       if (!live) return;
       setRefreshing(false);
-      if (r.ok) setRowsState(r.value.value);
-      else {
+      if (r.ok) {
+        const fresh = r.value.value;
+        setRowsState((current) => mergeFresh(fresh, current ?? fromStart, changedAt.current, requestedAt));
+      } else {
         setError(r.error);
         // Keep showing what we had (cache or start rows): an error must not empty the list.
         setRowsState((current) => current ?? fromStart ?? []);
       }
     });
-    const stop = api.watchPixels(profileId, offerId, (fresh) => live && setRowsState(fresh));
+    const stop = api.watchPixels(profileId, offerId, (fresh, readAt) => {
+      if (live) setRowsState((current) => mergeFresh(fresh, current ?? fromStart, changedAt.current, readAt));
+    });
     return () => {
       live = false;
       stop();
@@ -64,5 +73,6 @@ export function usePostbacks(
     refreshing,
     ...(error ? { error } : {}),
     setRows: (update) => setRowsState((current) => update(current ?? fromStart ?? [])),
+    noteChange: (pixelId) => changedAt.current.set(pixelId, performance.now()),
   };
 }

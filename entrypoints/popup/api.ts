@@ -4,17 +4,32 @@ import { call } from '../../lib/messaging/call';
 import { findTargetTab } from '../../lib/popup/target-tab';
 
 // The popup's start-up bundle holds no zod and no storage code: what it paints first comes from one
-// `popup.start` message, which the background checks. Drafts load the storage module on first use.
-const drafts = () => import('../../lib/storage/items').then((m) => m.draftsItem);
-type Drafts = Awaited<ReturnType<Awaited<ReturnType<typeof drafts>>['getValue']>>;
-// The drafts as this page last read or wrote them. Each keystroke is then ONE storage write (no read first):
-// the popup closes on any outside click, and a read-then-write could be cut off between the two.
-let draftMap: Drafts | undefined;
-function writeDrafts(next: Drafts): Promise<void> {
-  draftMap = next;
-  // Straight to the storage area, in the same task as the keystroke: the write is on its way to the browser
-  // before the popup can close. (The item's own setValue awaits its version metadata first.)
-  return browser.storage.local.set({ drafts: next });
+// `popup.start` message, which the background checks.
+
+// Popup drafts: one storage key per form. Each keystroke is ONE write with no read first, issued in the keystroke's
+// own task, so it is on its way to the browser before the popup can close; and it can never overwrite another
+// form's draft. The panels check a restored value with the form's zod schema before using it.
+const DRAFT_PREFIX = 'popupDraft:';
+const DRAFT_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+let pruned = false;
+
+function isDraft(v: unknown): v is { value: Record<string, unknown>; savedAt: number } {
+  if (!v || typeof v !== 'object') return false;
+  const d = v as { value?: unknown; savedAt?: unknown };
+  return typeof d.savedAt === 'number' && !!d.value && typeof d.value === 'object' && !Array.isArray(d.value);
+}
+
+/** Drop drafts nobody came back to in two weeks (once per popup, after the first paint). */
+async function pruneDrafts(): Promise<void> {
+  if (pruned) return;
+  pruned = true;
+  const all = await browser.storage.local.get(null);
+  const old = Object.entries(all)
+    .filter(
+      ([k, v]) => k.startsWith(DRAFT_PREFIX) && (!isDraft(v) || Date.now() - v.savedAt > DRAFT_MAX_AGE_MS),
+    )
+    .map(([k]) => k);
+  if (old.length) await browser.storage.local.remove(old);
 }
 
 async function fetchStart(): ReturnType<PopupApi['start']> {
@@ -43,7 +58,8 @@ export const popupApi: PopupApi = {
     // Another page (or the worker) refreshed the cache: read this list again, through the background.
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local' || !('cache' in changes)) return;
-      void popupApi.cachedPixels(profileId, offerId).then((rows) => rows && cb(rows));
+      const readAt = performance.now();
+      void popupApi.cachedPixels(profileId, offerId).then((rows) => rows && cb(rows, readAt));
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
@@ -57,19 +73,17 @@ export const popupApi: PopupApi = {
   searchOffers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),
   deletePixel: (profileId, pixelId) => call('pixels.delete', { profileId, pixelId }),
   searchPartners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
-  // Drafts are written from the page itself: no round trip, so a keystroke just before the popup closes lands.
   async loadDraft(formId) {
-    draftMap = await (await drafts()).getValue();
-    return draftMap[formId]?.value ?? null;
+    const key = DRAFT_PREFIX + formId;
+    const entry = (await browser.storage.local.get(key))[key];
+    void pruneDrafts();
+    return isDraft(entry) ? entry.value : null;
   },
-  async saveDraft(formId, value) {
-    draftMap ??= await (await drafts()).getValue();
-    await writeDrafts({ ...draftMap, [formId]: { value, savedAt: Date.now() } });
+  saveDraft(formId, value) {
+    return browser.storage.local.set({ [DRAFT_PREFIX + formId]: { value, savedAt: Date.now() } });
   },
-  async clearDraft(formId) {
-    draftMap ??= await (await drafts()).getValue();
-    const { [formId]: _gone, ...rest } = draftMap;
-    await writeDrafts(rest);
+  clearDraft(formId) {
+    return browser.storage.local.remove(DRAFT_PREFIX + formId);
   },
   async setDefaultProfile(profileId) {
     await call('profiles.setDefault', { id: profileId });

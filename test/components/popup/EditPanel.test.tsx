@@ -1,0 +1,46 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EditPanel } from '../../../components/popup/EditPanel';
+import { fromPixel } from '../../../components/popup/from-pixel';
+import { fakeApi, pixel } from './fake-api';
+
+const formId = 'popup:edit:p:1';
+
+describe('EditPanel drafts', () => {
+  afterEach(cleanup);
+
+  it('restores unsaved changes made on the same server version, and can discard them', async () => {
+    const p = pixel(1);
+    const base = JSON.stringify(fromPixel(p));
+    const drafts = new Map([
+      [formId, { value: { ...fromPixel(p), postbackUrl: 'https://typed.example/?a=1' }, base }],
+    ]);
+    const api = fakeApi({}, drafts);
+    render(<EditPanel api={api} profileId="p" pixel={p} onSaved={() => {}} onClose={() => {}} />);
+    const url = (await screen.findByRole('textbox', { name: 'Postback URL' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(url.value).toBe('https://typed.example/?a=1'));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard them' }));
+    await waitFor(() => expect(url.value).toBe(p.postbackUrl));
+    expect(drafts.has(formId)).toBe(false);
+  });
+
+  it('drops a draft made on an older version of the postback instead of saving it over newer data', async () => {
+    const old = pixel(1);
+    const now = { ...old, postbackUrl: 'https://changed-on-server.example/?b=2' };
+    const drafts = new Map([
+      [
+        formId,
+        {
+          value: { ...fromPixel(old), postbackUrl: 'https://stale.example/' },
+          base: JSON.stringify(fromPixel(old)),
+        },
+      ],
+    ]);
+    const api = fakeApi({}, drafts);
+    render(<EditPanel api={api} profileId="p" pixel={now} onSaved={() => {}} onClose={() => {}} />);
+    const url = (await screen.findByRole('textbox', { name: 'Postback URL' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(drafts.has(formId)).toBe(false));
+    expect(url.value).toBe(now.postbackUrl);
+    expect(screen.queryByRole('button', { name: 'Discard them' })).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import { vi } from 'vitest';
+import type { PopupApi, PopupStart } from '../../../components/popup/popup-api';
+import type { PixelView } from '../../../lib/messaging/views';
+import { ok } from '../../../lib/result';
+
+/** A postback row for tests. */
+export function pixel(id: number, status: 'active' | 'inactive' = 'active'): PixelView {
+  return {
+    id,
+    side: 'affiliate',
+    status,
+    type: 'conversion',
+    level: 'specific',
+    deliveryMethod: 'postback',
+    postbackUrl: `https://trk.example.com/pb?cid={sub1}&n=${id}`,
+    htmlCode: '',
+    delayMs: 0,
+    offerId: 11,
+    eventId: 0,
+  };
+}
+
+/** A deferred promise, to decide in the test when a background answer arrives. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** A fake popup API whose methods are vi.fn()s; override what a test needs. */
+export function fakeApi(
+  start: Partial<PopupStart> = {},
+  drafts = new Map<string, Record<string, unknown>>(),
+) {
+  const api: PopupApi = {
+    start: vi.fn(async () =>
+      ok({
+        profiles: [{ id: 'p', name: 'Acme', role: 'affiliate', portalDomains: [], isDefault: true }],
+        templates: [],
+        defaultTemplateIds: {},
+        profileId: 'p',
+        offer: { id: 11, view: { id: 11, name: 'Keto Burn', events: [] } },
+        rows: [pixel(1), pixel(2)],
+        ...start,
+      } as PopupStart),
+    ),
+    cachedPixels: vi.fn(async () => null),
+    watchPixels: vi.fn(() => () => {}),
+    listPixels: vi.fn(async () => ok({ value: [pixel(1), pixel(2)], fetchedAt: 1, fromCache: false })),
+    setStatus: vi.fn(async (_p, id, status) => ok({ ...pixel(id), status })),
+    createPixel: vi.fn(),
+    updatePixel: vi.fn(),
+    deletePixel: vi.fn(),
+    getOffer: vi.fn(async () => ok({ id: 11, name: 'Keto Burn', events: [] })),
+    searchOffers: vi.fn(async () => ok({ items: [], page: 1, pageSize: 20, total: 0 })),
+    searchPartners: vi.fn(async () => ok({ items: [], page: 1, pageSize: 20, total: 0 })),
+    loadDraft: vi.fn(async (id: string) => drafts.get(id) ?? null),
+    saveDraft: vi.fn(async (id: string, v: Record<string, unknown>) => {
+      drafts.set(id, v);
+    }),
+    clearDraft: vi.fn(async (id: string) => {
+      drafts.delete(id);
+    }),
+    setDefaultProfile: vi.fn(async () => {}),
+    openOptions: vi.fn(),
+  } as unknown as PopupApi;
+  return api;
+}
