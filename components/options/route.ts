@@ -13,8 +13,17 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const [head = '', ...rest] = hash.replace(/^#/, '').split('/');
   const section = (SECTIONS as readonly string[]).includes(head) ? (head as Section) : 'profiles';
-  const item = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
+  const item = rest.length ? decodeItem(rest.join('/')) : undefined;
   return item ? { section, item } : { section };
+}
+
+/** The item part of a hash, or undefined when it is not valid percent-encoding (a mangled link). */
+function decodeItem(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The address hash of a route. */

@@ -41,9 +41,20 @@ describe('route', () => {
       item: 'a b',
     });
   });
+
+  it('falls back to the section when the item is not valid percent-encoding', () => {
+    expect(parseHash('#templates/%E0')).toEqual({ section: 'templates' });
+    expect(parseHash('#profiles/%')).toEqual({ section: 'profiles' });
+  });
 });
 
 describe('OptionsPage', () => {
+  it('opens on a mangled address instead of going blank', async () => {
+    location.hash = '#templates/%E0';
+    render(<OptionsPage services={services()} />);
+    expect(await screen.findByRole('button', { name: 'New template' })).toBeTruthy();
+  });
+
   it('has one main heading, a section navigation, and follows the hash', async () => {
     const s = services();
     render(<OptionsPage services={s} />);
