@@ -1,5 +1,6 @@
 import { ok, type Result } from '../result';
 import type { EverflowError } from './errors';
+import { collectPages } from './paging';
 import { manyPixels, toPage } from './pixel-results';
 import { type DeliveryMethod, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import { networkPixelSearchResultSchema } from './schemas/network-pixel';
@@ -106,20 +107,16 @@ export function createNetworkLists(t: Transport, extra: NetworkListOptions = {})
     return ok(toPage(items, res.value.data.paging, search));
   };
 
-  const searchAll: NetworkLists['searchAll'] = async (filters, options, searchTerms) => {
+  const searchAll: NetworkLists['searchAll'] = (filters, options, searchTerms) => {
     const pageSize = extra.recoveryPageSize ?? 500;
-    const found: Postback[] = [];
-    for (let page = 1; page <= (extra.recoveryMaxPages ?? 10); page++) {
-      const res = await searchPixels(
-        { page, pageSize, ...(filters ? { filters } : {}), ...(searchTerms ? { searchTerms } : {}) },
-        options,
-      );
-      if (!res.ok) return res;
-      found.push(...res.value.items);
-      const total = res.value.totalCount;
-      if (res.value.items.length < pageSize || (total !== undefined && found.length >= total)) break;
-    }
-    return ok(found);
+    return collectPages(
+      (page) =>
+        searchPixels(
+          { page, pageSize, ...(filters ? { filters } : {}), ...(searchTerms ? { searchTerms } : {}) },
+          options,
+        ),
+      extra.recoveryMaxPages ?? 10,
+    );
   };
 
   return {
