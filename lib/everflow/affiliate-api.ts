@@ -9,6 +9,7 @@ import {
   affiliatePixelListSchema,
   affiliatePixelReadSchema,
   affiliatePixelWriteSchema,
+  affiliatePixelWriteShape,
 } from './schemas/affiliate-pixel';
 import { internalPixelType, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import {
@@ -137,6 +138,7 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
         get: () => getPixel(id, options),
         put: (body) => put(id, body, options),
         writeSchema: affiliatePixelWriteSchema,
+        statusSchema: affiliatePixelWriteShape,
       },
       changes,
     );

@@ -1,4 +1,5 @@
 import { type AffiliateApi, createAffiliateApi } from './affiliate-api';
+import { eventFormFor, rememberEventForm } from './event-form';
 import type { HttpConfig } from './http';
 import { type Limiter, sharedLimiter } from './limiter';
 import { createNetworkApi, type NetworkApi } from './network-api';
@@ -88,6 +89,12 @@ export function createEverflowClient(options: EverflowClientOptions): EverflowCl
   return {
     baseUrl: base.value,
     affiliate: createAffiliateApi(transport, { recoverySettleMs }),
-    network: createNetworkApi(transport, { recoverySettleMs }),
+    network: createNetworkApi(transport, {
+      recoverySettleMs,
+      eventForm: {
+        get: () => eventFormFor(base.value, options.apiKey),
+        set: (form) => rememberEventForm(base.value, options.apiKey, form),
+      },
+    }),
   };
 }

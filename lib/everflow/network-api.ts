@@ -19,6 +19,7 @@ import {
   networkPixelDeleteSchema,
   networkPixelReadSchema,
   networkPixelWriteSchema,
+  networkPixelWriteShape,
 } from './schemas/network-pixel';
 import type { Offer, OfferWithEvents, Page, PartnerSummary } from './schemas/offers';
 import type { Postback } from './schemas/postback';
@@ -80,6 +81,8 @@ export interface NetworkApi {
 /** Extra knobs of the network API. */
 export interface NetworkApiOptions {
   recoverySettleMs: number;
+  /** Where the learned event spelling is remembered (shared by every client of a key); default: this client. */
+  eventForm?: { get: () => NetworkEventForm; set: (form: NetworkEventForm) => void };
   /** Page size and page cap of the recovery lookup. */
   recoveryPageSize?: number;
   recoveryMaxPages?: number;
@@ -87,11 +90,15 @@ export interface NetworkApiOptions {
 
 /** Builds the network API over a transport. */
 export function createNetworkApi(t: Transport, extra: NetworkApiOptions): NetworkApi {
-  // Learned once per client: if the server refuses `event`, later writes use `post_conversion`.
-  let eventForm: NetworkEventForm = 'event';
-  const onEventFormRejected = () => {
-    eventForm = 'post_conversion';
+  // Learned once: if the server refuses `event`, later writes use `post_conversion`.
+  let own: NetworkEventForm = 'event';
+  const memory = extra.eventForm ?? {
+    get: () => own,
+    set: (form: NetworkEventForm) => {
+      own = form;
+    },
   };
+  const onEventFormRejected = () => memory.set('post_conversion');
 
   const getPixel: NetworkApi['getPixel'] = async (id, options) =>
     onePixel(
@@ -125,7 +132,8 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         get: () => getPixel(id, options),
         put: (body) => put(id, body, options),
         writeSchema: networkPixelWriteSchema,
-        eventForm,
+        statusSchema: networkPixelWriteShape,
+        eventForm: memory.get(),
         onEventFormRejected,
       },
       changes,
@@ -133,7 +141,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
 
   const toWire = (body: NetworkPixelInput): Record<string, unknown> => ({
     ...body,
-    pixel_type: wirePixelType(body.pixel_type, 'network', eventForm),
+    pixel_type: wirePixelType(body.pixel_type, 'network', memory.get()),
   });
 
   return {

@@ -97,6 +97,11 @@ export interface RoundTripDeps {
   get: () => Promise<Result<Postback, EverflowError>>;
   put: (body: Record<string, unknown>) => Promise<Result<Postback, EverflowError>>;
   writeSchema: z.ZodType;
+  /**
+   * Shape and enums only, for a change of `pixel_status` alone: switching a postback off must work even when
+   * the server's object breaks a local cross-field rule in fields nobody touched.
+   */
+  statusSchema?: z.ZodType;
   /** Network only: the current event spelling, and a callback when a 400 forces the other one. */
   eventForm?: NetworkEventForm;
   onEventFormRejected?: () => void;
@@ -110,7 +115,9 @@ export async function roundTrip(
   const current = await deps.get();
   if (!current.ok) return current;
   const body = mergeForPut(current.value.raw, deps.realm, changes, deps.eventForm);
-  const invalid = validateWrite(deps.writeSchema, body);
+  const keys = Object.keys(changes);
+  const statusOnly = keys.length > 0 && keys.every((key) => key === 'pixel_status');
+  const invalid = validateWrite((statusOnly && deps.statusSchema) || deps.writeSchema, body);
   if (invalid) return err(invalid);
   const saved = await deps.put(body);
   if (deps.realm === 'network' && !saved.ok && rejectsEventSpelling(saved.error, body)) {

@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createEverflowClient } from '../../../lib/everflow/client';
+import { clearEventForms } from '../../../lib/everflow/event-form';
 import { mergeForPut } from '../../../lib/everflow/roundtrip';
 import networkResponse from '../../fixtures/everflow/seed-network-create-response.json';
 import { BASE, json, routes, type StubHandler, stubFetch } from './stub-fetch';
@@ -37,13 +38,15 @@ const networkRaw = {
   delay_ms: 0,
 };
 
-function client(handler: StubHandler) {
+function client(handler: StubHandler, apiKey = 'k') {
   const stub = stubFetch(handler);
   return {
     stub,
-    c: createEverflowClient({ baseUrl: BASE, apiKey: 'k', fetch: stub.fetch, limiter: 'none' }),
+    c: createEverflowClient({ baseUrl: BASE, apiKey, fetch: stub.fetch, limiter: 'none' }),
   };
 }
+
+beforeEach(() => clearEventForms());
 
 describe('mergeForPut', () => {
   it('drops read-only keys, keeps unknown ones and applies only the change', () => {
@@ -136,21 +139,53 @@ describe('set status and edit through the client', () => {
 
   it('network: falls back to post_conversion once when a 400 rejects event, and remembers it', async () => {
     const seen: unknown[] = [];
-    const { c } = client(
+    const server = routes({
+      'GET /networks/pixels/123': () => json(200, networkRaw),
+      'PUT /networks/pixels/123': (req) => {
+        const body = req.body as Record<string, unknown>;
+        seen.push(body.pixel_type);
+        return body.pixel_type === 'event'
+          ? json(400, { error: 'pixel_type must be one of: conversion, post_conversion, cpc' })
+          : json(200, { ...networkRaw, ...body });
+      },
+    });
+    // A new client per write, as the background builds one per message: the spelling is remembered per key.
+    expect((await client(server).c.network.setPixelStatus(123, 'inactive')).ok).toBe(true);
+    expect((await client(server).c.network.setPixelStatus(123, 'active')).ok).toBe(true);
+    expect(seen).toEqual(['event', 'post_conversion', 'post_conversion']);
+    // Another key has learned nothing.
+    expect((await client(server, 'other-key').c.network.setPixelStatus(123, 'active')).ok).toBe(true);
+    expect(seen.slice(3)).toEqual(['event', 'post_conversion']);
+  });
+
+  it('switches off a postback whose untouched fields break a local rule, but refuses other edits', async () => {
+    // A network HTML postback with a delay (the local rules allow delay_ms only for S2S) and an affiliate
+    // postback whose old URL has no scheme: Everflow holds them, so they must still switch off.
+    const htmlWithDelay = {
+      ...networkRaw,
+      delivery_method: 'html',
+      html_code: '<img src="x">',
+      delay_ms: 5000,
+    };
+    const oldUrl = { ...affiliateRaw, postback_url: 'tracker.example/pb' };
+    const { stub, c } = client(
       routes({
-        'GET /networks/pixels/123': () => json(200, networkRaw),
-        'PUT /networks/pixels/123': (req) => {
-          const body = req.body as Record<string, unknown>;
-          seen.push(body.pixel_type);
-          return body.pixel_type === 'event'
-            ? json(400, { error: 'pixel_type must be one of: conversion, post_conversion, cpc' })
-            : json(200, { ...networkRaw, ...body });
-        },
+        'GET /networks/pixels/123': () => json(200, htmlWithDelay),
+        'PUT /networks/pixels/123': (req) => json(200, { ...htmlWithDelay, ...(req.body as object) }),
+        'GET /affiliates/pixels/12': () => json(200, oldUrl),
+        'PUT /affiliates/pixels/12': (req) => json(200, { ...oldUrl, ...(req.body as object) }),
       }),
     );
-    expect((await c.network.setPixelStatus(123, 'inactive')).ok).toBe(true);
-    expect((await c.network.setPixelStatus(123, 'active')).ok).toBe(true);
-    expect(seen).toEqual(['event', 'post_conversion', 'post_conversion']);
+    const network = await c.network.setPixelStatus(123, 'inactive');
+    expect(network.ok && network.value.status).toBe('inactive');
+    const affiliate = await c.affiliate.setPixelStatus(12, 'inactive');
+    expect(affiliate.ok && affiliate.value.status).toBe('inactive');
+    expect(stub.calls.filter((call) => call.method === 'PUT')).toHaveLength(2);
+    const edit = await c.network.updatePixel(123, { description: 'x' });
+    expect(edit.ok ? undefined : edit.error).toMatchObject({ kind: 'validation', field: 'delay_ms' });
+    const badStatus = await c.network.setPixelStatus(123, 'paused' as never);
+    expect(badStatus.ok ? undefined : badStatus.error).toMatchObject({ field: 'pixel_status' });
+    expect(stub.calls.filter((call) => call.method === 'PUT')).toHaveLength(2);
   });
 
   it('does not fall back on a 400 about something else', async () => {
