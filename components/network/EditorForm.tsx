@@ -44,7 +44,8 @@ function FixedId({ label, text }: { label: string; text: string }) {
 
 /**
  * Create or edit a partner postback with the shared form: partner and offer pickers, every level, type and
- * delivery method (integration sub-forms included), status; the same rules as the API before any request.
+ * delivery method (integration sub-forms included), status (create only); the same rules as the API before any
+ * request.
  * After a create the form keeps its settings and clears the offer, so the same postback can be stamped onto
  * the next offer (or, for a global one, the next partner).
  */
@@ -216,16 +217,19 @@ export function EditorForm(props: EditorFormProps) {
         loadEvents={loadEvents}
         renderIntegration={renderIntegration}
       />
-      <SelectField
-        id={`${id}-status`}
-        label={i18n.t('form.status.label')}
-        value={value.status}
-        options={[
-          { value: 'active', label: i18n.t('form.status.active') },
-          { value: 'inactive', label: i18n.t('form.status.inactive') },
-        ]}
-        onChange={(status) => update({ ...value, status })}
-      />
+      {/* An edit keeps the server's status (it may have changed since the form opened): the switch sets it. */}
+      {!editing && (
+        <SelectField
+          id={`${id}-status`}
+          label={i18n.t('form.status.label')}
+          value={value.status}
+          options={[
+            { value: 'active', label: i18n.t('form.status.active') },
+            { value: 'inactive', label: i18n.t('form.status.inactive') },
+          ]}
+          onChange={(status) => update({ ...value, status })}
+        />
+      )}
       {failure && (
         <p class="alert" role="alert" data-kind={failure.kind}>
           {failure.message}

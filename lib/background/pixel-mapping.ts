@@ -16,6 +16,11 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], fallback:
   return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+/** The postbacks that fire for an offer: its own, plus the global ones (every offer). */
+export function firesForOffer(p: Pick<PixelView, 'level' | 'offerId'>, offerId: number): boolean {
+  return p.level === 'global' || p.offerId === offerId;
+}
+
 /** The page-facing view of a postback (event type already internal: `event`). */
 export function toPixelView(p: Postback): PixelView {
   const method = oneOf(p.deliveryMethod, DELIVERY_METHODS, 'postback');

@@ -83,5 +83,7 @@ export type Draft = z.infer<typeof Draft>;
 export const CacheEntry = z.object({
   value: z.unknown(),
   fetchedAt: z.number(),
+  /** Pixel lists: when a write changed a row, by pixel id, so a list fetch that started earlier keeps it. */
+  patchedAt: z.catch(z.optional(z.record(z.string(), z.number())), undefined),
 });
 export type CacheEntry = z.infer<typeof CacheEntry>;

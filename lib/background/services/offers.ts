@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { collectPages } from '../../everflow/paging';
 import type { AppError } from '../../messaging/protocol';
 import { OfferView, type Paged, type PartnerView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
@@ -34,14 +35,12 @@ async function allRunnable(profileId: string, deps: OfferDeps): Promise<Result<O
   if (cached && parsed?.success && deps.now() - cached.fetchedAt < OFFERS_TTL_MS) return ok(parsed.data);
   const c = await deps.clientFor(profileId);
   if (!c.ok) return c;
-  const all: OfferView[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const r = await c.value.client.affiliate.runnableOffers({ page, pageSize: FETCH_PAGE_SIZE });
-    if (!r.ok) return err(appError(r.error));
-    all.push(...r.value.items.map((o) => toOfferView(o)));
-    const total = r.value.totalCount ?? 0;
-    if (r.value.items.length < FETCH_PAGE_SIZE || all.length >= total) break;
-  }
+  const offers = await collectPages(
+    (page) => c.value.client.affiliate.runnableOffers({ page, pageSize: FETCH_PAGE_SIZE }),
+    MAX_PAGES,
+  );
+  if (!offers.ok) return err(appError(offers.error));
+  const all = offers.value.map((o) => toOfferView(o));
   await writeCache(key, all, deps.now());
   return ok(all);
 }

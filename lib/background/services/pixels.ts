@@ -1,30 +1,25 @@
-import * as z from 'zod/mini';
 import type { EverflowError } from '../../everflow/errors';
 import type { Postback } from '../../everflow/schemas/postback';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
-import { type Cached, PixelView } from '../../messaging/views';
+import type { Cached, PixelView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
-import { cacheKeys, readCache, writeCache } from '../cache';
+import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
+import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
   draftToChanges,
+  firesForOffer,
   isSamePostback,
   networkCreateBody,
   toPixelView,
 } from '../pixel-mapping';
 
+export { firesForOffer };
+
 export interface PixelDeps {
   clientFor: ClientFor;
   now: () => number;
-}
-
-const PixelList = z.array(PixelView);
-const NETWORK_PAGE_SIZE = 200;
-
-/** The postbacks that fire for an offer: its own, plus the global ones (every offer). */
-export function firesForOffer(p: PixelView, offerId: number): boolean {
-  return p.level === 'global' || p.offerId === offerId;
 }
 
 /** Apply page filters to a list (the affiliate list endpoint's own filters are unconfirmed, so filter here). */
@@ -71,59 +66,35 @@ export async function listPixels(
   const key = listCacheKey(input.profileId, c.value.side, filters);
   if (!input.refresh) {
     const cached = await readCache(key);
-    const parsed = cached && PixelList.safeParse(cached.value);
-    if (cached && parsed?.success) {
-      return ok({ value: applyFilters(parsed.data, filters), fetchedAt: cached.fetchedAt, fromCache: true });
+    const rows = cachedPixels(cached);
+    if (cached && rows) {
+      return ok({ value: applyFilters(rows, filters), fetchedAt: cached.fetchedAt, fromCache: true });
     }
   }
+  // A write that lands while this fetch runs must win over what the fetch read (see pixel-cache.ts).
+  const startedAt = deps.now();
   const fresh =
     c.value.side === 'affiliate'
       ? viewsOf(await c.value.client.affiliate.listPixels())
       : await searchAllNetwork(c.value.client, filters);
   if (!fresh.ok) return fresh;
   const now = deps.now();
-  await writeCache(key, fresh.value, now);
-  return ok({ value: applyFilters(fresh.value, filters), fetchedAt: now, fromCache: false });
+  const stored = await storeFetchedPixels(key, fresh.value, startedAt, now);
+  return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false });
 }
 
 /** The client of a network profile. */
 export type NetworkClient = Extract<Awaited<ReturnType<ClientFor>>, { ok: true }>['value']['client'];
 
+/** Every postback of a network (or of one offer, globals included), all pages. */
 async function searchAllNetwork(
   client: NetworkClient,
   f: PixelFilters,
 ): Promise<Result<PixelView[], AppError>> {
-  const r = await client.network.searchPixels({
-    pageSize: NETWORK_PAGE_SIZE,
+  const r = await client.network.searchAllPixels({
     ...(f.offerId === undefined ? {} : { filters: { offerIds: [f.offerId] } }),
   });
-  return r.ok ? ok(r.value.items.map(toPixelView)) : err(appError(r.error));
-}
-
-/** Put one changed pixel into every cached list of its profile, so open pages update at once. */
-async function patchCache(
-  profileId: string,
-  side: 'affiliate' | 'network',
-  pixel: PixelView | number,
-  now: number,
-) {
-  const keys =
-    side === 'affiliate' ? [cacheKeys.pixels(profileId)] : [cacheKeys.networkPixels(profileId, 'all')];
-  if (side === 'network' && typeof pixel !== 'number') {
-    keys.push(cacheKeys.networkPixels(profileId, `offer:${pixel.offerId}`));
-  }
-  for (const key of keys) {
-    const cached = await readCache(key);
-    const list = cached && PixelList.safeParse(cached.value);
-    if (!list?.success) continue;
-    const id = typeof pixel === 'number' ? pixel : pixel.id;
-    const rest = list.data.filter((p) => p.id !== id);
-    await writeCache(
-      key,
-      typeof pixel === 'number' ? rest : [pixel, ...rest].sort((a, b) => b.id - a.id),
-      now,
-    );
-  }
+  return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
 }
 
 /** One postback, fresh from the server. */
@@ -171,11 +142,15 @@ export async function createPixel(
       : await client.network.createPixel(body as Parameters<typeof client.network.createPixel>[0]);
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value.pixel);
-  await patchCache(input.profileId, side, pixel, deps.now());
+  await patchPixelLists(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
 
-/** Edit a postback: the client GETs it, applies the draft, and PUTs the whole object back. */
+/**
+ * Edit a postback: the client GETs it, applies the draft, and PUTs the whole object back. The status stays as
+ * the server has it (the draft's may be stale: Everflow or another page may have switched it off since the
+ * form opened); it changes only through `setPixelStatus`.
+ */
 export async function updatePixel(
   input: { profileId: string; pixelId: number; draft: PixelDraft },
   deps: PixelDeps,
@@ -185,11 +160,15 @@ export async function updatePixel(
   const { side, client } = c.value;
   const current = await client[side].getPixel(input.pixelId);
   if (!current.ok) return err(appError(current.error));
-  const changes = draftToChanges(input.draft, side, toPixelView(current.value));
+  const { pixel_status: _keepServerStatus, ...changes } = draftToChanges(
+    input.draft,
+    side,
+    toPixelView(current.value),
+  );
   const r = await client[side].updatePixel(input.pixelId, changes);
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
-  await patchCache(input.profileId, side, pixel, deps.now());
+  await patchPixelLists(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -203,7 +182,7 @@ export async function setPixelStatus(
   const r = await c.value.client[c.value.side].setPixelStatus(input.pixelId, input.status);
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
-  await patchCache(input.profileId, c.value.side, pixel, deps.now());
+  await patchPixelLists(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -222,6 +201,6 @@ export async function deletePixel(
   }
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
-  await patchCache(input.profileId, 'network', input.pixelId, deps.now());
+  await patchPixelLists(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }

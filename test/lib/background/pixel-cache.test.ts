@@ -1,0 +1,180 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ClientFor } from '../../../lib/background/client-for';
+import { deletePixel, listPixels, setPixelStatus } from '../../../lib/background/services/pixels';
+import { createEverflowClient } from '../../../lib/everflow/client';
+import type { PixelView } from '../../../lib/messaging/views';
+import { ok } from '../../../lib/result';
+import { cacheItem } from '../../../lib/storage/items';
+import { BASE, json } from '../everflow/stub-fetch';
+
+// The cached postback lists while writes and list fetches overlap, against a small in-memory Everflow whose
+// list answers can be held back (a slow fetch) while a switch goes through.
+
+type Side = 'affiliate' | 'network';
+
+function pixel(id: number, extra: Record<string, unknown> = {}) {
+  return {
+    network_pixel_id: id,
+    network_affiliate_id: 7,
+    network_offer_id: 5,
+    network_offer_payout_revenue_id: 0,
+    delivery_method: 'postback',
+    pixel_level: 'specific',
+    pixel_status: 'active',
+    pixel_type: 'conversion',
+    postback_url: `https://t.example/${id}?tx={transaction_id}`,
+    html_code: '',
+    delay_ms: 0,
+    ...extra,
+  };
+}
+
+function everflow(side: Side, stored: Record<string, unknown>[]) {
+  const pixels = new Map(stored.map((p) => [Number(p.network_pixel_id), { ...p }]));
+  const held: (() => void)[] = [];
+  let holdLists = false;
+  const prefix = side === 'affiliate' ? '/v1/affiliates/pixels' : '/v1/networks/pixels';
+  const listNow = () => json(200, { pixels: [...pixels.values()], paging: { total_count: pixels.size } });
+  const fetchImpl = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const isList = url.pathname === '/v1/affiliates/pixels' || url.pathname === '/v1/networks/pixelstable';
+    if (isList) {
+      // The answer is read now (before any write that lands while it travels), and delivered later.
+      const answer = listNow();
+      if (holdLists) await new Promise<void>((resolve) => held.push(resolve));
+      return answer;
+    }
+    const id = Number(url.pathname.slice(prefix.length + 1));
+    const found = pixels.get(id);
+    if (!found) return json(404, { error: 'not found' });
+    if (method === 'DELETE') {
+      pixels.delete(id);
+      return json(200, { result: true });
+    }
+    if (method === 'PUT') pixels.set(id, { ...found, ...body });
+    return json(200, pixels.get(id));
+  };
+  return {
+    hold: () => {
+      holdLists = true;
+    },
+    release: () => {
+      holdLists = false;
+      for (const go of held.splice(0)) go();
+    },
+    heldCount: () => held.length,
+    fetch: fetchImpl as typeof fetch,
+  };
+}
+
+function depsFor(side: Side, server: ReturnType<typeof everflow>) {
+  let clock = 1_000;
+  const client = createEverflowClient({ baseUrl: BASE, apiKey: 'k', fetch: server.fetch, limiter: 'none' });
+  const clientFor: ClientFor = async () =>
+    ok({
+      profile: {
+        id: 'p',
+        name: 'P',
+        role: side,
+        region: 'custom',
+        customBaseUrl: BASE,
+        portalDomains: [],
+        keyHint: '',
+        createdAt: 0,
+      },
+      client,
+      side,
+    });
+  return { clientFor, now: () => ++clock };
+}
+
+async function cachedRows(key: string): Promise<PixelView[]> {
+  return ((await cacheItem.getValue())[key]?.value ?? []) as PixelView[];
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 1));
+  expect(check()).toBe(true);
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('cached postback lists', () => {
+  it('a refresh that started before a switch does not bring the old status back', async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2)]);
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    server.hold();
+    const refresh = listPixels({ profileId: 'p', refresh: true }, deps);
+    await until(() => server.heldCount() === 1);
+    const switched = await setPixelStatus({ profileId: 'p', pixelId: 1, status: 'inactive' }, deps);
+    expect(switched.ok).toBe(true);
+    server.release();
+    const listed = await refresh;
+    const rows = await cachedRows('pixels:p');
+    expect(rows.find((p) => p.id === 1)?.status).toBe('inactive');
+    expect(listed.ok && listed.value.value.find((p) => p.id === 1)?.status).toBe('inactive');
+    // A later refresh (started after the switch) is taken as the server says.
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    expect((await cachedRows('pixels:p')).map((p) => [p.id, p.status])).toEqual([
+      [1, 'inactive'],
+      [2, 'active'],
+    ]);
+  });
+
+  it('a refresh that started before a delete does not bring the postback back', async () => {
+    const server = everflow('network', [pixel(1), pixel(2)]);
+    const deps = depsFor('network', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    server.hold();
+    const refresh = listPixels({ profileId: 'p', refresh: true }, deps);
+    await until(() => server.heldCount() === 1);
+    expect((await deletePixel({ profileId: 'p', pixelId: 2 }, deps)).ok).toBe(true);
+    server.release();
+    await refresh;
+    expect((await cachedRows('pixels:p:all')).map((p) => p.id)).toEqual([1]);
+  });
+
+  it('a global postback is switched and deleted in every offer list of the network', async () => {
+    const global = pixel(9, { pixel_level: 'global', network_offer_id: 0 });
+    const server = everflow('network', [pixel(1), global]);
+    const deps = depsFor('network', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    await listPixels({ profileId: 'p', refresh: true, filters: { offerId: 5 } }, deps);
+    await listPixels({ profileId: 'p', refresh: true, filters: { offerId: 6 } }, deps);
+    await setPixelStatus({ profileId: 'p', pixelId: 9, status: 'inactive' }, deps);
+    for (const key of ['pixels:p:all', 'pixels:p:offer:5', 'pixels:p:offer:6']) {
+      expect((await cachedRows(key)).find((p) => p.id === 9)?.status, key).toBe('inactive');
+    }
+    await deletePixel({ profileId: 'p', pixelId: 9 }, deps);
+    for (const key of ['pixels:p:all', 'pixels:p:offer:5', 'pixels:p:offer:6']) {
+      expect(
+        (await cachedRows(key)).some((p) => p.id === 9),
+        key,
+      ).toBe(false);
+    }
+  });
+
+  it('two switches at once both reach the cache', async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2), pixel(3)]);
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    await Promise.all(
+      [1, 2, 3].map((pixelId) => setPixelStatus({ profileId: 'p', pixelId, status: 'inactive' }, deps)),
+    );
+    expect((await cachedRows('pixels:p')).map((p) => p.status)).toEqual(['inactive', 'inactive', 'inactive']);
+  });
+
+  it('repairs a corrupt patch record instead of dropping the entry', async () => {
+    await fakeBrowser.storage.local.set({
+      cache: { 'pixels:p': { value: [], fetchedAt: 5, patchedAt: 'garbage' } },
+    });
+    expect((await cacheItem.getValue())['pixels:p']).toEqual({ value: [], fetchedAt: 5 });
+  });
+});
