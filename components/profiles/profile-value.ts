@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/manifest';
+import { API_HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from '../../lib/manifest';
 import type { ProfileInput } from '../../lib/messaging/protocol';
 import type { ProfileView, Region, Role } from '../../lib/messaging/views';
 import { REGIONS, ROLES } from '../../lib/storage/schemas';
@@ -48,11 +48,12 @@ export function toProfileInput(v: ProfileFormValue, apiKey: string, id?: string)
 }
 
 /**
- * The host permission the profile's API host needs beyond the install-time one (US), as a match pattern:
- * the EU host, or the custom base URL's origin. Undefined for US, or for a custom URL that does not parse
- * (the background explains that one).
+ * The host permission the profile's API host needs, as a match pattern: the US host (granted at install, but
+ * the user may withhold or revoke it; the form asks again only when it is not granted), the EU host, or the
+ * custom base URL's origin. Undefined for a custom URL that does not parse (the background explains that one).
  */
 export function neededOrigin(v: Pick<ProfileFormValue, 'region' | 'customBaseUrl'>): string | undefined {
+  if (v.region === 'us') return API_HOST_PERMISSIONS[0];
   if (v.region === 'eu') return OPTIONAL_HOST_PERMISSIONS[0];
   if (v.region !== 'custom') return undefined;
   try {

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../result';
 import { profilesItem } from '../storage/items';
 import { getKey } from '../storage/keys';
 import type { Profile } from '../storage/schemas';
-import { profileBaseUrl } from './services/profiles';
+import { originPattern, profileBaseUrl } from './services/profiles';
 
 /** A profile with a client for its key and host. */
 export interface ProfileClient {
@@ -23,9 +23,14 @@ export function appError(e: EverflowError): AppError {
 
 /**
  * Build a client for a stored profile. Clients are cheap; the rate limiter they use is shared per key inside
- * lib/everflow, so every page and every call of this worker paces together.
+ * lib/everflow, so every page and every call of this worker paces together. `hasOrigin` (`permissions.contains`)
+ * is asked first: a host permission the user withheld or revoked makes every request fail like a lost
+ * connection, so it gets its own error (kind `permission`) saying what to allow and where.
  */
-export function makeClientFor(fetchImpl?: typeof fetch): ClientFor {
+export function makeClientFor(
+  fetchImpl?: typeof fetch,
+  hasOrigin?: (originPattern: string) => Promise<boolean>,
+): ClientFor {
   return async (profileId) => {
     const profile = (await profilesItem.getValue()).find((p) => p.id === profileId);
     if (!profile)
@@ -39,6 +44,12 @@ export function makeClientFor(fetchImpl?: typeof fetch): ClientFor {
     }
     const base = profileBaseUrl(profile);
     if (!base.ok) return err({ kind: 'bad_request', message: base.error });
+    if (hasOrigin && !(await hasOrigin(originPattern(base.value)))) {
+      return err({
+        kind: 'permission',
+        message: `The extension may not reach ${new URL(base.value).host}. Open Options → Profiles, edit "${profile.name}" and Save: the browser asks to allow that host again.`,
+      });
+    }
     const client = createEverflowClient({
       baseUrl: base.value,
       apiKey,

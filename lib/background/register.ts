@@ -45,7 +45,7 @@ export interface BackgroundConfig extends HandlerContext {
 export function registerHandlers(config: BackgroundConfig): void {
   const now = config.now ?? (() => Date.now());
   const newId = config.newId ?? (() => crypto.randomUUID());
-  const clientFor = makeClientFor(config.fetch);
+  const clientFor = makeClientFor(config.fetch, config.hasOrigin);
   const deps = { clientFor, now };
   const profileDeps: ProfileDeps = {
     detect: (o): Promise<Result<AccountInfo, EverflowError>> =>

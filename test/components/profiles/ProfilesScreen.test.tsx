@@ -96,6 +96,24 @@ describe('ProfilesScreen', () => {
     expect(log).toEqual(['request https://api-eu.eflow.team/*', 'save']);
   });
 
+  it('asks again for the US host when it was withheld, and not when it is allowed', async () => {
+    const withheld = setup();
+    await fill('US net', 'demo-affiliate-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(withheld.log).toEqual(['request https://api.eflow.team/*']);
+    await screen.findByText(/Saved “US net”/);
+    cleanup();
+    const allowed = setup({ granted: ['https://api.eflow.team/*'] });
+    await fill('US net', 'demo-affiliate-key');
+    await waitFor(() =>
+      expect(allowed.permissions.contains).toHaveBeenCalledWith(['https://api.eflow.team/*']),
+    );
+    await Promise.resolve();
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await screen.findByText(/Saved “US net”/);
+    expect(allowed.permissions.request).not.toHaveBeenCalled();
+  });
+
   it('does not send the profile when the permission is refused, and says why', async () => {
     const { api } = setup({ answer: false });
     await fill('EU net', 'demo-affiliate-key');

@@ -22,6 +22,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'demo' });
 });
 afterAll(async () => sandbox.close());
+const control = () => createSandboxControl(sandbox.origin);
 
 async function addProfile(apiKey = 'demo-affiliate-key', role = 'affiliate'): Promise<string> {
   const r = await send<R<{ id: string }>>('profiles.save', {
@@ -134,14 +135,61 @@ describe('background services', () => {
   });
 
   it('passes Everflow validation errors through with their message', async () => {
+    // The affiliate facebook_pixel sub-fields are checked by the server only: this 400 is Everflow's.
     const id = await addProfile();
+    await control().clearRequests();
     const r = await send<R>('pixels.create', {
       profileId: id,
-      draft: { ...draft, postbackUrl: 'trk.example.com/pb' },
+      allowDuplicate: true,
+      draft: {
+        ...draft,
+        deliveryMethod: 'facebook',
+        postbackUrl: undefined,
+        integration: { pixel_id: '1234567890', access_token: 'token' },
+      },
     });
     expect(r).toMatchObject({
       ok: false,
-      error: { kind: 'validation', message: expect.stringMatching(/http/) },
+      error: {
+        kind: 'validation',
+        field: 'facebook_pixel.event_name',
+        message: expect.stringMatching(/event_name/),
+      },
+    });
+    const posts = (await control().requests()).filter(
+      (q) => q.method === 'POST' && q.path === '/v1/affiliates/pixels',
+    );
+    expect(posts).toHaveLength(1);
+  });
+
+  it('an edit keeps the status Everflow has, whatever the form says', async () => {
+    const id = await addProfile();
+    const created = await send<R<{ pixel: { id: number } }>>('pixels.create', { profileId: id, draft });
+    if (!created.ok) throw new Error(created.error.message);
+    const pixelId = created.value.pixel.id;
+    // Switched off elsewhere (the portal, another page) after the edit form opened with "active".
+    expect((await send<R>('pixels.setStatus', { profileId: id, pixelId, status: 'inactive' })).ok).toBe(true);
+    const url = 'https://trk.example.com/pb?cid={sub1}&tx={transaction_id}&e=1';
+    const edited = await send<R<{ status: string; postbackUrl: string }>>('pixels.update', {
+      profileId: id,
+      pixelId,
+      draft: { ...draft, status: 'active', postbackUrl: url },
+    });
+    expect(edited).toMatchObject({ ok: true, value: { status: 'inactive', postbackUrl: url } });
+    const stored = (await control().state()).pixels.find((p) => p.network_pixel_id === pixelId);
+    expect(stored?.pixel_status).toBe('inactive');
+  });
+
+  it('says which host to allow, and where, when the host permission was withheld', async () => {
+    const id = await addProfile();
+    await startBackground({ fetch: (i, init) => fetch(i, init), hasOrigin: async () => false });
+    const r = await send<R>('pixels.list', { profileId: id, refresh: true });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'permission',
+        message: expect.stringMatching(new RegExp(`${new URL(sandbox.baseUrl).host}.*Options.*Save`)),
+      },
     });
   });
 
@@ -159,7 +207,9 @@ describe('background services', () => {
       profileId: aff,
       search: 'keto',
     });
-    expect(offers.ok && offers.value.items.every((o) => /keto/i.test(o.name))).toBe(true);
+    if (!offers.ok) throw new Error(offers.error.message);
+    expect(offers.value.items.length).toBeGreaterThan(0);
+    expect(offers.value.items.every((o) => /keto/i.test(o.name))).toBe(true);
   });
 
   it('removing a profile removes its key, cache and default', async () => {
