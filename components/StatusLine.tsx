@@ -11,11 +11,15 @@ type State =
 export interface StatusLineProps {
   /** Asks the background for its status; injected so the component holds no messaging code. */
   load: () => Promise<Result<StatusReply, AppError>>;
+  /** Calls back when what the line shows may have changed (e.g. a profile was added); returns an unsubscribe. */
+  subscribe?: (changed: () => void) => () => void;
 }
 
 /** "Version 0.1.0 · 2 profiles", straight from the background's answer. */
-export function StatusLine({ load }: StatusLineProps) {
+export function StatusLine({ load, subscribe }: StatusLineProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [reloads, setReloads] = useState(0);
+  useEffect(() => subscribe?.(() => setReloads((n) => n + 1)), [subscribe]);
   useEffect(() => {
     load()
       .then((r) =>
@@ -24,7 +28,7 @@ export function StatusLine({ load }: StatusLineProps) {
       .catch(() =>
         setState({ kind: 'error', message: 'The extension background did not answer. Reload the page.' }),
       );
-  }, [load]);
+  }, [load, reloads]);
 
   if (state.kind === 'loading') {
     return (

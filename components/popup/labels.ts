@@ -13,7 +13,7 @@ const DELIVERY: Record<DeliveryMethod, string> = {
 const TYPE: Record<PixelType, string> = { conversion: 'Conversion', event: 'Event', cpc: 'CPC' };
 const LEVEL: Record<PixelLevel, string> = {
   global: 'All offers',
-  specific: 'This offer',
+  specific: 'One offer',
   global_offer: 'All partners',
 };
 
@@ -21,5 +21,5 @@ const LEVEL: Record<PixelLevel, string> = {
 export const deliveryBadge = (m: DeliveryMethod) => DELIVERY[m];
 /** "Conversion", "Event", "CPC" */
 export const typeBadge = (t: PixelType) => TYPE[t];
-/** "All offers" (global), "This offer" (specific), "All partners" (global_offer) */
+/** "All offers" (global), "One offer" (specific), "All partners" (global_offer): true on both API sides. */
 export const levelBadge = (l: PixelLevel) => LEVEL[l];

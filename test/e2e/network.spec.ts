@@ -501,6 +501,9 @@ test('no serious accessibility findings on the console and the form; screenshots
     ] as const) {
       writeFileSync(info.outputPath(name), body);
       await info.attach(name, { body, contentType: 'image/png' });
+      // `UPDATE_SCREENSHOTS=1 npx playwright test network` refreshes the README's pictures (light ones).
+      if (process.env.UPDATE_SCREENSHOTS === '1' && scheme === 'light')
+        writeFileSync(`docs/screenshots/${name}`, body);
     }
     await page.getByRole('button', { name: 'Back to the list' }).click();
   }
