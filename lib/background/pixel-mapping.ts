@@ -38,6 +38,7 @@ export function toPixelView(p: Postback): PixelView {
     offerId: p.offerId,
     ...(p.offerName ? { offerName: p.offerName } : {}),
     eventId: p.eventId,
+    ...(p.eventName ? { eventName: p.eventName } : {}),
     ...(p.realm === 'network' ? { affiliateId: p.affiliateId } : {}),
     ...(p.affiliateName ? { affiliateName: p.affiliateName } : {}),
     ...(p.description ? { description: p.description } : {}),

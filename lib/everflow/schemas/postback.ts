@@ -37,6 +37,8 @@ export interface Postback {
   };
   offerName?: string;
   affiliateName?: string;
+  /** The event's name, when `relationship.payout_revenue` carries it (`entry_name`, or `name`). */
+  eventName?: string;
   timeCreated?: number;
   timeSaved?: number;
   raw: Readonly<Record<string, unknown>>;
@@ -46,6 +48,12 @@ function integration(value: unknown): IntegrationView {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;
+}
+
+/** The event name in `relationship.payout_revenue`, whose fields are unconfirmed: read leniently. */
+function eventNameOf(event: Readonly<Record<string, unknown>> | null | undefined): string | undefined {
+  const name = event?.entry_name ?? event?.name;
+  return typeof name === 'string' && name.trim() ? name : undefined;
 }
 
 /** Builds the internal view from a validated pixel and the raw JSON object it came from. */
@@ -83,6 +91,8 @@ export function toPostback(
   const affiliateName = pixel.relationship?.affiliate?.name;
   if (offerName !== undefined) view.offerName = offerName;
   if (affiliateName !== undefined) view.affiliateName = affiliateName;
+  const eventName = eventNameOf(pixel.relationship?.payout_revenue);
+  if (eventName) view.eventName = eventName;
   if (pixel.time_created !== undefined) view.timeCreated = pixel.time_created;
   if (pixel.time_saved !== undefined) view.timeSaved = pixel.time_saved;
   return view;
