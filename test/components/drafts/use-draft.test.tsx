@@ -1,10 +1,13 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DraftState, useDraft } from '../../../components/drafts/use-draft';
 import { fakeDrafts } from '../fakes/drafts';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 type V = { text: string };
 const parse = (raw: unknown): V | undefined =>
@@ -25,11 +28,18 @@ function mount(store: ReturnType<typeof fakeDrafts>['store']) {
 
 describe('useDraft', () => {
   it('does not create a draft just by opening a form', async () => {
+    vi.useFakeTimers();
     const { store } = fakeDrafts();
     const h = mount(store);
-    await waitFor(() => expect(h.draft?.ready).toBe(true));
-    await new Promise((r) => setTimeout(r, 60));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.draft?.ready).toBe(true);
+    // Well past the 20 ms debounce: no save was scheduled.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(store.save).not.toHaveBeenCalled();
+    // The same clock does save a change, so the quiet above is not a stalled timer.
+    h.set?.({ text: 'typed' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.save).toHaveBeenCalledWith('f', { text: 'typed' });
   });
 
   it('saves the last value once typing pauses, and forgets it on clear', async () => {
