@@ -1,5 +1,4 @@
 import { createEverflowClient, type EverflowClient } from '../everflow/client';
-import type { EverflowError } from '../everflow/errors';
 import type { AppError } from '../messaging/protocol';
 import { err, ok, type Result } from '../result';
 import { profilesItem } from '../storage/items';
@@ -16,10 +15,7 @@ export interface ProfileClient {
 
 export type ClientFor = (profileId: string) => Promise<Result<ProfileClient, AppError>>;
 
-/** Turn a client error into what pages see: the kind and the human message, nothing else. */
-export function appError(e: EverflowError): AppError {
-  return { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
-}
+export { appError } from './app-error';
 
 /**
  * Build a client for a stored profile. Clients are cheap; the rate limiter they use is shared per key inside

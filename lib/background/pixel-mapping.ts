@@ -1,16 +1,10 @@
 import type { PixelChanges } from '../everflow/roundtrip';
+import { INTEGRATION_FIELDS } from '../everflow/schemas/enums';
 import type { OfferWithEvents } from '../everflow/schemas/offers';
 import type { Postback } from '../everflow/schemas/postback';
 import type { PixelDraft } from '../messaging/protocol';
 import type { OfferView, PixelView } from '../messaging/views';
 import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES } from '../storage/schemas';
-
-const INTEGRATION_KEY = {
-  facebook: 'facebook_pixel',
-  tiktok: 'tiktok_pixel',
-  snapchat: 'snapchat_pixel',
-  rumble: 'rumble_pixel',
-} as const;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], fallback: T): T {
   return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -87,41 +81,47 @@ export function draftToBody(
     body.delay_ms = draft.delayMs ?? 0;
   }
   if (draft.deliveryMethod === 'html') body.html_code = draft.htmlCode ?? '';
-  if (draft.deliveryMethod in INTEGRATION_KEY) {
-    body[INTEGRATION_KEY[draft.deliveryMethod as keyof typeof INTEGRATION_KEY]] = draft.integration ?? {};
+  if (draft.deliveryMethod in INTEGRATION_FIELDS) {
+    body[INTEGRATION_FIELDS[draft.deliveryMethod as keyof typeof INTEGRATION_FIELDS]] =
+      draft.integration ?? {};
   }
   if (side === 'network' && draft.description !== undefined) body.description = draft.description;
   return body as Record<string, unknown> & PixelChanges;
 }
 
+/** The key order of the seed's create body ("Create Partner Postback"), then the fields it does not print. */
+const SEED_ORDER = [
+  'network_offer_id',
+  'network_affiliate_id',
+  'delivery_method',
+  'pixel_level',
+  'pixel_status',
+  'pixel_type',
+  'postback_url',
+  'description',
+  'delay_ms',
+  'html_code',
+  ...Object.values(INTEGRATION_FIELDS),
+  'network_offer_payout_revenue_id',
+] as const;
+/** Optional create fields the server defaults (0 or ''): left out when the draft leaves them at that. */
+const DEFAULTED = new Set<string>(['description', 'delay_ms', 'network_offer_payout_revenue_id']);
+
 /**
- * The body of a network create, exactly as the seed ("Create Partner Postback") prints it: its keys in its
- * order (`network_offer_id`, `network_affiliate_id`, `delivery_method`, `pixel_level`, `pixel_status`,
- * `pixel_type`, `postback_url`, `description`), then the method's other field. Both ids are always sent, 0
- * where the level does not use them (the seed says "set to 0"); optional fields left at their defaults
- * (`delay_ms` 0, an empty description, event id 0) are left out, so the seed's example produces its body.
+ * The body of a network create, exactly as the seed ("Create Partner Postback") prints it: `draftToBody`'s
+ * fields in the seed's order, the description trimmed, and the optional fields left at their defaults
+ * (`delay_ms` 0, an empty description, event id 0) left out, so the seed's example produces its body. Both
+ * ids are always sent, 0 where the level does not use them (the seed says "set to 0").
  */
 export function networkCreateBody(draft: PixelDraft): Record<string, unknown> {
-  const usesOffer = draft.level === 'specific' || draft.level === 'global_offer';
-  const usesAffiliate = draft.level === 'specific' || draft.level === 'global';
-  const body: Record<string, unknown> = {
-    network_offer_id: usesOffer ? (draft.offerId ?? 0) : 0,
-    network_affiliate_id: usesAffiliate ? (draft.affiliateId ?? 0) : 0,
-    delivery_method: draft.deliveryMethod,
-    pixel_level: draft.level,
-    pixel_status: draft.status,
-    pixel_type: draft.type,
-  };
-  if (draft.deliveryMethod === 'postback') body.postback_url = draft.postbackUrl ?? '';
-  const description = draft.description?.trim();
-  if (description) body.description = description;
-  if (draft.deliveryMethod === 'postback' && draft.delayMs) body.delay_ms = draft.delayMs;
-  if (draft.deliveryMethod === 'html') body.html_code = draft.htmlCode ?? '';
-  if (draft.deliveryMethod in INTEGRATION_KEY) {
-    body[INTEGRATION_KEY[draft.deliveryMethod as keyof typeof INTEGRATION_KEY]] = draft.integration ?? {};
+  const full: Record<string, unknown> = draftToBody(draft, 'network');
+  if (typeof full.description === 'string') full.description = full.description.trim();
+  const body: Record<string, unknown> = {};
+  for (const key of SEED_ORDER) {
+    const value = full[key];
+    if (value === undefined || (DEFAULTED.has(key) && !value)) continue;
+    body[key] = value;
   }
-  if (draft.type === 'event' && usesOffer && draft.eventId)
-    body.network_offer_payout_revenue_id = draft.eventId;
   return body;
 }
 
@@ -141,7 +141,7 @@ export function draftToChanges(
       changes.postback_url = '';
       changes.delay_ms = 0;
     } else if (previous.deliveryMethod === 'html') changes.html_code = '';
-    else changes[INTEGRATION_KEY[previous.deliveryMethod]] = null;
+    else changes[INTEGRATION_FIELDS[previous.deliveryMethod]] = null;
   }
   if (previous.type === 'event' && draft.type !== 'event') changes.network_offer_payout_revenue_id = 0;
   return changes as PixelChanges;

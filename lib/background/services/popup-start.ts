@@ -1,10 +1,12 @@
-import * as z from 'zod/mini';
 import type { AppError } from '../../messaging/protocol';
-import { type OfferView, OfferView as OfferViewSchema, PixelView } from '../../messaging/views';
+import { type OfferView, OfferView as OfferViewSchema, type PixelView } from '../../messaging/views';
 import { offerIdFromUrl, profileForHost } from '../../popup/offer-from-url';
 import { ok, type Result } from '../../result';
 import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';
+import { cacheKeys } from '../cache';
+import { cachedPixels } from '../pixel-cache';
+import { firesForOffer } from '../pixel-mapping';
 
 /** A profile as the popup needs it for its first paint. */
 export interface PopupProfile {
@@ -27,8 +29,6 @@ export interface PopupStartReply {
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
 }
-
-const PixelList = z.array(PixelView);
 
 function hostOf(url: string | undefined): string | undefined {
   try {
@@ -65,13 +65,11 @@ export async function popupStart(input: {
   if (profile) {
     const key =
       profile.role === 'network'
-        ? `pixels:${profile.id}:${offerId ? `offer:${offerId}` : 'all'}`
-        : `pixels:${profile.id}`;
-    const list = cache[key] && PixelList.safeParse(cache[key].value);
-    if (list?.success) {
-      rows = offerId ? list.data.filter((p) => p.level === 'global' || p.offerId === offerId) : list.data;
-    }
-    const offer = offerId ? cache[`offer:${profile.id}:${offerId}`] : undefined;
+        ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
+        : cacheKeys.pixels(profile.id);
+    const list = cachedPixels(cache[key]);
+    if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
+    const offer = offerId ? cache[cacheKeys.offer(profile.id, offerId)] : undefined;
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
   }

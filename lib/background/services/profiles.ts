@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { getKey, hasKey, keyHintOf, maskKey, removeKey, setKey } from '../../storage/keys';
 import type { Profile } from '../../storage/schemas';
+import { appError } from '../app-error';
 
 export interface ProfileDeps {
   /** `detectRealm` from lib/everflow, injected for tests. */
@@ -53,10 +54,6 @@ export async function listProfiles(): Promise<Result<ProfileView[], AppError>> {
   return ok(await Promise.all(profiles.map((p) => toView(p, defaultId))));
 }
 
-function fromEverflow(e: EverflowError): AppError {
-  return { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
-}
-
 /**
  * Run the key check against the profile's host. A key refused on one region is tried on the other one (when that
  * host may be reached), so "wrong region" gets its own message instead of "wrong key".
@@ -99,12 +96,12 @@ async function checkKey(
       }
     }
     return err({
-      ...fromEverflow(detected.error),
+      ...appError(detected.error),
       field: detected.error.kind === 'auth' ? 'apiKey' : undefined,
     });
   }
   const realm = checkExpectedRealm(detected.value.realm, input.role);
-  if (realm) return err({ ...fromEverflow(realm), field: 'role' });
+  if (realm) return err({ ...appError(realm), field: 'role' });
   return detected;
 }
 

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { toPixelView } from '../../../lib/background/pixel-mapping';
+import { draftToBody, networkCreateBody, toPixelView } from '../../../lib/background/pixel-mapping';
 import { networkPixelReadSchema } from '../../../lib/everflow/schemas/network-pixel';
 import { toPostback } from '../../../lib/everflow/schemas/postback';
+import type { PixelDraft } from '../../../lib/messaging/protocol';
 
 function view(relationship: unknown) {
   const raw = {
@@ -30,5 +31,63 @@ describe('toPixelView', () => {
     expect(view({ payout_revenue: { entry_name: '  ' } })).not.toHaveProperty('eventName');
     expect(view({ payout_revenue: null })).not.toHaveProperty('eventName');
     expect(view(undefined)).not.toHaveProperty('eventName');
+  });
+});
+
+describe('networkCreateBody', () => {
+  const drafts: PixelDraft[] = [
+    {
+      deliveryMethod: 'postback',
+      type: 'event',
+      level: 'specific',
+      status: 'active',
+      offerId: 11,
+      affiliateId: 7,
+      eventId: 3,
+      postbackUrl: 'https://t.example/pb',
+      delayMs: 500,
+      description: '  Spaced  ',
+    },
+    {
+      deliveryMethod: 'html',
+      type: 'conversion',
+      level: 'global',
+      status: 'inactive',
+      htmlCode: '<img>',
+      offerId: 9,
+    },
+    {
+      deliveryMethod: 'tiktok',
+      type: 'event',
+      level: 'global_offer',
+      status: 'active',
+      offerId: 4,
+      integration: { pixel_code: 'C1', event_name: 'Purchase' },
+    },
+  ];
+
+  it('is the update body in the seed order, trimmed, without the fields left at their defaults', () => {
+    for (const draft of drafts) {
+      const full = draftToBody(draft, 'network');
+      const create = networkCreateBody(draft);
+      for (const [key, value] of Object.entries(full)) {
+        if (key in create) {
+          expect(create[key], key).toEqual(key === 'description' ? String(value).trim() : value);
+        } else expect([0, '', undefined], key).toContain(value);
+      }
+      expect(Object.keys(create).every((key) => key in full)).toBe(true);
+    }
+    expect(Object.keys(networkCreateBody(drafts[0]!))).toEqual([
+      'network_offer_id',
+      'network_affiliate_id',
+      'delivery_method',
+      'pixel_level',
+      'pixel_status',
+      'pixel_type',
+      'postback_url',
+      'description',
+      'delay_ms',
+      'network_offer_payout_revenue_id',
+    ]);
   });
 });

@@ -1,0 +1,7 @@
+import type { EverflowError } from '../everflow/errors';
+import type { AppError } from '../messaging/protocol';
+
+/** Turn a client error into what pages see: the kind and the human message, nothing else. */
+export function appError(e: EverflowError): AppError {
+  return { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
+}

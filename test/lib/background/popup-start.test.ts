@@ -1,0 +1,59 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { popupStart } from '../../../lib/background/services/popup-start';
+import { cacheItem, profilesItem } from '../../../lib/storage/items';
+
+function row(id: number, offerId: number, level = 'specific') {
+  return {
+    id,
+    side: 'network',
+    status: 'active',
+    type: 'conversion',
+    level,
+    deliveryMethod: 'postback',
+    postbackUrl: `https://t.example/${id}`,
+    htmlCode: '',
+    delayMs: 0,
+    offerId,
+    eventId: 0,
+    affiliateId: 7,
+  };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await profilesItem.setValue([
+    {
+      id: 'net',
+      name: 'Net',
+      role: 'network',
+      region: 'us',
+      portalDomains: ['acme.everflowclient.io'],
+      keyHint: '1234',
+      createdAt: 1,
+    },
+  ]);
+});
+
+describe('popupStart', () => {
+  it("paints the offer's cached rows: its own and the global ones", async () => {
+    await cacheItem.setValue({
+      'pixels:net:offer:5': { value: [row(3, 5), row(2, 0, 'global'), row(1, 6)], fetchedAt: 1 },
+      'offer:net:5': { value: { id: 5, name: 'Offer five', events: [] }, fetchedAt: 1 },
+    });
+    const r = await popupStart({ tabUrl: 'https://acme.everflowclient.io/offers/5' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.profileId).toBe('net');
+    expect(r.value.rows?.map((p) => p.id)).toEqual([3, 2]);
+    expect(r.value.offer).toEqual({ id: 5, view: { id: 5, name: 'Offer five', events: [] } });
+  });
+
+  it('paints every cached row without an offer, and none when nothing is cached', async () => {
+    const empty = await popupStart({});
+    expect(empty.ok && empty.value.rows).toBeNull();
+    await cacheItem.setValue({ 'pixels:net:all': { value: [row(3, 5), row(1, 6)], fetchedAt: 1 } });
+    const all = await popupStart({});
+    expect(all.ok && all.value.rows?.map((p) => p.id)).toEqual([3, 1]);
+  });
+});
