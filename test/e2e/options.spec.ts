@@ -59,6 +59,10 @@ test.describe('profiles', () => {
     // Only the masked key is ever on the page.
     await expect(card).toContainText('••••');
     expect(await page.content()).not.toContain('demo-affiliate-key');
+    // page.content() has attributes, not what was typed: read every field's live value too.
+    const fields = await page.locator('input, textarea').all();
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) expect(await field.inputValue()).not.toContain('demo-affiliate-key');
   });
 
   test('a wrong key gets the auth message and keeps what was typed', async ({ openOptions, sandbox }) => {
