@@ -16,13 +16,15 @@ export interface TabLike {
 export async function findTargetTab(search = location.search): Promise<TabLike | undefined> {
   const param = new URLSearchParams(search).get('tabId');
   if (param && /^\d+$/.test(param)) return browser.tabs.get(Number(param)).catch(() => undefined);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  const self = await browser.tabs.getCurrent();
+  // All three asked at once: the popup's first paint waits on this, and each is a round trip to the browser.
+  const [[active], self, all] = await Promise.all([
+    browser.tabs.query({ active: true, currentWindow: true }),
+    browser.tabs.getCurrent(),
+    browser.tabs.query({ currentWindow: true }),
+  ]);
   if (active && active.id !== self?.id) return active;
   const own = browser.runtime.getURL('/');
-  const others = (await browser.tabs.query({ currentWindow: true })).filter(
-    (t) => t.id !== self?.id && !(t.url ?? '').startsWith(own),
-  );
+  const others = all.filter((t) => t.id !== self?.id && !(t.url ?? '').startsWith(own));
   others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return others[0];
 }
