@@ -36,7 +36,8 @@ if (headless) {
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.locator('[data-state="ready"]').first().waitFor({ timeout: 15_000 });
-  await popup.screenshot({ path: 'demo-output/popup.png', fullPage: true });
+  // The popup is a 400 × 600 window: capture what a user sees (rows below the fold paint when scrolled to).
+  await popup.screenshot({ path: 'demo-output/popup.png' });
   const options = await context.newPage();
   await options.setViewportSize({ width: 1200, height: 900 });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
