@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result';
 import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import type { EverflowError } from './errors';
+import { pixelEndpoints } from './pixel-endpoints';
 import { manyPixels, onePixel, toPage } from './pixel-results';
 import { type PixelChanges, roundTrip, validateWrite } from './roundtrip';
 import { type AccountInfo, affiliateAccountInfo, affiliateAccountSchema } from './schemas/accounts';
@@ -89,28 +90,7 @@ function toWire(body: AffiliatePixelInput): Record<string, unknown> {
 
 /** Builds the affiliate API over a transport. */
 export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): AffiliateApi {
-  const getPixel: AffiliateApi['getPixel'] = async (id, options) =>
-    onePixel(
-      await t.send({
-        method: 'GET',
-        path: `/affiliates/pixels/${id}`,
-        schema: affiliatePixelReadSchema,
-        ...callFields(options),
-      }),
-      'affiliate',
-    );
-
-  const put = async (id: number, body: Record<string, unknown>, options?: CallOptions) =>
-    onePixel(
-      await t.send({
-        method: 'PUT',
-        path: `/affiliates/pixels/${id}`,
-        body,
-        schema: affiliatePixelReadSchema,
-        ...callFields(options),
-      }),
-      'affiliate',
-    );
+  const { get: getPixel, put } = pixelEndpoints(t, 'affiliate');
 
   const listPixels: AffiliateApi['listPixels'] = async (filter = {}, options) => {
     const res = await t.send({

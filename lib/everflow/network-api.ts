@@ -3,6 +3,7 @@ import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
 import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
 import { createNetworkOfferSearch, type NetworkOfferQuery } from './network-offer-search';
+import { pixelEndpoints } from './pixel-endpoints';
 import { onePixel } from './pixel-results';
 import {
   type NetworkEventForm,
@@ -100,28 +101,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
   };
   const onEventFormRejected = () => memory.set('post_conversion');
 
-  const getPixel: NetworkApi['getPixel'] = async (id, options) =>
-    onePixel(
-      await t.send({
-        method: 'GET',
-        path: `/networks/pixels/${id}`,
-        schema: networkPixelReadSchema,
-        ...callFields(options),
-      }),
-      'network',
-    );
-
-  const put = async (id: number, body: Record<string, unknown>, options?: CallOptions) =>
-    onePixel(
-      await t.send({
-        method: 'PUT',
-        path: `/networks/pixels/${id}`,
-        body,
-        schema: networkPixelReadSchema,
-        ...callFields(options),
-      }),
-      'network',
-    );
+  const { get: getPixel, put } = pixelEndpoints(t, 'network');
 
   const lists = createNetworkLists(t, extra);
 

@@ -1,0 +1,49 @@
+import type { Result } from '../result';
+import type { EverflowError } from './errors';
+import { onePixel } from './pixel-results';
+import { affiliatePixelReadSchema } from './schemas/affiliate-pixel';
+import type { Realm } from './schemas/enums';
+import { networkPixelReadSchema } from './schemas/network-pixel';
+import type { Postback } from './schemas/postback';
+import { type CallOptions, callFields, type Transport } from './transport';
+
+/** GET and PUT of one pixel. */
+export interface PixelEndpoints {
+  get(id: number, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
+  /** PUT a whole body (the caller has merged and validated it). */
+  put(
+    id: number,
+    body: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<Result<Postback, EverflowError>>;
+}
+
+/** One pixel's GET and PUT for a realm: both sides of the API differ only in the path prefix and the read schema. */
+export function pixelEndpoints(t: Transport, realm: Realm): PixelEndpoints {
+  const path = (id: number) => `/${realm === 'affiliate' ? 'affiliates' : 'networks'}/pixels/${id}`;
+  const send = (
+    id: number,
+    method: 'GET' | 'PUT',
+    body: Record<string, unknown> | undefined,
+    options?: CallOptions,
+  ) =>
+    realm === 'affiliate'
+      ? t.send({
+          method,
+          path: path(id),
+          ...(body ? { body } : {}),
+          schema: affiliatePixelReadSchema,
+          ...callFields(options),
+        })
+      : t.send({
+          method,
+          path: path(id),
+          ...(body ? { body } : {}),
+          schema: networkPixelReadSchema,
+          ...callFields(options),
+        });
+  return {
+    get: async (id, options) => onePixel(await send(id, 'GET', undefined, options), realm),
+    put: async (id, body, options) => onePixel(await send(id, 'PUT', body, options), realm),
+  };
+}
