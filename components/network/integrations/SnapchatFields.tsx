@@ -1,40 +1,19 @@
 import { i18n } from '#i18n';
-import { type IntegrationFieldsProps, NumberInput, TextInput } from './fields';
-import { KeyValueRows } from './KeyValueRows';
+import { ConversionsApiFields } from './ConversionsApiFields';
+import type { IntegrationFieldsProps } from './fields';
 
 /** The `snapchat_pixel` (Snap Conversions API): every field of the documented object. */
 export function SnapchatFields(props: IntegrationFieldsProps) {
   return (
-    <fieldset class="integration">
-      <legend>{i18n.t('network.integration.snapchat')}</legend>
-      <p class="hint">{i18n.t('network.integration.valuesHint')}</p>
-      <NumberInput
-        {...props}
-        field="network_affiliate_integration_snapchat_id"
-        label={i18n.t('network.integration.idSnapchat')}
-        hint={i18n.t('network.integration.idHint')}
-      />
-      <div class="field-row">
-        <TextInput {...props} field="asset_id" label={i18n.t('network.integration.assetId')} />
-        <TextInput {...props} field="event_name" label={i18n.t('network.integration.eventName')} />
-      </div>
-      <div class="field-row">
-        <TextInput {...props} field="event_id" label={i18n.t('network.integration.eventId')} />
-        <TextInput {...props} field="action_source" label={i18n.t('network.integration.actionSource')} />
-      </div>
-      <TextInput {...props} field="event_source_url" label={i18n.t('network.integration.eventSourceUrl')} />
-      <KeyValueRows
-        {...props}
-        field="user_data"
-        label={i18n.t('network.integration.userData')}
-        placeholder="email"
-      />
-      <KeyValueRows
-        {...props}
-        field="custom_data"
-        label={i18n.t('network.integration.customData')}
-        placeholder="value"
-      />
-    </fieldset>
+    <ConversionsApiFields
+      {...props}
+      shape={{
+        legend: i18n.t('network.integration.snapchat'),
+        idField: 'network_affiliate_integration_snapchat_id',
+        idLabel: i18n.t('network.integration.idSnapchat'),
+        pixelField: 'asset_id',
+        pixelLabel: i18n.t('network.integration.assetId'),
+      }}
+    />
   );
 }
