@@ -4,6 +4,7 @@ import type { AppError, ProfileInput } from '../../lib/messaging/protocol';
 import type { ProfileView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
+import { LoadState } from '../options/LoadState';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Notice, type NoticeState } from '../ui/Notice';
 import { ProfileCard } from './ProfileCard';
@@ -85,25 +86,8 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
         : { kind: 'error', text: r.error.message, focus: true };
     });
 
-  if (load.kind === 'loading') {
-    return (
-      <p class="status" aria-busy="true">
-        {i18n.t('common.loading')}
-      </p>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <div>
-        <p class="alert" role="alert">
-          {load.message}
-        </p>
-        <button type="button" class="button" onClick={() => void refresh()}>
-          {i18n.t('common.retry')}
-        </button>
-      </div>
-    );
-  }
+  if (load.kind === 'loading' || load.kind === 'error')
+    return <LoadState load={load} onRetry={() => void refresh()} />;
   const profiles = load.profiles;
   const editing = item && item !== 'new' ? profiles.find((p) => p.id === item) : undefined;
   const formOpen = item === 'new' || editing !== undefined || profiles.length === 0;

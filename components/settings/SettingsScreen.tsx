@@ -4,6 +4,7 @@ import type { AppError } from '../../lib/messaging/protocol';
 import type { ProfileView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import type { Settings } from '../../lib/storage/schemas';
+import { LoadState } from '../options/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
 
 /** The messages the settings screen needs. */
@@ -46,25 +47,8 @@ export function SettingsScreen({ api }: { api: SettingsApi }) {
     await refresh();
   };
 
-  if (load.kind === 'loading') {
-    return (
-      <p class="status" aria-busy="true">
-        {i18n.t('common.loading')}
-      </p>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <div>
-        <p class="alert" role="alert">
-          {load.message}
-        </p>
-        <button type="button" class="button" onClick={() => void refresh()}>
-          {i18n.t('common.retry')}
-        </button>
-      </div>
-    );
-  }
+  if (load.kind === 'loading' || load.kind === 'error')
+    return <LoadState load={load} onRetry={() => void refresh()} />;
   const { settings, profiles } = load;
   const defaultId = profiles.find((p) => p.isDefault)?.id ?? '';
   return (

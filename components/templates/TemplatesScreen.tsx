@@ -6,6 +6,7 @@ import type { Result } from '../../lib/result';
 import type { Template } from '../../lib/storage/schemas';
 import { uniqueName } from '../../lib/templates/names';
 import type { DraftStore } from '../drafts/use-draft';
+import { LoadState } from '../options/LoadState';
 import { emptyValue } from '../postback-form/model';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -58,25 +59,8 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
     void refresh();
   }, [refresh]);
 
-  if (load.kind === 'loading') {
-    return (
-      <p class="status" aria-busy="true">
-        {i18n.t('common.loading')}
-      </p>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <div>
-        <p class="alert" role="alert">
-          {load.message}
-        </p>
-        <button type="button" class="button" onClick={() => void refresh()}>
-          {i18n.t('common.retry')}
-        </button>
-      </div>
-    );
-  }
+  if (load.kind === 'loading' || load.kind === 'error')
+    return <LoadState load={load} onRetry={() => void refresh()} />;
   const templates = load.templates;
   const editing = item && item !== 'new' ? templates.find((t) => t.id === item) : undefined;
 
