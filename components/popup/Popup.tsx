@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
+import type { Result } from '../../lib/result';
 import type { CreatePanelProps } from './CreatePanel';
 import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
@@ -22,27 +24,35 @@ interface OfferState {
  * The toolbar popup: the offer of the active tab, its postbacks with one-click switches, and a new postback from
  * a template. Reads what it already knows from storage, so it paints before the background answers.
  */
-export function Popup({ api }: { api: PopupApi }) {
-  const [start, setStart] = useState<PopupStart>();
-  const [profileId, setProfileId] = useState<string>();
-  const [offer, setOffer] = useState<OfferState>();
-  const [view, setView] = useState<'offer' | 'all'>('offer');
+export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupStart, AppError> }) {
+  // With `initial` (the start answer arrived before the first render), the first render already shows the rows:
+  // no empty shell, and no frame spent waiting for an effect to ask for them.
+  const first = initial?.ok ? initial.value : undefined;
+  const [start, setStart] = useState<PopupStart | undefined>(first);
+  const [profileId, setProfileId] = useState<string | undefined>(first?.profileId);
+  const [offer, setOffer] = useState<OfferState | undefined>(
+    first?.offer ? { ...first.offer, source: 'tab' } : undefined,
+  );
+  const [view, setView] = useState<'offer' | 'all'>(first && !first.offer ? 'all' : 'offer');
   const [editing, setEditing] = useState<PixelView>();
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string>();
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
 
-  const [startError, setStartError] = useState<string>();
+  const [startError, setStartError] = useState<string | undefined>(
+    initial && !initial.ok ? initial.error.message : undefined,
+  );
   useEffect(() => {
+    if (initial) return;
     void api.start().then((r) => {
-      performance.mark('popup:start-reply');
       if (!r.ok) return setStartError(r.error.message);
       setStart(r.value);
       setProfileId(r.value.profileId);
       if (r.value.offer) setOffer({ ...r.value.offer, source: 'tab' });
       else setView('all');
     });
+    // `initial` only seeds the first render.
   }, [api]);
 
   const profile = start?.profiles.find((p) => p.id === profileId);
@@ -110,6 +120,26 @@ export function Popup({ api }: { api: PopupApi }) {
     setRows((all) => all.filter((x) => x.id !== p.id));
     setNotice(`Deleted postback #${p.id}.`);
   };
+
+  const role = profile?.role;
+  const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
+  // The same element while its inputs are unchanged, so Preact skips the rows when anything else re-renders
+  // (the refresh note, the lazy panels, notices): each row is ~20 nodes, and the popup opens with up to hundreds.
+  const list = useMemo(
+    () =>
+      rows === null ? null : (
+        <PostbackList
+          rows={rows}
+          pending={pending}
+          errors={rowErrors}
+          onToggle={toggle}
+          onEdit={setEditing}
+          onDelete={role === 'network' ? confirmDelete : undefined}
+          all={view === 'all'}
+        />
+      ),
+    [rows, pending, rowErrors, toggle, role, confirmDelete, view],
+  );
 
   if (startError) {
     return (
@@ -238,21 +268,7 @@ export function Popup({ api }: { api: PopupApi }) {
               {rows?.length ? ' Showing what was loaded before.' : ''}
             </p>
           ) : null}
-          {ready ? (
-            <PostbackList
-              rows={rows}
-              pending={pending}
-              errors={rowErrors}
-              onToggle={toggle}
-              onEdit={setEditing}
-              onDelete={
-                profile.role === 'network' ? (p) => setDeleting({ pixel: p, busy: false }) : undefined
-              }
-              all={view === 'all'}
-            />
-          ) : (
-            <p class="muted">Loading postbacks…</p>
-          )}
+          {list ?? <p class="muted">Loading postbacks…</p>}
           {refreshing && ready ? <p class="muted refreshing">Checking for changes…</p> : null}
         </>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { PixelView } from '../../lib/messaging/views';
 import { mergeFresh } from './merge-rows';
@@ -68,11 +68,16 @@ export function usePostbacks(
     // `initial` is only read when the profile or offer changes.
   }, [api, profileId, offerId]);
 
-  return {
-    rows: rows ?? fromStart,
-    refreshing,
-    ...(error ? { error } : {}),
-    setRows: (update) => setRowsState((current) => update(current ?? fromStart ?? [])),
-    noteChange: (pixelId) => changedAt.current.set(pixelId, performance.now()),
-  };
+  // Stable callbacks, so the list the popup memoizes is not rebuilt on every render.
+  const startRows = useRef(fromStart);
+  startRows.current = fromStart;
+  const setRows = useCallback(
+    (update: (rows: PixelView[]) => PixelView[]) =>
+      setRowsState((current) => update(current ?? startRows.current ?? [])),
+    [],
+  );
+  const noteChange = useCallback((pixelId: number) => {
+    changedAt.current.set(pixelId, performance.now());
+  }, []);
+  return { rows: rows ?? fromStart, refreshing, ...(error ? { error } : {}), setRows, noteChange };
 }

@@ -8,6 +8,17 @@ performance.mark('popup:script');
 import { App } from './App';
 import { popupApi } from './api';
 
-// Start the first-paint request before rendering: it is the popup's critical path.
-void popupApi.start();
-render(<App />, document.getElementById('app')!);
+// How long the first render waits for the start answer before it shows the loading state instead.
+const FIRST_PAINT_WAIT_MS = 150;
+
+// The start answer is the popup's critical path: ask at once, and render when it is here, so the first render is
+// the list itself (the browser shows the popup once it has loaded, so an empty shell first buys nothing). A slow
+// worker (just woken, or busy) gets the loading state after FIRST_PAINT_WAIT_MS and the list when it answers.
+const root = document.getElementById('app')!;
+void Promise.race([
+  popupApi.start(),
+  new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS, undefined)),
+]).then((initial) => {
+  performance.mark('popup:start-reply');
+  render(<App {...(initial ? { initial } : {})} />, root);
+});

@@ -1,11 +1,21 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
+import { PostbackRow } from '../../../components/popup/PostbackRow';
 import { err, ok } from '../../../lib/result';
 import { deferred, fakeApi, pixel } from './fake-api';
 
+// Rows render through a spy, so a test can count how often they render.
+vi.mock('../../../components/popup/PostbackRow', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../components/popup/PostbackRow')>();
+  return { ...real, PostbackRow: vi.fn(real.PostbackRow) };
+});
+
 describe('Popup', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    vi.mocked(PostbackRow).mockClear();
+  });
 
   it('paints the rows of the start message at once, with one switch per postback', async () => {
     const api = fakeApi();
@@ -13,6 +23,41 @@ describe('Popup', () => {
     expect(await screen.findByRole('switch', { name: 'Postback 1' })).toBeTruthy();
     expect(screen.getAllByRole('switch')).toHaveLength(2);
     expect(screen.getByText('Keto Burn')).toBeTruthy();
+  });
+
+  it('with the start answer already here, the first render is the list (no loading state, no second ask)', async () => {
+    const api = fakeApi();
+    const initial = await api.start();
+    vi.mocked(api.start).mockClear();
+    render(<Popup api={api} initial={initial} />);
+    // Synchronously after render: no effect or promise had to run first.
+    expect(screen.getAllByRole('switch')).toHaveLength(2);
+    expect(screen.getByText('Keto Burn')).toBeTruthy();
+    expect(api.start).not.toHaveBeenCalled();
+  });
+
+  it('shows a start failure handed to the first render', () => {
+    const api = fakeApi();
+    render(
+      <Popup
+        api={api}
+        initial={err({ kind: 'unavailable', message: 'The extension background is not answering.' })}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('not answering');
+    expect(api.start).not.toHaveBeenCalled();
+  });
+
+  it('re-renders of the popup leave the rows alone (the list element is reused)', async () => {
+    const api = fakeApi();
+    const refresh = deferred<Awaited<ReturnType<typeof api.listPixels>>>();
+    vi.mocked(api.listPixels).mockReturnValueOnce(refresh.promise);
+    render(<Popup api={api} initial={await api.start()} />);
+    expect(vi.mocked(PostbackRow)).toHaveBeenCalledTimes(2);
+    // The refresh note appearing is a re-render of the popup; the two rows must not render again for it.
+    await screen.findByText('Checking for changes…');
+    expect(vi.mocked(PostbackRow)).toHaveBeenCalledTimes(2);
+    refresh.resolve(ok({ value: [pixel(1), pixel(2)], fetchedAt: 1, fromCache: false }));
   });
 
   it('a toggle made while the opening refresh is in flight is not undone by that refresh', async () => {
