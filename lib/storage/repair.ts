@@ -12,7 +12,9 @@ function changedFields(raw: unknown, parsed: unknown): string[] {
   const a = raw as Record<string, unknown>;
   const b = parsed as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+  // Same reference first: zod hands `unknown` fields (a cache entry's value) back as they were, and every read
+  // of the cache would otherwise serialise every cached list twice just to find nothing changed.
+  return [...keys].filter((k) => a[k] !== b[k] && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
 /**
