@@ -7,6 +7,7 @@ import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
 import { OfferBar } from './OfferBar';
 import { PostbackList } from './PostbackList';
+import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
@@ -66,7 +67,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const { rows, refreshing, error, setRows, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
-    if (painted) performance.mark('popup:rows');
+    if (painted) performance.mark(MARK_INTERACTIVE);
   }, [painted]);
   // The panels load after the list has painted (or at once when the user asks to edit).
   const CreatePanel = useLazy<CreatePanelProps>(loadCreate, rows !== null && view === 'offer');

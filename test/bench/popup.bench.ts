@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { MARK_SCRIPT, MARK_START_REPLY } from '../../components/popup/perf-marks';
 import { RELEASE_EXTENSION_DIR } from '../e2e/extension-dirs';
 import { launchWithExtension } from '../e2e/launch';
 import { type BenchRow, median } from './bench-types';
-import { extensionIdByName, timeOpen, writeBlankExtension } from './page-timing';
+import { createPopupTimer, extensionIdByName, type PopupTiming, writeBlankExtension } from './page-timing';
 
 const RUNS = 20;
 const ROWS = 50;
-/** The popup is interactive once the 50th cached row's switch is on screen. */
-const POPUP_READY = `.rows > li:nth-child(${ROWS}) [role="switch"]`;
+/** What must hold when the popup says it is interactive: every cached row is there with its switch, enabled. */
+const POPUP_READY = `document.querySelectorAll('.rows > li [role="switch"]:not([disabled])').length === ${ROWS}`;
 
 /** A profile and 50 cached postbacks, as a returning user has them. The key is fake: only the cache is read. */
 export function seedState() {
@@ -60,44 +61,57 @@ export function popupStartupScripts(extDir: string): string[] {
   return [...seen];
 }
 
-/** Popup open → cached list interactive, against an empty extension page; and the popup's start-up JS size. */
+/** Toolbar click → cached list interactive, against an empty popup; and the popup's start-up JS size. */
 export async function bench(): Promise<BenchRow[]> {
   const blankDir = writeBlankExtension();
   const { context, worker, extensionId } = await launchWithExtension({
     extensionDirs: [RELEASE_EXTENSION_DIR, blankDir],
   });
+  const timer = await createPopupTimer(context);
   try {
     await worker.evaluate(async (state) => {
       // biome-ignore lint/suspicious/noExplicitAny: runs inside the extension, where `chrome` exists.
       await (globalThis as any).chrome.storage.local.set(state);
     }, seedState());
     const blankId = await extensionIdByName(context, 'Bench blank page');
+    const openBlank = () => timer.open(blankId, 'blank.html', `document.getElementById('ready')`);
+    const openPopup = () => timer.open(extensionId, 'popup.html', POPUP_READY);
     // Warm both once (first open compiles and caches), then interleave so load on the machine hits both alike.
-    await timeOpen(context, `chrome-extension://${blankId}/blank.html`, '#ready', 2);
-    await timeOpen(context, `chrome-extension://${extensionId}/popup.html`, POPUP_READY, 2);
-    const blank: number[] = [];
-    const popup: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      blank.push(...(await timeOpen(context, `chrome-extension://${blankId}/blank.html`, '#ready', 1)));
-      popup.push(
-        ...(await timeOpen(context, `chrome-extension://${extensionId}/popup.html`, POPUP_READY, 1)),
-      );
+    for (let i = 0; i < 2; i++) {
+      await openBlank();
+      await openPopup();
     }
-    const b = median(blank);
-    const p = median(popup);
+    const blank: PopupTiming[] = [];
+    const popup: PopupTiming[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      blank.push(await openBlank());
+      popup.push(await openPopup());
+    }
+    const b = median(blank.map((t) => t.clickToInteractive));
+    const p = median(popup.map((t) => t.clickToInteractive));
+    const bPage = median(blank.map((t) => t.pageToInteractive));
+    const pPage = median(popup.map((t) => t.pageToInteractive));
     const gz = popupStartupScripts(RELEASE_EXTENSION_DIR).reduce(
       (sum, f) => sum + gzipSync(readFileSync(join(RELEASE_EXTENSION_DIR, f)), { level: 9 }).length,
       0,
     );
     return [
       {
-        name: `popup open → ${ROWS} cached postbacks interactive, median of ${RUNS}`,
+        name: `toolbar click → ${ROWS} cached postbacks interactive, median of ${RUNS}`,
         value: p,
         unit: 'ms',
-        baseline: { name: 'empty extension page', value: b },
+        baseline: { name: 'empty popup', value: b },
         ratio: p / b,
         goal: '≤ 1.3×',
         pass: p / b <= 1.3,
+      },
+      {
+        // No goal: the page's own share, without the browser's popup set-up that every popup pays.
+        name: `  of which the page (navigation start → interactive); script ${fmtMark(popup, MARK_SCRIPT)} ms, start answer ${fmtMark(popup, MARK_START_REPLY)} ms`,
+        value: pPage,
+        unit: 'ms',
+        baseline: { name: 'empty page', value: bPage },
+        ratio: pPage / bPage,
       },
       {
         name: 'popup start-up JS, gzip -9',
@@ -108,6 +122,12 @@ export async function bench(): Promise<BenchRow[]> {
       },
     ];
   } finally {
+    await timer.close();
     await context.close();
   }
+}
+
+/** The median time of one popup mark, for the breakdown. */
+function fmtMark(runs: PopupTiming[], mark: string): string {
+  return median(runs.map((t) => t.marks[mark] ?? Number.NaN)).toFixed(0);
 }
