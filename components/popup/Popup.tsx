@@ -3,6 +3,7 @@ import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import type { CreatePanelProps } from './CreatePanel';
+import { CreatePanelShell } from './CreatePanelShell';
 import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
 import { OfferBar } from './OfferBar';
@@ -234,6 +235,9 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                 All postbacks
               </button>
             </fieldset>
+          ) : null}
+          {view === 'offer' && !CreatePanel ? (
+            <CreatePanelShell templates={templates} defaultTemplateId={defaultTemplateId} />
           ) : null}
           {CreatePanel && view === 'offer' ? (
             <CreatePanel

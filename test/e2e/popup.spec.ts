@@ -131,6 +131,46 @@ test('creates a postback from the default template in three clicks, exactly once
   expect((await serverPixels(sandbox.baseUrl)).filter((p) => p.network_offer_id === offerId)).toHaveLength(1);
 });
 
+test('the list stays put when the create panel finishes loading above it', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const portal = await startPortal(serve);
+  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
+  const pixels = await serverPixels(sandbox.baseUrl);
+  const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
+  const { popup, tabId } = await openPopupFor(
+    context,
+    worker,
+    extensionId,
+    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
+  );
+  // Record where the first row is on every frame from the very start, then load the popup again with it.
+  await popup.addInitScript(() => {
+    const w = window as unknown as { rowTops: number[] };
+    w.rowTops = [];
+    const started = performance.now();
+    const tick = () => {
+      const row = document.querySelector('.rows > li');
+      if (row) w.rowTops.push(Math.round(row.getBoundingClientRect().top));
+      if (performance.now() - started < 3000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  // The real panel is in: its Create button works.
+  await expect(popup.getByRole('button', { name: 'Create postback' })).toBeEnabled();
+  await expect(popup.locator('.create__check .findings__summary')).not.toHaveText('Checking the URL…');
+  await popup.waitForTimeout(100);
+  const tops = await popup.evaluate(() => (window as unknown as { rowTops: number[] }).rowTops);
+  expect(tops.length).toBeGreaterThan(2);
+  // Without the stand-in the rows dropped by the panel's whole height (~250 px) when it arrived.
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(24);
+});
+
 test('a draft survives closing the popup mid-typing', async ({
   context,
   worker,

@@ -1,0 +1,50 @@
+import { i18n } from '#i18n';
+import type { Template } from '../../lib/storage/schemas';
+
+export interface CreatePanelShellProps {
+  templates: Template[];
+  defaultTemplateId?: string | undefined;
+}
+
+/**
+ * What the create panel will look like, shown while its code (the URL checker and the form) loads after the
+ * list has painted. It takes the panel's place and about its height, so the list does not jump down under the
+ * user's pointer when the real panel arrives. Nothing in it can be used yet.
+ */
+export function CreatePanelShell({ templates, defaultTemplateId }: CreatePanelShellProps) {
+  const template = templates.find((t) => t.id === defaultTemplateId) ?? templates[0];
+  if (!template) return null;
+  return (
+    <section class="create create--loading" aria-label="New postback" aria-busy="true">
+      <div class="create__pick">
+        <label for="create-template">Template</label>
+        <select id="create-template" disabled value={template.id}>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {template.deliveryMethod === 'postback' && template.postbackUrl.trim() ? (
+        <div class="create__check">
+          <p class="findings__summary muted">Checking the URL…</p>
+          <figure class="preview">
+            <figcaption class="preview__heading">{i18n.t('preview.heading')}</figcaption>
+            <p class="preview__url">
+              <code>{template.postbackUrl}</code>
+            </p>
+          </figure>
+        </div>
+      ) : null}
+      <details>
+        <summary>Customize</summary>
+      </details>
+      <div class="create__actions">
+        <button type="button" class="button button--primary" disabled>
+          Create postback
+        </button>
+      </div>
+    </section>
+  );
+}
