@@ -37,9 +37,11 @@ export function CreatePanelShell({ templates, defaultTemplateId }: CreatePanelSh
           </figure>
         </div>
       ) : null}
-      <details>
-        <summary>Customize</summary>
-      </details>
+      {/* Where "Customize" will be, as text: a working toggle here would swallow the click when the panel
+          replaces it. */}
+      <p class="create__customize-placeholder muted" aria-hidden="true">
+        ▸ Customize
+      </p>
       <div class="create__actions">
         <button type="button" class="button button--primary" disabled>
           Create postback
