@@ -34,6 +34,9 @@ test.describe('release build', () => {
     const popup = await openPopup();
     await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveText(/Network A\s*Network B/);
     await expect(popup.getByRole('alert')).toHaveText(/No API key is stored for "Network A"/);
+    // Its styles are inlined (nothing to fetch before the popup's script runs), and they apply.
+    expect(await popup.locator('link[rel="stylesheet"]:not([media="not all"])').count()).toBe(0);
+    expect(await popup.evaluate(() => getComputedStyle(document.body).width)).toBe('400px');
   });
 });
 

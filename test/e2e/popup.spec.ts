@@ -169,6 +169,8 @@ test('the list stays put when the create panel finishes loading above it', async
   expect(tops.length).toBeGreaterThan(2);
   // Without the stand-in the rows dropped by the panel's whole height (~250 px) when it arrived.
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(24);
+  // Loading the panel added no stylesheet after the inlined ones (it would override the popup's own rules).
+  expect(await popup.locator('link[rel="stylesheet"]:not([media="not all"])').count()).toBe(0);
 });
 
 test('a draft survives closing the popup mid-typing', async ({
