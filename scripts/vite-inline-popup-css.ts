@@ -16,12 +16,12 @@ export function inlinePopupCss(): Plugin {
     generateBundle(_options, bundle) {
       // Vite names the page by its source path; WXT moves it to popup.html afterwards.
       const html = bundle['entrypoints/popup/index.html'];
-      if (!html || html.type !== 'asset' || typeof html.source !== 'string') return;
+      if (html?.type !== 'asset' || typeof html.source !== 'string') return;
       html.source = html.source.replace(
         /<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g,
         (link, file: string) => {
           const css = bundle[file];
-          if (!css || css.type !== 'asset') return link;
+          if (css?.type !== 'asset') return link;
           const text = typeof css.source === 'string' ? css.source : new TextDecoder().decode(css.source);
           // A stylesheet cannot close the element early unless it contains "</style", which ours never do.
           if (text.includes('</style')) return link;
