@@ -172,3 +172,33 @@ export async function createPopupTimer(context: BrowserContext) {
     },
   };
 }
+
+/**
+ * Open `url` as a Playwright tab and time `goto` → `selector` visible, `runs` times (ms each). Kept for comparison
+ * with earlier figures: Playwright's own per-page work is most of what this measures.
+ */
+export async function timeOpen(
+  context: BrowserContext,
+  url: string,
+  selector: string,
+  runs: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(url);
+    await page
+      .locator(selector)
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .catch(async (e: Error) => {
+        throw new Error(
+          `${url} never showed ${selector}. Page: ${(await page.locator('main').innerHTML()).slice(0, 1500)}\n${e.message}`,
+        );
+      });
+    times.push(performance.now() - t0);
+    await page.close();
+  }
+  return times;
+}
