@@ -7,6 +7,8 @@ export const cacheKeys = {
   networkPixels: (profileId: string, query: string) => `pixels:${profileId}:${query}`,
   offers: (profileId: string) => `offers:${profileId}`,
   offer: (profileId: string, offerId: number) => `offer:${profileId}:${offerId}`,
+  /** Recent writes to a profile's postbacks (see pixel-cache.ts). */
+  pixelPatches: (profileId: string) => `pixelPatches:${profileId}`,
 };
 
 // Every read-modify-write of `local:cache` in this worker runs after the previous one: storage has no

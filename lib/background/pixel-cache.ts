@@ -5,10 +5,15 @@ import { cacheKeys, updateCache } from './cache';
 import { firesForOffer } from './pixel-mapping';
 
 // The cached postback lists of a profile (`pixels:<profileId>` and `pixels:<profileId>:<query>`), kept right
-// when writes and list fetches overlap: a write patches every list at once, and a fetch that started before a
-// write keeps the written row instead of the stale one it read.
+// when writes and list fetches overlap: a write patches every list at once and is written to the profile's
+// patch log (`pixelPatches:<profileId>`), and a fetch that started before a write stores the written row instead
+// of the stale one it read. The log lives apart from the lists so it also covers a list's very first fetch,
+// when there is no cached list yet to remember the write in.
 
 const PixelList = z.array(PixelView);
+/** The patch log: by pixel id, when it was written and what it became (null: deleted). */
+const PatchLog = z.record(z.string(), z.object({ at: z.number(), pixel: z.nullable(PixelView) }));
+type PatchLog = z.infer<typeof PatchLog>;
 /** How long a patch is remembered: far longer than any list fetch can take. */
 const PATCH_MEMORY_MS = 10 * 60_000;
 
@@ -30,16 +35,16 @@ function belongsIn(key: string, profileId: string, pixel: PixelView): boolean | 
   return offer ? firesForOffer(pixel, Number(offer[1])) : undefined;
 }
 
-function recentPatches(entry: CacheEntry | undefined, now: number): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(entry?.patchedAt ?? {}).filter(([, at]) => now - at < PATCH_MEMORY_MS),
-  );
+function recentLog(all: Record<string, CacheEntry>, profileId: string, now: number): PatchLog {
+  const parsed = PatchLog.safeParse(all[cacheKeys.pixelPatches(profileId)]?.value);
+  if (!parsed.success) return {};
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, e]) => now - e.at < PATCH_MEMORY_MS));
 }
 
 /**
  * Put one changed pixel (or remove a deleted one, given its id) into every cached list of its profile, in one
  * serialised update: replaced where it is, added where it now belongs (newest first), removed where it no
- * longer does. Every list records when, so a fetch already in flight does not bring the old row back.
+ * longer does. The profile's patch log records it, so a fetch already in flight does not bring the old row back.
  */
 export function patchPixelLists(profileId: string, pixel: PixelView | number, now: number): Promise<void> {
   const id = typeof pixel === 'number' ? pixel : pixel.id;
@@ -58,22 +63,24 @@ export function patchPixelLists(profileId: string, pixel: PixelView | number, no
       } else if (typeof pixel !== 'number' && present && belongs !== false) {
         rows = list.map((p) => (p.id === id ? pixel : p));
       }
-      next[key] = {
-        value: rows,
-        fetchedAt: entry.fetchedAt,
-        patchedAt: { ...recentPatches(entry, now), [id]: now },
-      };
+      next[key] = { value: rows, fetchedAt: entry.fetchedAt };
     }
+    const log: PatchLog = {
+      ...recentLog(all, profileId, now),
+      [id]: { at: now, pixel: typeof pixel === 'number' ? null : pixel },
+    };
+    next[cacheKeys.pixelPatches(profileId)] = { value: log, fetchedAt: now };
     return next;
   });
 }
 
 /**
- * Store a freshly fetched list. Rows patched after `startedAt` (the moment the fetch began) are taken from
- * the cache instead, because the fetch may have read them before the change: kept as patched, added if the
- * fetch missed them, dropped if the patch removed them.
+ * Store a freshly fetched list of `profileId` under `key`. Rows written after `startedAt` (the moment the fetch
+ * began) are taken from the patch log instead, because the fetch may have read them before the change: kept as
+ * written, added if the fetch missed them, dropped if they were deleted or no longer belong in this list.
  */
 export function storeFetchedPixels(
+  profileId: string,
   key: string,
   fetched: PixelView[],
   startedAt: number,
@@ -81,35 +88,24 @@ export function storeFetchedPixels(
 ): Promise<PixelView[]> {
   let stored = fetched;
   return updateCache((all) => {
-    const entry = all[key];
-    const patches = recentPatches(entry, now);
-    const newer = new Set(
-      Object.entries(patches)
-        .filter(([, at]) => at >= startedAt)
-        .map(([id]) => Number(id)),
-    );
-    const cached = new Map((cachedPixels(entry) ?? []).map((p) => [p.id, p]));
-    if (newer.size) {
+    const newer = Object.entries(recentLog(all, profileId, now)).filter(([, e]) => e.at >= startedAt);
+    if (newer.length) {
+      const written = new Map(newer.map(([id, e]) => [Number(id), e.pixel]));
       const kept: PixelView[] = [];
       for (const p of fetched) {
-        const patched = newer.has(p.id) ? cached.get(p.id) : p;
-        if (patched) kept.push(patched);
+        if (!written.has(p.id)) {
+          kept.push(p);
+          continue;
+        }
+        const row = written.get(p.id) ?? null;
+        if (row && belongsIn(key, profileId, row) !== false) kept.push(row);
       }
       const seen = new Set(kept.map((p) => p.id));
-      const missed: PixelView[] = [];
-      for (const id of newer) {
-        const row = cached.get(id);
-        if (row && !seen.has(id)) missed.push(row);
-      }
+      const missed = [...written.values()].filter(
+        (p): p is PixelView => p !== null && !seen.has(p.id) && belongsIn(key, profileId, p) === true,
+      );
       stored = missed.length ? [...missed, ...kept].sort((a, b) => b.id - a.id) : kept;
     }
-    return {
-      ...all,
-      [key]: {
-        value: stored,
-        fetchedAt: now,
-        ...(Object.keys(patches).length ? { patchedAt: patches } : {}),
-      },
-    };
+    return { ...all, [key]: { value: stored, fetchedAt: now } };
   }).then(() => stored);
 }

@@ -79,7 +79,7 @@ export async function listPixels(
       : await searchAllNetwork(c.value.client, filters);
   if (!fresh.ok) return fresh;
   const now = deps.now();
-  const stored = await storeFetchedPixels(key, fresh.value, startedAt, now);
+  const stored = await storeFetchedPixels(input.profileId, key, fresh.value, startedAt, now);
   return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false });
 }
 

@@ -67,6 +67,10 @@ function everflow(side: Side, stored: Record<string, unknown>[]) {
       for (const go of held.splice(0)) go();
     },
     heldCount: () => held.length,
+    /** A change made elsewhere (the portal), straight on the server. */
+    edit: (id: number, fields: Record<string, unknown>) => {
+      pixels.set(id, { ...pixels.get(id), ...fields });
+    },
     fetch: fetchImpl as typeof fetch,
   };
 }
@@ -139,6 +143,44 @@ describe('cached postback lists', () => {
     server.release();
     await refresh;
     expect((await cachedRows('pixels:p:all')).map((p) => p.id)).toEqual([1]);
+  });
+
+  it("a list's very first refresh (nothing cached yet) that started before a switch keeps the switch", async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2)]);
+    const deps = depsFor('affiliate', server);
+    server.hold();
+    const first = listPixels({ profileId: 'p', refresh: true }, deps);
+    await until(() => server.heldCount() === 1);
+    expect((await setPixelStatus({ profileId: 'p', pixelId: 1, status: 'inactive' }, deps)).ok).toBe(true);
+    server.release();
+    const listed = await first;
+    expect(listed.ok && listed.value.value.find((p) => p.id === 1)?.status).toBe('inactive');
+    expect((await cachedRows('pixels:p')).map((p) => [p.id, p.status])).toEqual([
+      [1, 'inactive'],
+      [2, 'active'],
+    ]);
+  });
+
+  it("a network offer list's first refresh keeps a delete made while it ran", async () => {
+    const server = everflow('network', [pixel(1), pixel(2), pixel(3)]);
+    const deps = depsFor('network', server);
+    server.hold();
+    const first = listPixels({ profileId: 'p', refresh: true, filters: { offerId: 5 } }, deps);
+    await until(() => server.heldCount() === 1);
+    expect((await deletePixel({ profileId: 'p', pixelId: 2 }, deps)).ok).toBe(true);
+    server.release();
+    await first;
+    expect((await cachedRows('pixels:p:offer:5')).map((p) => p.id)).toEqual([1, 3]);
+  });
+
+  it('a refresh that started after the switch takes the server as it is', async () => {
+    const server = everflow('affiliate', [pixel(1)]);
+    const deps = depsFor('affiliate', server);
+    await setPixelStatus({ profileId: 'p', pixelId: 1, status: 'inactive' }, deps);
+    // Someone switches it back in the portal; a refresh started after our write shows that, not the logged write.
+    server.edit(1, { pixel_status: 'active' });
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    expect((await cachedRows('pixels:p'))[0]?.status).toBe('active');
   });
 
   it('a global postback is switched and deleted in every offer list of the network', async () => {
