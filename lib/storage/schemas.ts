@@ -83,7 +83,10 @@ export type Draft = z.infer<typeof Draft>;
 export const CacheEntry = z.object({
   value: z.unknown(),
   fetchedAt: z.number(),
-  /** Pixel lists: when a write changed a row, by pixel id, so a list fetch that started earlier keeps it. */
+  /**
+   * Written by 0.1.0 builds before the per-profile patch log (lib/background/pixel-cache.ts); still accepted so
+   * their stored lists read without a repair, and no longer written.
+   */
   patchedAt: z.catch(z.optional(z.record(z.string(), z.number())), undefined),
 });
 export type CacheEntry = z.infer<typeof CacheEntry>;
