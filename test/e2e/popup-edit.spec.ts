@@ -1,28 +1,7 @@
-import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { Handler, LocalServer } from './local-server';
-import {
-  openPopupFor,
-  PORTAL_HOST,
-  PORTAL_RULES,
-  serverPixel,
-  serverPixels,
-  setUpFromOptions,
-  startPortal,
-} from './popup-helpers';
+import { PORTAL_RULES, serverPixel, setUpPortal } from './popup-helpers';
 
 test.use({ hostResolverRules: PORTAL_RULES });
-
-async function setUp(
-  context: BrowserContext,
-  extensionId: string,
-  baseUrl: string,
-  serve: (h: Handler) => Promise<LocalServer>,
-) {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, baseUrl);
-  return { portal, pixels: await serverPixels(baseUrl) };
-}
 
 test('Edit changes only what the form changed: the PUT carries every other field as it was', async ({
   context,
@@ -31,15 +10,10 @@ test('Edit changes only what the form changed: the PUT carries every other field
   sandbox,
   serve,
 }) => {
-  const { portal, pixels } = await setUp(context, extensionId, sandbox.baseUrl, serve);
+  const { pixels, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
   const target = pixels.find((p) => p.pixel_level === 'specific' && p.delivery_method === 'postback')!;
   const before = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
-  const { popup } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${target.network_offer_id}`),
-  );
+  const { popup } = await openOffer(target.network_offer_id);
 
   await popup.getByRole('button', { name: `Edit postback ${target.network_pixel_id}` }).click();
   const url = popup.getByRole('textbox', { name: 'Postback URL' });
@@ -69,22 +43,22 @@ test('when the network has switched off partner postbacks, creating says so and 
   sandbox,
   serve,
 }) => {
-  const { portal, pixels } = await setUp(context, extensionId, sandbox.baseUrl, serve);
-  const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
-  await sandbox.control.setPartnerPostbacksDisabled(true);
-  const { popup } = await openPopupFor(
+  const { offerId, openOffer, portalUrl } = await setUpPortal({
     context,
     worker,
     extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
-  );
+    sandbox,
+    serve,
+  });
+  await sandbox.control.setPartnerPostbacksDisabled(true);
+  const { popup } = await openOffer(offerId);
   await popup.getByRole('button', { name: 'Create postback' }).click();
   const error = popup.locator('.create .action-error');
   await expect(error).toHaveAttribute('data-kind', 'forbidden');
   await expect(error).toContainText(/disabled|switched off|not allowed/i);
   await expect(error.getByRole('link', { name: 'Open the partner portal' })).toHaveAttribute(
     'href',
-    new URL(portal.urlFor(PORTAL_HOST, '/')).origin,
+    new URL(portalUrl('/')).origin,
   );
   await expect(error).toContainText('Nothing you typed is lost');
 });

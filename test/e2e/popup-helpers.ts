@@ -112,3 +112,38 @@ export async function setUpFromOptions(
   await page.close();
   return ids;
 }
+
+/** What a popup test starts from: the demo affiliate set up through the options page, and its portal site. */
+export interface PortalSetUp {
+  /** The demo affiliate's postbacks, as the sandbox holds them at the start. */
+  pixels: ServerPixel[];
+  /** The offer of the first specific postback: an offer with postbacks of its own. */
+  offerId: number;
+  /** Click the toolbar button on an offer's portal page and open the popup for that tab. */
+  openOffer(offerId: number): Promise<{ portal: Page; popup: Page; tabId: number }>;
+  /** A URL of the portal site (under PORTAL_HOST). */
+  portalUrl(path: string): string;
+}
+
+/** Start the portal site, set up the demo affiliate (with its default template unless `template` is false). */
+export async function setUpPortal(
+  f: {
+    context: BrowserContext;
+    worker: Worker;
+    extensionId: string;
+    sandbox: { baseUrl: string };
+    serve: (h: Handler) => Promise<LocalServer>;
+  },
+  template = true,
+): Promise<PortalSetUp> {
+  const portal = await startPortal(f.serve);
+  await setUpFromOptions(f.context, f.extensionId, f.sandbox.baseUrl, template);
+  const pixels = await serverPixels(f.sandbox.baseUrl);
+  return {
+    pixels,
+    offerId: pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id,
+    openOffer: (offerId) =>
+      openPopupFor(f.context, f.worker, f.extensionId, portal.urlFor(PORTAL_HOST, `/offers/${offerId}`)),
+    portalUrl: (path) => portal.urlFor(PORTAL_HOST, path),
+  };
+}

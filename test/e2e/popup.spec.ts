@@ -1,14 +1,5 @@
 import { expect, test } from './fixtures';
-import {
-  AFFILIATE_KEY as KEY,
-  openPopupFor,
-  PORTAL_HOST,
-  PORTAL_RULES,
-  serverPixel,
-  serverPixels,
-  setUpFromOptions,
-  startPortal,
-} from './popup-helpers';
+import { AFFILIATE_KEY as KEY, PORTAL_RULES, serverPixel, serverPixels, setUpPortal } from './popup-helpers';
 
 test.use({ hostResolverRules: PORTAL_RULES });
 
@@ -19,18 +10,10 @@ test('detects the offer from a real portal tab and lists its postbacks', async (
   sandbox,
   serve,
 }) => {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
-  const pixels = await serverPixels(sandbox.baseUrl);
-  const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
+  const { pixels, offerId, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
   const expected = pixels.filter((p) => p.pixel_level === 'global' || p.network_offer_id === offerId);
 
-  const { popup } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
-  );
+  const { popup } = await openOffer(offerId);
   await expect(popup.locator('.offer__name')).toHaveAttribute('data-offer-id', String(offerId));
   await expect(popup.locator('.offer__name strong')).not.toHaveText(`Offer ${offerId}`); // the API's name arrived
   await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveValue(/.+/);
@@ -50,19 +33,11 @@ test('one click toggles a postback; the PUT changes the status and nothing else'
   sandbox,
   serve,
 }) => {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, sandbox.baseUrl, false);
-  const target = (await serverPixels(sandbox.baseUrl)).find(
-    (p) => p.pixel_level === 'specific' && p.pixel_status === 'active',
-  )!;
+  const { pixels, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve }, false);
+  const target = pixels.find((p) => p.pixel_level === 'specific' && p.pixel_status === 'active')!;
   const before = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
 
-  const { popup } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${target.network_offer_id}`),
-  );
+  const { popup } = await openOffer(target.network_offer_id);
   const toggle = popup.getByRole('switch', { name: `Postback ${target.network_pixel_id}` });
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await toggle.click();
@@ -85,9 +60,7 @@ test('creates a postback from the default template in three clicks, exactly once
   sandbox,
   serve,
 }) => {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
-  const pixels = await serverPixels(sandbox.baseUrl);
+  const { pixels, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
   const used = new Set(pixels.map((p) => p.network_offer_id));
   const offers = (await (
     await fetch(`${sandbox.baseUrl}/affiliates/offersrunnable?page_size=100`, { headers: KEY })
@@ -97,12 +70,7 @@ test('creates a postback from the default template in three clicks, exactly once
   const offerId = offers.offers.map((o) => o.network_offer_id).find((id) => !used.has(id))!;
 
   // Click 1: the toolbar button.
-  const { popup } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
-  );
+  const { popup } = await openOffer(offerId);
   const template = popup.getByRole('combobox', { name: 'Template' });
   await expect(template).toHaveValue(/.+/); // the default template is preselected
   // Click 2: pick the template (already the default; picking it again is the user's second click).
@@ -138,16 +106,8 @@ test('the list stays put when the create panel finishes loading above it', async
   sandbox,
   serve,
 }) => {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
-  const pixels = await serverPixels(sandbox.baseUrl);
-  const offerId = pixels.find((p) => p.pixel_level === 'specific')!.network_offer_id;
-  const { popup, tabId } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
-  );
+  const { offerId, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
+  const { popup, tabId } = await openOffer(offerId);
   // Record where the first row is on every frame from the very start, then load the popup again with it.
   await popup.addInitScript(() => {
     const w = window as unknown as { rowTops: number[] };
@@ -180,17 +140,8 @@ test('a draft survives closing the popup mid-typing', async ({
   sandbox,
   serve,
 }) => {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
-  const offerId = (await serverPixels(sandbox.baseUrl)).find(
-    (p) => p.pixel_level === 'specific',
-  )!.network_offer_id;
-  const { popup, tabId } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
-  );
+  const { offerId, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
+  const { popup, tabId } = await openOffer(offerId);
   await popup.locator('.create summary').click();
   const url = popup.getByRole('textbox', { name: 'Postback URL' });
   await url.click();
@@ -218,17 +169,9 @@ for (const fault of [
     sandbox,
     serve,
   }) => {
-    const portal = await startPortal(serve);
-    await setUpFromOptions(context, extensionId, sandbox.baseUrl, false);
-    const target = (await serverPixels(sandbox.baseUrl)).find(
-      (p) => p.pixel_level === 'specific' && p.pixel_status === 'active',
-    )!;
-    const { popup } = await openPopupFor(
-      context,
-      worker,
-      extensionId,
-      portal.urlFor(PORTAL_HOST, `/offers/${target.network_offer_id}`),
-    );
+    const { pixels, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve }, false);
+    const target = pixels.find((p) => p.pixel_level === 'specific' && p.pixel_status === 'active')!;
+    const { popup } = await openOffer(target.network_offer_id);
     const toggle = popup.getByRole('switch', { name: `Postback ${target.network_pixel_id}` });
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await sandbox.control.inject({
@@ -253,17 +196,8 @@ test('offline: says so, keeps the list and the draft', async ({
   sandbox,
   serve,
 }) => {
-  const portal = await startPortal(serve);
-  await setUpFromOptions(context, extensionId, sandbox.baseUrl);
-  const offerId = (await serverPixels(sandbox.baseUrl)).find(
-    (p) => p.pixel_level === 'specific',
-  )!.network_offer_id;
-  const { popup, tabId } = await openPopupFor(
-    context,
-    worker,
-    extensionId,
-    portal.urlFor(PORTAL_HOST, `/offers/${offerId}`),
-  );
+  const { offerId, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
+  const { popup, tabId } = await openOffer(offerId);
   await expect(popup.getByRole('switch').first()).toBeVisible();
   const rows = await popup.getByRole('switch').count();
   await sandbox.close(); // Everflow is unreachable from now on
