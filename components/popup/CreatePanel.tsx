@@ -13,6 +13,7 @@ import { UrlPreview } from '../postback-form/UrlPreview';
 import { ActionError } from './errors';
 import { PartnerPicker } from './PartnerPicker';
 import type { PopupApi } from './popup-api';
+import { TemplateSelect } from './TemplateSelect';
 
 export interface CreatePanelProps {
   api: PopupApi;
@@ -135,27 +136,15 @@ export function CreatePanel(props: CreatePanelProps) {
 
   return (
     <section class="create" aria-label="New postback" data-restored={restored}>
-      <div class="create__pick">
-        <label for="create-template">Template</label>
-        <select
-          id="create-template"
-          value={draft.templateId}
-          onChange={(e) => {
-            const t = templates.find((x) => x.id === e.currentTarget.value);
-            if (t) {
-              const value = valueFor(t, offer);
-              if (draft.partner) value.affiliateId = draft.partner.id;
-              update({ templateId: t.id, value, partner: draft.partner });
-            }
-          }}
-        >
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TemplateSelect
+        templates={templates}
+        value={draft.templateId}
+        onPick={(t) => {
+          const value = valueFor(t, offer);
+          if (draft.partner) value.affiliateId = draft.partner.id;
+          update({ templateId: t.id, value, partner: draft.partner });
+        }}
+      />
       {network && draft.value.level !== 'global_offer' ? (
         <PartnerPicker
           value={draft.partner}

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { Template } from '../../lib/storage/schemas';
+import { TemplateSelect } from './TemplateSelect';
 
 export interface CreatePanelShellProps {
   templates: Template[];
@@ -16,16 +17,7 @@ export function CreatePanelShell({ templates, defaultTemplateId }: CreatePanelSh
   if (!template) return null;
   return (
     <section class="create create--loading" aria-label="New postback" aria-busy="true">
-      <div class="create__pick">
-        <label for="create-template">Template</label>
-        <select id="create-template" disabled value={template.id}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TemplateSelect templates={templates} value={template.id} />
       {template.deliveryMethod === 'postback' && template.postbackUrl.trim() ? (
         <div class="create__check">
           <p class="findings__summary muted">Checking the URL…</p>

@@ -1,0 +1,32 @@
+import type { Template } from '../../lib/storage/schemas';
+
+export interface TemplateSelectProps {
+  templates: Template[];
+  value: string;
+  /** Without it the select is shown disabled (the create panel's stand-in). */
+  onPick?: ((template: Template) => void) | undefined;
+}
+
+/** The create panel's "Template" combobox, shared by the panel and its stand-in so both look the same. */
+export function TemplateSelect({ templates, value, onPick }: TemplateSelectProps) {
+  return (
+    <div class="create__pick">
+      <label for="create-template">Template</label>
+      <select
+        id="create-template"
+        value={value}
+        disabled={!onPick}
+        onChange={(e) => {
+          const t = templates.find((x) => x.id === e.currentTarget.value);
+          if (t) onPick?.(t);
+        }}
+      >
+        {templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
