@@ -22,12 +22,40 @@ export function withCacheLock<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Rewrite the whole cache map in one serialised update. */
+/** How much the cache may hold: it is one storage item, rewritten on every update, under a 10 MB quota. */
+export const CACHE_LIMITS = { entries: 300, chars: 3_000_000 };
+
+/**
+ * Keep the cache within `limits`: when it holds more, the entries fetched longest ago go first. A network
+ * affiliate who browses hundreds of offers would otherwise grow it without end, until storage refuses the write.
+ */
+export function boundCache(
+  all: Record<string, CacheEntry>,
+  limits: { entries: number; chars: number } = CACHE_LIMITS,
+): Record<string, CacheEntry> {
+  const entries = Object.entries(all);
+  const sizes = new Map(entries.map(([k, e]) => [k, k.length + JSON.stringify(e).length]));
+  let chars = [...sizes.values()].reduce((a, b) => a + b, 0);
+  if (entries.length <= limits.entries && chars <= limits.chars) return all;
+  // Newest first; keep while within both limits.
+  const newest = entries.sort(([, a], [, b]) => b.fetchedAt - a.fetchedAt);
+  const kept: [string, CacheEntry][] = [];
+  chars = 0;
+  for (const [k, e] of newest) {
+    const size = sizes.get(k) ?? 0;
+    if (kept.length >= limits.entries || chars + size > limits.chars) continue;
+    kept.push([k, e]);
+    chars += size;
+  }
+  return Object.fromEntries(kept);
+}
+
+/** Rewrite the whole cache map in one serialised update (kept within CACHE_LIMITS). */
 export function updateCache(
   change: (all: Record<string, CacheEntry>) => Record<string, CacheEntry>,
 ): Promise<void> {
   return withCacheLock(async () => {
-    await cacheItem.update(change);
+    await cacheItem.update((all) => boundCache(change(all)));
   });
 }
 
