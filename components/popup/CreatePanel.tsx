@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
 import { checkPostbackUrl } from '../../lib/postback/check';
+import { receiverHint } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
 import type { Template } from '../../lib/storage/schemas';
 import type { ComboOption } from '../network/Combobox';
@@ -85,10 +86,18 @@ export function CreatePanel(props: CreatePanelProps) {
   };
 
   const template = templates.find((t) => t.id === draft?.templateId);
+  // The quick summary and preview show while "Customize" is closed; the open form shows its own findings and
+  // preview, so then the URL is checked once per keystroke (by the form), not twice. Same tracker hint as the form.
+  const quick = !showForm && draft?.value.deliveryMethod === 'postback';
   const check = useMemo(
     () =>
-      draft ? checkPostbackUrl(draft.value.postbackUrl, { pixelType: draft.value.pixelType }) : undefined,
-    [draft?.value.postbackUrl, draft?.value.pixelType],
+      quick && draft
+        ? checkPostbackUrl(draft.value.postbackUrl, {
+            pixelType: draft.value.pixelType,
+            tracker: receiverHint(template?.tracker),
+          })
+        : undefined,
+    [quick, draft?.value.postbackUrl, draft?.value.pixelType, template?.tracker],
   );
   if (!draft || !template) {
     return (
@@ -153,7 +162,7 @@ export function CreatePanel(props: CreatePanelProps) {
           error={issuesByField(issues).affiliateId}
         />
       ) : null}
-      {draft.value.deliveryMethod === 'postback' && check ? (
+      {check ? (
         <div class="create__check">
           <p class={`findings__summary${check.valid ? '' : ' findings__summary--bad'}`} role="status">
             {findingsSummary(check)}

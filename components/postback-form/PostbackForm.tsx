@@ -3,7 +3,7 @@ import { useId, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { DeliveryMethod, OfferView, Role } from '../../lib/messaging/views';
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
-import { RECEIVERS, type ReceiverId } from '../../lib/postback/trackers';
+import { receiverHint } from '../../lib/postback/trackers';
 import { networkIntegrationRenderer } from '../network/integrations/render';
 import { DelayField } from './DelayField';
 import { DescriptionField } from './DescriptionField';
@@ -69,10 +69,6 @@ export interface PostbackFormProps {
   renderIntegration?: RenderIntegration;
 }
 
-function isReceiver(id: string | undefined): id is ReceiverId {
-  return id !== undefined && Object.hasOwn(RECEIVERS, id);
-}
-
 /**
  * The postback form, shared by the options page (templates) and the popup: delivery method, pixel type (with
  * the event picker), level, offer, the URL with live check, macro picker, fixes and preview (or the HTML code,
@@ -87,7 +83,7 @@ export function PostbackForm(props: PostbackFormProps) {
   const caret = useRef<{ el: 'url' | 'html'; at: number } | null>(null);
 
   const set = (patch: Partial<PostbackFormValue>) => onChange(applyChange(value, patch, side));
-  const hint = isReceiver(tracker) ? tracker : undefined;
+  const hint = receiverHint(tracker);
   const check = useMemo(
     () => checkPostbackUrl(value.postbackUrl, { pixelType: value.pixelType, tracker: hint }),
     [value.postbackUrl, value.pixelType, hint],

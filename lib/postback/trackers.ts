@@ -114,6 +114,11 @@ export function receiverFromHint(id: ReceiverId, path: string): Receiver {
   return id === 'clickflare' && path.endsWith('/cf/postback') ? CLICKFLARE_LEGACY : RECEIVERS[id];
 }
 
+/** A template's `tracker` as a receiver id for the checker (undefined for "custom" or an unknown id). */
+export function receiverHint(tracker: string | undefined): ReceiverId | undefined {
+  return tracker !== undefined && Object.hasOwn(RECEIVERS, tracker) ? (tracker as ReceiverId) : undefined;
+}
+
 /** The preset for a receiver id, if there is one. */
 export function getPreset(id: ReceiverId): TrackerPreset | undefined {
   return TRACKER_PRESETS.find((p) => p.id === id);
