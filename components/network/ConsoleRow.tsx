@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
 import { deliveryBadge, typeBadge } from '../popup/labels';
+import { StatusSwitch } from '../StatusSwitch';
 import { levelShort, offerOf, partnerOf, targetOf } from './labels';
 
 export interface ConsoleRowProps {
@@ -24,19 +25,13 @@ export function ConsoleRow({ pixel, pending, error, onToggle, onEdit, onDelete }
   const errorId = `pp-${pixel.id}-error`;
   return (
     <li class={`pp-row${active ? '' : ' pp-row--inactive'}`} data-pixel-id={pixel.id}>
-      <button
-        type="button"
-        role="switch"
-        class="switch"
-        aria-checked={active}
-        aria-label={i18n.t('network.row.switch', [String(pixel.id)])}
-        aria-describedby={error ? errorId : undefined}
-        aria-busy={pending}
-        disabled={pending}
-        onClick={() => onToggle(pixel)}
-      >
-        <span class="switch__knob" aria-hidden="true" />
-      </button>
+      <StatusSwitch
+        pixel={pixel}
+        label={i18n.t('network.row.switch', [String(pixel.id)])}
+        pending={pending}
+        errorId={error ? errorId : undefined}
+        onToggle={onToggle}
+      />
       <div class="pp-row__body">
         <div class="pp-row__meta">
           <span class="pp-row__id">#{pixel.id}</span>

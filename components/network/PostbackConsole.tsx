@@ -4,6 +4,7 @@ import type { PixelFilters } from '../../lib/messaging/protocol';
 import type { PixelView } from '../../lib/messaging/views';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { NoticeState } from '../ui/Notice';
+import { useStatusToggle } from '../use-status-toggle';
 import type { PartnerPostbacksApi } from './api';
 import { ConsoleFilters, type ConsoleFilterValue, NO_FILTERS } from './ConsoleFilters';
 import { ConsoleRow } from './ConsoleRow';
@@ -36,8 +37,6 @@ function toFilters(v: ConsoleFilterValue, text: string): PixelFilters {
 export function PostbackConsole({ api, profileId, onEdit, onNotice }: PostbackConsoleProps) {
   const [filters, setFilters] = useState<ConsoleFilterValue>(NO_FILTERS);
   const [text, setText] = useState('');
-  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
-  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const [deleting, setDeleting] = useState<PixelView>();
   const [busyDelete, setBusyDelete] = useState(false);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -62,23 +61,14 @@ export function PostbackConsole({ api, profileId, onEdit, onNotice }: PostbackCo
     return () => observer.disconnect();
   }, [loadMore, state.rows.length]);
 
-  const toggle = async (p: PixelView) => {
-    const next = p.status === 'active' ? 'inactive' : 'active';
-    replace({ ...p, status: next });
-    setPending((s) => new Set(s).add(p.id));
-    setRowErrors(({ [p.id]: _gone, ...rest }) => rest);
-    const r = await api.setStatus(profileId, p.id, next);
-    setPending((s) => {
-      const n = new Set(s);
-      n.delete(p.id);
-      return n;
-    });
-    if (r.ok) replace(r.value);
-    else {
-      replace(p);
-      setRowErrors((e) => ({ ...e, [p.id]: r.error.message }));
-    }
-  };
+  const {
+    toggle,
+    pending,
+    errors: rowErrors,
+  } = useStatusToggle({
+    setStatus: (pixelId, status) => api.setStatus(profileId, pixelId, status),
+    replace,
+  });
   const confirmDelete = async (p: PixelView) => {
     setBusyDelete(true);
     const r = await api.remove(profileId, p.id);

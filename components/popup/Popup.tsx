@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
-import type { Result } from '../../lib/result';
+import { err, type Result } from '../../lib/result';
+import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
 import { DeleteConfirm } from './DeleteConfirm';
@@ -37,8 +38,6 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   );
   const [view, setView] = useState<'offer' | 'all'>(first && !first.offer ? 'all' : 'offer');
   const [editing, setEditing] = useState<PixelView>();
-  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
-  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string>();
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
 
@@ -86,30 +85,19 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     };
   }, [api, profileId, offer?.id]);
 
-  const toggle = useCallback(
-    async (p: PixelView) => {
-      if (!profileId) return;
-      const next = p.status === 'active' ? 'inactive' : 'active';
-      const swap = (row: PixelView) => setRows((all) => all.map((x) => (x.id === row.id ? row : x)));
-      noteChange(p.id);
-      swap({ ...p, status: next });
-      setPending((s) => new Set(s).add(p.id));
-      setRowErrors(({ [p.id]: _gone, ...rest }) => rest);
-      const r = await api.setStatus(profileId, p.id, next);
-      setPending((s) => {
-        const n = new Set(s);
-        n.delete(p.id);
-        return n;
-      });
-      noteChange(p.id);
-      if (r.ok) swap(r.value);
-      else {
-        swap(p);
-        setRowErrors((e) => ({ ...e, [p.id]: r.error.message }));
-      }
-    },
-    [api, profileId, setRows, noteChange],
-  );
+  const {
+    toggle,
+    pending,
+    errors: rowErrors,
+    clearErrors,
+  } = useStatusToggle({
+    setStatus: (pixelId, status) =>
+      profileId
+        ? api.setStatus(profileId, pixelId, status)
+        : Promise.resolve(err({ kind: 'unavailable', message: 'No profile is selected.' })),
+    replace: (row) => setRows((all) => all.map((x) => (x.id === row.id ? row : x))),
+    onChange: noteChange,
+  });
 
   // Network profiles only (the affiliate API has no delete): confirmed first, then gone from the list.
   const remove = async (p: PixelView) => {
@@ -177,7 +165,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           value={profileId}
           onChange={(e) => {
             setProfileId(e.currentTarget.value);
-            setRowErrors({});
+            clearErrors();
             void api.setDefaultProfile(e.currentTarget.value);
           }}
         >

@@ -1,4 +1,5 @@
 import type { PixelView } from '../../lib/messaging/views';
+import { StatusSwitch } from '../StatusSwitch';
 import { HighlightMacros } from './highlight';
 import { deliveryBadge, levelBadge, typeBadge } from './labels';
 
@@ -58,19 +59,13 @@ export function PostbackRow({
   const errorId = `pb-${pixel.id}-error`;
   return (
     <li class={`row${active ? '' : ' row--inactive'}`} data-pixel-id={pixel.id}>
-      <button
-        type="button"
-        role="switch"
-        class="switch"
-        aria-checked={active}
-        aria-label={`Postback ${pixel.id}`}
-        aria-describedby={error ? errorId : undefined}
-        aria-busy={pending}
-        disabled={pending}
-        onClick={() => onToggle(pixel)}
-      >
-        <span class="switch__knob" aria-hidden="true" />
-      </button>
+      <StatusSwitch
+        pixel={pixel}
+        label={`Postback ${pixel.id}`}
+        pending={pending}
+        errorId={error ? errorId : undefined}
+        onToggle={onToggle}
+      />
       <div class="row__body">
         <div class="row__meta">
           <span class="row__id">#{pixel.id}</span>
