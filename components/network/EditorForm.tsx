@@ -11,6 +11,7 @@ import { toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
 import { SelectField } from '../postback-form/SelectField';
+import { FormActions } from '../ui/FormActions';
 import { Notice, type NoticeState } from '../ui/Notice';
 import type { PartnerPostbacksApi } from './api';
 import { Combobox, type ComboOption } from './Combobox';
@@ -235,27 +236,22 @@ export function EditorForm(props: EditorFormProps) {
           {failure.message}
         </p>
       )}
-      <div class="actions">
-        {failure?.kind === 'duplicate' ? (
-          <button type="button" class="button button--primary" onClick={() => void submit(true)}>
-            {i18n.t('network.editor.createAnyway')}
-          </button>
-        ) : (
-          <button type="submit" class="button button--primary" aria-disabled={busy ? 'true' : undefined}>
-            {editing ? i18n.t('network.editor.save') : i18n.t('network.editor.create')}
-          </button>
-        )}
-        <button
-          type="button"
-          class="button"
-          onClick={() => {
-            void draft.clear();
-            props.onBack();
-          }}
-        >
-          {i18n.t('network.editor.back')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={editing ? i18n.t('network.editor.save') : i18n.t('network.editor.create')}
+        busy={busy}
+        primary={
+          failure?.kind === 'duplicate' ? (
+            <button type="button" class="button button--primary" onClick={() => void submit(true)}>
+              {i18n.t('network.editor.createAnyway')}
+            </button>
+          ) : undefined
+        }
+        cancelLabel={i18n.t('network.editor.back')}
+        onCancel={() => {
+          void draft.clear();
+          props.onBack();
+        }}
+      />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { Result } from '../../lib/result';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { FieldError } from '../postback-form/SelectField';
+import { FormActions } from '../ui/FormActions';
 import { KeyField } from './KeyField';
 import type { PermissionsApi } from './permissions';
 import {
@@ -228,22 +229,15 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
           {i18n.t('profiles.form.checking')}
         </p>
       )}
-      <div class="actions">
-        <button type="submit" class="button button--primary" aria-disabled={saving ? 'true' : undefined}>
-          {i18n.t('profiles.form.save')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          onClick={() => {
-            // Cancel is deliberate: the draft goes too.
-            void draft.clear();
-            onCancel();
-          }}
-        >
-          {i18n.t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={i18n.t('profiles.form.save')}
+        busy={saving}
+        cancelLabel={i18n.t('common.cancel')}
+        onCancel={() => {
+          void draft.clear();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

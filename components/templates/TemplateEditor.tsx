@@ -10,6 +10,7 @@ import { type FormField, normalise } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, issuesByField } from '../postback-form/rules';
 import { FieldError, SelectField } from '../postback-form/SelectField';
+import { FormActions } from '../ui/FormActions';
 import { parseTemplateDraft, type TemplateFormValue, toTemplateInput } from './template-value';
 
 export interface TemplateEditorProps {
@@ -153,22 +154,15 @@ export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCanc
           {failure}
         </p>
       )}
-      <div class="actions">
-        <button type="submit" class="button button--primary" aria-disabled={saving ? 'true' : undefined}>
-          {i18n.t('templates.editor.save')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          onClick={() => {
-            // Cancel is deliberate: the draft goes too.
-            void draft.clear();
-            onCancel();
-          }}
-        >
-          {i18n.t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={i18n.t('templates.editor.save')}
+        busy={saving}
+        cancelLabel={i18n.t('common.cancel')}
+        onCancel={() => {
+          void draft.clear();
+          onCancel();
+        }}
+      />
     </form>
   );
 }
