@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../result';
 import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import type { EverflowError } from './errors';
-import { pixelEndpoints } from './pixel-endpoints';
+import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
 import { manyPixels, onePixel, toPage } from './pixel-results';
 import { type PixelChanges, roundTrip, validateWrite } from './roundtrip';
 import { type AccountInfo, affiliateAccountInfo, affiliateAccountSchema } from './schemas/accounts';
@@ -37,36 +37,20 @@ export interface AffiliatePixelFilter {
   type?: PixelType;
 }
 
-/** Everything the affiliate (partner) API offers this extension. */
-export interface AffiliateApi {
+/**
+ * Everything the affiliate (partner) API offers this extension. There is no affiliate DELETE: "remove" is
+ * `setPixelStatus(id, 'inactive')`.
+ */
+export interface AffiliateApi extends PixelEditing<AffiliatePixelInput> {
   listPixels(
     filter?: AffiliatePixelFilter,
     options?: CallOptions,
   ): Promise<Result<Postback[], EverflowError>>;
-  getPixel(id: number, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
   /** POST with create recovery: never creates the same postback twice. */
   createPixel(
     body: AffiliatePixelInput,
     options?: CallOptions,
   ): Promise<Result<CreateOutcome, EverflowError>>;
-  /** Edit: GET → apply `changes` → PUT the whole object. */
-  updatePixel(
-    id: number,
-    changes: PixelChanges,
-    options?: CallOptions,
-  ): Promise<Result<Postback, EverflowError>>;
-  /** GET → set `pixel_status` → PUT (there is no affiliate DELETE; "remove" is `inactive`). */
-  setPixelStatus(
-    id: number,
-    status: PixelStatus,
-    options?: CallOptions,
-  ): Promise<Result<Postback, EverflowError>>;
-  /** PUT a complete body as given (after validation); for callers that already hold the whole object. */
-  replacePixel(
-    id: number,
-    body: AffiliatePixelInput,
-    options?: CallOptions,
-  ): Promise<Result<Postback, EverflowError>>;
   runnableOffers(
     paging?: { page?: number; pageSize?: number },
     options?: CallOptions,

@@ -3,7 +3,7 @@ import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
 import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
 import { createNetworkOfferSearch, type NetworkOfferQuery } from './network-offer-search';
-import { pixelEndpoints } from './pixel-endpoints';
+import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
 import { onePixel } from './pixel-results';
 import {
   type NetworkEventForm,
@@ -13,7 +13,7 @@ import {
   validateWrite,
 } from './roundtrip';
 import { type AccountInfo, networkAccountInfo, networkAccountSchema } from './schemas/accounts';
-import { type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
+import { type PixelType, wirePixelType } from './schemas/enums';
 import {
   type NetworkPixelBody,
   networkPixelCreateSchema,
@@ -35,27 +35,9 @@ export type NetworkPixelInput = Omit<NetworkPixelBody, 'pixel_type'> & {
 };
 
 /** Everything the network API offers this extension. */
-export interface NetworkApi {
+export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
   /** POST with create recovery; `event` falls back to `post_conversion` once on a 400. */
   createPixel(body: NetworkPixelInput, options?: CallOptions): Promise<Result<CreateOutcome, EverflowError>>;
-  getPixel(id: number, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
-  /** Edit: GET → apply `changes` → PUT the whole object. */
-  updatePixel(
-    id: number,
-    changes: PixelChanges,
-    options?: CallOptions,
-  ): Promise<Result<Postback, EverflowError>>;
-  setPixelStatus(
-    id: number,
-    status: PixelStatus,
-    options?: CallOptions,
-  ): Promise<Result<Postback, EverflowError>>;
-  /** PUT a complete body as given (after validation). */
-  replacePixel(
-    id: number,
-    body: NetworkPixelInput,
-    options?: CallOptions,
-  ): Promise<Result<Postback, EverflowError>>;
   /** Permanent. Resolves `true` when Everflow answers `{ result: true }`. */
   deletePixel(id: number, options?: CallOptions): Promise<Result<true, EverflowError>>;
   searchPixels(

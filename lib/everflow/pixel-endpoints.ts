@@ -1,11 +1,31 @@
 import type { Result } from '../result';
 import type { EverflowError } from './errors';
 import { onePixel } from './pixel-results';
+import type { PixelChanges } from './roundtrip';
 import { affiliatePixelReadSchema } from './schemas/affiliate-pixel';
-import type { Realm } from './schemas/enums';
+import type { PixelStatus, Realm } from './schemas/enums';
 import { networkPixelReadSchema } from './schemas/network-pixel';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport } from './transport';
+
+/** What both realms' APIs do with one postback they hold (`Input`: the realm's write body). */
+export interface PixelEditing<Input> {
+  getPixel(id: number, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
+  /** Edit: GET → apply `changes` → PUT the whole object. */
+  updatePixel(
+    id: number,
+    changes: PixelChanges,
+    options?: CallOptions,
+  ): Promise<Result<Postback, EverflowError>>;
+  /** GET → set `pixel_status` → PUT. */
+  setPixelStatus(
+    id: number,
+    status: PixelStatus,
+    options?: CallOptions,
+  ): Promise<Result<Postback, EverflowError>>;
+  /** PUT a complete body as given (after validation); for callers that already hold the whole object. */
+  replacePixel(id: number, body: Input, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
+}
 
 /** GET and PUT of one pixel. */
 export interface PixelEndpoints {
