@@ -54,6 +54,18 @@ function collect<T>(name: string, steps: { [K in keyof T]: () => Checked<T[K]> }
   return ok(out as T);
 }
 
+/** The conversions-API fields Meta and Snapchat both document (network realm). */
+function conversionsApiSteps(body: Body) {
+  return {
+    event_name: () => readRequiredString(body, 'event_name'),
+    event_id: () => readString(body, 'event_id'),
+    action_source: () => readString(body, 'action_source'),
+    event_source_url: () => readString(body, 'event_source_url'),
+    user_data: () => readRows(body, 'user_data'),
+    custom_data: () => readRows(body, 'custom_data'),
+  };
+}
+
 /** The affiliate realm's `facebook_pixel`: `{pixel_id, event_name, access_token}`. */
 export function parseAffiliateFacebook(value: unknown): Checked<StoredFacebookPixel> {
   const object = requireIntegrationObject(value, 'facebook_pixel', 'facebook');
@@ -92,12 +104,7 @@ export function parseNetworkFacebook(
     network_affiliate_integration_facebook_business_id: () =>
       readIntegrationId(body, 'network_affiliate_integration_facebook_business_id', create),
     pixel_id: () => readRequiredString(body, 'pixel_id'),
-    event_name: () => readRequiredString(body, 'event_name'),
-    event_id: () => readString(body, 'event_id'),
-    action_source: () => readString(body, 'action_source'),
-    event_source_url: () => readString(body, 'event_source_url'),
-    user_data: () => readRows(body, 'user_data'),
-    custom_data: () => readRows(body, 'custom_data'),
+    ...conversionsApiSteps(body),
   });
   if (!fields.ok) return fields;
   return ok({ ...fields.value, access_token: previousToken });
@@ -129,12 +136,7 @@ export function parseSnapchat(value: unknown, create = false): Checked<SnapchatP
     network_affiliate_integration_snapchat_id: () =>
       readIntegrationId(body, 'network_affiliate_integration_snapchat_id', create),
     asset_id: () => readRequiredString(body, 'asset_id'),
-    event_name: () => readRequiredString(body, 'event_name'),
-    event_id: () => readString(body, 'event_id'),
-    action_source: () => readString(body, 'action_source'),
-    event_source_url: () => readString(body, 'event_source_url'),
-    user_data: () => readRows(body, 'user_data'),
-    custom_data: () => readRows(body, 'custom_data'),
+    ...conversionsApiSteps(body),
   });
 }
 

@@ -20,16 +20,21 @@ export type IntegrationRow = z.infer<typeof integrationRowSchema>;
 
 const rowsRead = z.array(z.looseObject({ field: z.string().optional(), value: z.unknown().optional() }));
 
-/** Network Meta pixel, as read. */
-export const networkFacebookReadSchema = z.looseObject({
-  network_affiliate_integration_facebook_business_id: int.optional(),
-  pixel_id: z.string().optional(),
+/** The conversions-API fields Meta and Snapchat both document, as read. */
+const conversionsApiRead = {
   event_name: z.string().optional(),
   event_id: z.string().optional(),
   action_source: z.string().optional(),
   event_source_url: z.string().optional(),
   user_data: rowsRead.nullish(),
   custom_data: rowsRead.nullish(),
+};
+
+/** Network Meta pixel, as read. */
+export const networkFacebookReadSchema = z.looseObject({
+  network_affiliate_integration_facebook_business_id: int.optional(),
+  pixel_id: z.string().optional(),
+  ...conversionsApiRead,
 });
 
 /** TikTok pixel, as read. */
@@ -47,12 +52,7 @@ export const tiktokReadSchema = z.looseObject({
 export const snapchatReadSchema = z.looseObject({
   network_affiliate_integration_snapchat_id: int.optional(),
   asset_id: z.string().optional(),
-  event_name: z.string().optional(),
-  event_id: z.string().optional(),
-  action_source: z.string().optional(),
-  event_source_url: z.string().optional(),
-  user_data: rowsRead.nullish(),
-  custom_data: rowsRead.nullish(),
+  ...conversionsApiRead,
 });
 
 /** Rumble pixel, as read. */
@@ -80,6 +80,15 @@ const id = (field: string) =>
     .min(0, { error: `${field} cannot be negative.` })
     .optional();
 const rows = (field: string) => z.array(integrationRowSchema, { error: `${field} must be a list of rows.` });
+/** The conversions-API fields Meta and Snapchat both document, as written; `name` prefixes the messages. */
+const conversionsApiWrite = (name: string) => ({
+  event_name: text(`${name}.event_name`),
+  event_id: text(`${name}.event_id`),
+  action_source: text(`${name}.action_source`),
+  event_source_url: text(`${name}.event_source_url`),
+  user_data: rows(`${name}.user_data`).optional(),
+  custom_data: rows(`${name}.custom_data`).optional(),
+});
 
 /** Network Meta pixel, as written (`facebook_pixel` on `/networks/pixels`). */
 export const networkFacebookWriteSchema = z.looseObject({
@@ -87,12 +96,7 @@ export const networkFacebookWriteSchema = z.looseObject({
     'facebook_pixel.network_affiliate_integration_facebook_business_id',
   ),
   pixel_id: text('facebook_pixel.pixel_id'),
-  event_name: text('facebook_pixel.event_name'),
-  event_id: text('facebook_pixel.event_id'),
-  action_source: text('facebook_pixel.action_source'),
-  event_source_url: text('facebook_pixel.event_source_url'),
-  user_data: rows('facebook_pixel.user_data').optional(),
-  custom_data: rows('facebook_pixel.custom_data').optional(),
+  ...conversionsApiWrite('facebook_pixel'),
 });
 /** The network `facebook_pixel` object. */
 export type NetworkFacebookPixel = z.infer<typeof networkFacebookWriteSchema>;
@@ -114,12 +118,7 @@ export type TiktokPixel = z.infer<typeof tiktokWriteSchema>;
 export const snapchatWriteSchema = z.looseObject({
   network_affiliate_integration_snapchat_id: id('snapchat_pixel.network_affiliate_integration_snapchat_id'),
   asset_id: text('snapchat_pixel.asset_id'),
-  event_name: text('snapchat_pixel.event_name'),
-  event_id: text('snapchat_pixel.event_id'),
-  action_source: text('snapchat_pixel.action_source'),
-  event_source_url: text('snapchat_pixel.event_source_url'),
-  user_data: rows('snapchat_pixel.user_data').optional(),
-  custom_data: rows('snapchat_pixel.custom_data').optional(),
+  ...conversionsApiWrite('snapchat_pixel'),
 });
 /** The `snapchat_pixel` object. */
 export type SnapchatPixel = z.infer<typeof snapchatWriteSchema>;
