@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupApi } from '../../components/popup/popup-api';
 import { call } from '../../lib/messaging/call';
-import { findTargetTab } from '../../lib/popup/target-tab';
+import { findTargetTab } from '../../lib/portal/target-tab';
 
 // The popup's start-up bundle holds no zod and no storage code: what it paints first comes from one
 // `popup.start` message, which the background checks.

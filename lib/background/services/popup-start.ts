@@ -1,6 +1,7 @@
 import type { AppError } from '../../messaging/protocol';
 import { type OfferView, OfferView as OfferViewSchema, type PixelView } from '../../messaging/views';
-import { offerIdFromUrl, profileForHost } from '../../popup/offer-from-url';
+import { offerIdFromUrl } from '../../portal/offer-id';
+import { profileForHost } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
 import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';

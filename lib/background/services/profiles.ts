@@ -4,7 +4,7 @@ import { resolveBaseUrl } from '../../everflow/regions';
 import type { AccountInfo as DetectedAccount } from '../../everflow/schemas/accounts';
 import type { AppError, ProfileInput } from '../../messaging/protocol';
 import type { ProfileView } from '../../messaging/views';
-import { normalizePortalDomain } from '../../profiles/portal-domain';
+import { normalizePortalDomain } from '../../portal/domain';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { getKey, hasKey, keyHintOf, maskKey, removeKey, setKey } from '../../storage/keys';

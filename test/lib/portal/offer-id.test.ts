@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerIdFromUrl, profileForHost } from '../../../lib/popup/offer-from-url';
+import { offerIdFromUrl } from '../../../lib/portal/offer-id';
 
 describe('offerIdFromUrl', () => {
   it.each([
@@ -26,27 +26,5 @@ describe('offerIdFromUrl', () => {
 
   it('prefers the path over the query', () => {
     expect(offerIdFromUrl('https://a.everflowclient.io/offers/3?offer_id=4')).toBe(3);
-  });
-});
-
-describe('profileForHost', () => {
-  const profiles = [
-    { id: 'a', portalDomains: ['partners.acme.test'], isDefault: false },
-    { id: 'b', portalDomains: ['*.white-label.test'], isDefault: false },
-    { id: 'c', portalDomains: [], isDefault: true },
-  ];
-
-  it('matches the profile that lists the portal domain', () => {
-    expect(profileForHost('partners.acme.test', profiles)?.id).toBe('a');
-    expect(profileForHost('eu.white-label.test', profiles)?.id).toBe('b');
-  });
-
-  it('gives Everflow portals no profile names to the default profile', () => {
-    expect(profileForHost('acme.everflowclient.io', profiles)?.id).toBe('c');
-  });
-
-  it('ignores other sites', () => {
-    expect(profileForHost('news.example.com', profiles)).toBeNull();
-    expect(profileForHost('white-label.test', profiles)).toBeNull();
   });
 });
