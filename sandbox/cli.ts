@@ -27,9 +27,13 @@ async function main(): Promise<void> {
   const rate = { ...DEFAULT_RATE_LIMIT, ...stripUndefined(options.rateLimit ?? {}) };
   const windowText = `${rate.windowSeconds} s`;
   const faults = options.faults ?? [];
+  const sizes = (['offers', 'pixels', 'partnerPixels'] as const)
+    .filter((name) => options[name] !== undefined)
+    .map((name) => `${name} ${options[name]}`);
+  const seedText = [options.seed, ...sizes].join(', ');
   process.stdout.write(
     [
-      `Everflow sandbox listening (seed: ${options.seed})`,
+      `Everflow sandbox listening (seed: ${seedText})`,
       `  Base URL:       ${sandbox.baseUrl}`,
       `  Control API:    ${sandbox.origin}/__sandbox/`,
       `  Affiliate key:  ${DEMO_KEYS.affiliate}   (partner ${DEMO_PARTNER_ID}, "Demo Partner")`,

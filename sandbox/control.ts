@@ -1,6 +1,7 @@
 import type { ActiveFault, FaultSpec } from './fault-types';
 import type { PixelRecord } from './model';
 import type { RequestLogEntry } from './request-log';
+import type { SeedName } from './seed/index';
 
 export type { ActiveFault, FaultAction, FaultMatch, FaultSpec } from './fault-types';
 export type { PixelRecord } from './model';
@@ -8,7 +9,7 @@ export type { RequestLogEntry } from './request-log';
 
 /** What `state()` returns: the stored postbacks (event type stored as `event`) and the switch. */
 export interface SandboxStateDump {
-  seed: 'demo' | 'empty';
+  seed: SeedName;
   partnerPostbacksDisabled: boolean;
   pixels: PixelRecord[];
 }

@@ -1,14 +1,16 @@
 import { EverflowApi } from './api';
+import { ChangeLog } from './change-log';
 import type { FaultSpec } from './fault-types';
 import { FaultInjector } from './faults';
 import { readStateFile } from './persist';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
-import { buildSeed, type SeedName } from './seed/index';
+import { buildSeed, type SeedName, type SeedSize } from './seed/index';
 import { PixelStore } from './store';
 
 /** Everything that configures a sandbox apart from where it listens. */
-export interface CoreOptions {
+export interface CoreOptions extends SeedSize {
+  /** 'empty' (default), 'demo' or 'scale'; `offers`, `pixels` and `partnerPixels` grow it (see seed/index.ts). */
   seed?: SeedName;
   dataFile?: string;
   rateLimit?: Partial<RateLimitConfig>;
@@ -30,6 +32,8 @@ export class SandboxCore {
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;
   readonly log = new RequestLog();
+  /** Every change to the postbacks, with who made it (API or control). */
+  readonly changes: ChangeLog;
   readonly api: EverflowApi;
   readonly now: () => number;
   readonly seedName: SeedName;
@@ -39,7 +43,12 @@ export class SandboxCore {
   constructor(options: CoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.seedName = options.seed ?? 'empty';
-    const seed = buildSeed(this.seedName);
+    this.changes = new ChangeLog(this.now);
+    const seed = buildSeed(this.seedName, {
+      offers: options.offers,
+      pixels: options.pixels,
+      partnerPixels: options.partnerPixels,
+    });
     const loaded = options.dataFile ? readStateFile(options.dataFile) : undefined;
     if (loaded && !loaded.ok) throw new Error(loaded.error);
     this.store = new PixelStore({
@@ -48,6 +57,7 @@ export class SandboxCore {
       loaded: loaded?.value,
       partnerPostbacksDisabled: options.partnerPostbacksDisabled,
       now: this.now,
+      changes: this.changes,
     });
     this.limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...definedOnly(options.rateLimit) }, this.now);
     this.faultSeed = options.faultSeed ?? 1;
@@ -62,6 +72,7 @@ export class SandboxCore {
     this.store.reset();
     this.limiter.reset();
     this.log.clear();
+    this.changes.clear();
     this.faults.clear();
     this.faults.reseed(this.faultSeed);
     for (const fault of this.startFaults) this.faults.add(fault);

@@ -17,8 +17,6 @@ export interface SandboxOptions extends CoreOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** 'empty' (default): keys, network, partners and offers but no postbacks. 'demo': plus ~47 postbacks. */
-  seed?: 'demo' | 'empty';
   /** Persist state here (atomic write: temp file + rename); loaded on start when present. */
   dataFile?: string;
   rateLimit?: { affiliatePerSecond?: number; networkPerSecond?: number; windowSeconds?: number };

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, parseFaultFlag } from '../../sandbox/cli-args';
+import { parseCliArgs, parseFaultFlag, USAGE } from '../../sandbox/cli-args';
 import { DEMO_KEYS } from '../../sandbox/server';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,7 +61,10 @@ describe('parseCliArgs', () => {
 
   it('explains bad flags', () => {
     const cases: [string[], RegExp][] = [
-      [['--seed', 'full'], /--seed must be demo or empty/],
+      [['--seed', 'full'], /--seed must be one of empty, demo, scale, got "full"/],
+      [['--pixels=1.5'], /--pixels must be a whole number ≥ 0/],
+      [['--offers', '30000'], /--offers must be at most 20000/],
+      [['--partner-pixels', '200000'], /--partner-pixels must be at most 100000/],
       [['--port', 'abc'], /--port must be a whole number/],
       [['--window', '0'], /--window must be greater than 0/],
       [['--fault', '404'], /status must be 429, 500 or 503/],
@@ -72,6 +75,35 @@ describe('parseCliArgs', () => {
       const parsed = parseCliArgs(argv);
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(message);
+    }
+  });
+});
+
+describe('seed flags', () => {
+  it('read the scale seed and the size flags', () => {
+    expect(parseCliArgs(['--seed', 'scale'])).toMatchObject({
+      ok: true,
+      value: { options: { seed: 'scale' } },
+    });
+    const parsed = parseCliArgs([
+      '--seed',
+      'demo',
+      '--offers',
+      '600',
+      '--pixels',
+      '10000',
+      '--partner-pixels',
+      '500',
+    ]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { options: { seed: 'demo', offers: 600, pixels: 10_000, partnerPixels: 500 } },
+    });
+  });
+
+  it('are listed in the help text', () => {
+    for (const flag of ['--seed empty|demo|scale', '--offers N', '--pixels N', '--partner-pixels N']) {
+      expect(USAGE).toContain(flag);
     }
   });
 });
