@@ -31,6 +31,9 @@ export const USAGE = `Usage: npm run sandbox -- [flags]
   --latency MS                   add MS of latency to every request (= --fault latency:ms=MS)
   --fault-seed N                 seed of the PRNG behind ratio faults (default 1)
   --partner-postbacks-disabled   start with partner postback editing switched off
+  --tracker-port N               also serve the stand-in tracker at the root of a plain-HTTP listener
+                                 on port N (0 = any free port): a TLS-less host for test-fire
+  --tracker-slow-ms MS           how long the tracker's /slow waits by default (default 12000)
   --help                         show this text
 `;
 
@@ -99,6 +102,8 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
     ['offers', true],
     ['pixels', true],
     ['partner-pixels', true],
+    ['tracker-port', true],
+    ['tracker-slow-ms', true],
   ] as const) {
     const read = readNumber(values[flag], `--${flag}`, integer);
     if (!read.ok) return read;
@@ -133,6 +138,8 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
       faults,
       faultSeed: numbers['fault-seed'],
       partnerPostbacksDisabled: values['partner-postbacks-disabled'] === true,
+      trackerPort: numbers['tracker-port'],
+      trackerSlowMs: numbers['tracker-slow-ms'],
     },
   });
 }
@@ -156,6 +163,8 @@ function parseCliFlags(argv: string[]) {
       offers: { type: 'string' },
       pixels: { type: 'string' },
       'partner-pixels': { type: 'string' },
+      'tracker-port': { type: 'string' },
+      'tracker-slow-ms': { type: 'string' },
       'partner-postbacks-disabled': { type: 'boolean' },
       help: { type: 'boolean' },
     },

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
       `Everflow sandbox listening (seed: ${seedText})`,
       `  Base URL:       ${sandbox.baseUrl}`,
       `  Control API:    ${sandbox.origin}/__sandbox/`,
+      `  Tracker:        ${sandbox.trackerUrl}/ok/postback   (see sandbox/README.md for the other answers)`,
+      ...(sandbox.trackerOrigin ? [`  Plain tracker:  ${sandbox.trackerOrigin}/ok/postback   (no TLS)`] : []),
       `  Affiliate key:  ${DEMO_KEYS.affiliate}   (partner ${DEMO_PARTNER_ID}, "Demo Partner")`,
       `  Network key:    ${DEMO_KEYS.network}     (network ${DEMO_NETWORK_ID}, "Demo Network")`,
       `  Rate limits:    affiliate ${rate.affiliatePerSecond}/s, network ${rate.networkPerSecond}/s, window ${windowText}`,

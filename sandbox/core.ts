@@ -7,6 +7,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-li
 import { RequestLog } from './request-log';
 import { buildSeed, type SeedName, type SeedSize } from './seed/index';
 import { PixelStore } from './store';
+import { TrackerLog } from './tracker';
 
 /** Everything that configures a sandbox apart from where it listens. */
 export interface CoreOptions extends SeedSize {
@@ -34,6 +35,8 @@ export class SandboxCore {
   readonly log = new RequestLog();
   /** Every change to the postbacks, with who made it (API or control). */
   readonly changes: ChangeLog;
+  /** What the stand-in tracker received. */
+  readonly trackerLog = new TrackerLog();
   readonly api: EverflowApi;
   readonly now: () => number;
   readonly seedName: SeedName;
@@ -67,12 +70,13 @@ export class SandboxCore {
     this.api = new EverflowApi(this.store, this.limiter);
   }
 
-  /** Back to how the sandbox started: seed data, start-up faults, fresh PRNG, empty log and rate windows. */
+  /** Back to how the sandbox started: seed data, start-up faults, fresh PRNG, empty logs and rate windows. */
   reset(): void {
     this.store.reset();
     this.limiter.reset();
     this.log.clear();
     this.changes.clear();
+    this.trackerLog.clear();
     this.faults.clear();
     this.faults.reseed(this.faultSeed);
     for (const fault of this.startFaults) this.faults.add(fault);

@@ -101,8 +101,27 @@ describe('seed flags', () => {
     });
   });
 
+  it('read the tracker flags', () => {
+    expect(parseCliArgs(['--tracker-port', '0', '--tracker-slow-ms', '3000'])).toMatchObject({
+      ok: true,
+      value: { options: { trackerPort: 0, trackerSlowMs: 3000 } },
+    });
+    expect(parseCliArgs([])).toMatchObject({ ok: true, value: { options: { trackerPort: undefined } } });
+    expect(parseCliArgs(['--tracker-slow-ms', 'soon'])).toEqual({
+      ok: false,
+      error: '--tracker-slow-ms must be a whole number ≥ 0, got "soon"',
+    });
+  });
+
   it('are listed in the help text', () => {
-    for (const flag of ['--seed empty|demo|scale', '--offers N', '--pixels N', '--partner-pixels N']) {
+    for (const flag of [
+      '--seed empty|demo|scale',
+      '--offers N',
+      '--pixels N',
+      '--partner-pixels N',
+      '--tracker-port N',
+      '--tracker-slow-ms MS',
+    ]) {
       expect(USAGE).toContain(flag);
     }
   });
@@ -150,12 +169,14 @@ function startCli(args: string[]) {
 
 describe('sandbox CLI', () => {
   it('prints the base URL and demo keys, serves requests, and exits cleanly on SIGTERM', async () => {
-    const cli = startCli(['--port', '0', '--seed', 'demo']);
+    const cli = startCli(['--port', '0', '--seed', 'demo', '--tracker-port', '0']);
     try {
       const baseUrl = await cli.baseUrl;
       expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
       expect(cli.output()).toContain(DEMO_KEYS.affiliate);
       expect(cli.output()).toContain(DEMO_KEYS.network);
+      const tracker = /Plain tracker:\s+(\S+)/.exec(cli.output())?.[1] ?? '';
+      expect((await fetch(tracker)).status).toBe(200);
       const reply = await fetch(`${baseUrl}/affiliates/pixels`, {
         headers: { 'X-Eflow-API-Key': DEMO_KEYS.affiliate },
       });
