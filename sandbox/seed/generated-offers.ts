@@ -76,7 +76,7 @@ function statusOf(draw: number): OfferRecord['offer_status'] {
 /**
  * `count` generated offers with ids from {@link FIRST_GENERATED_OFFER_ID} and payout/revenue ids from
  * `firstEntryId`. Each has 1-4 payout events (the first is the default), a vertical and an advertiser,
- * a status (about 94 % active) and a visibility (about 90 % open to the demo partner). Deterministic.
+ * a status (about 95 % active) and a visibility (about 90 % open to the demo partner). Deterministic.
  */
 export function buildGeneratedOffers(count: number, firstEntryId: number): OfferRecord[] {
   const random = createPrng(OFFER_PRNG_SEED);
