@@ -21,6 +21,8 @@ export const USAGE = `Usage: npm run sandbox -- [flags]
   --offers N                     grow the offer catalogue to N offers (generated after the fixed 50)
   --pixels N                     the demo affiliate key sees N postbacks (generated after the seed's own)
   --partner-pixels N             N postbacks of other partners and network-wide ones (network side)
+  --network-id N                 be network N, "Demo Network N" (default 1): run two sandboxes for two
+                                 networks with the same partners and same-named offers
   --data FILE                    persist postbacks to FILE (atomic writes), load it on start
   --affiliate-rps N              affiliate requests per second (default 5)
   --network-rps N                network requests per second (default 30)
@@ -104,6 +106,7 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
     ['partner-pixels', true],
     ['tracker-port', true],
     ['tracker-slow-ms', true],
+    ['network-id', true],
   ] as const) {
     const read = readNumber(values[flag], `--${flag}`, integer);
     if (!read.ok) return read;
@@ -115,6 +118,7 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
   const sizeProblem = checkSeedSize(size);
   if (sizeProblem) return err(`--${sizeProblem.replace('partnerPixels', 'partner-pixels')}`);
   if (numbers.window === 0) return err('--window must be greater than 0');
+  if (numbers['network-id'] === 0) return err('--network-id must be 1 or more');
   const faults: FaultSpec[] = [];
   if (numbers.latency) faults.push({ kind: 'latency', ms: numbers.latency });
   for (const text of values.fault ?? []) {
@@ -129,6 +133,7 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
       host: values.host ?? '127.0.0.1',
       seed: seed satisfies SeedName,
       ...size,
+      networkId: numbers['network-id'],
       dataFile: values.data,
       rateLimit: {
         affiliatePerSecond: numbers['affiliate-rps'],
@@ -165,6 +170,7 @@ function parseCliFlags(argv: string[]) {
       'partner-pixels': { type: 'string' },
       'tracker-port': { type: 'string' },
       'tracker-slow-ms': { type: 'string' },
+      'network-id': { type: 'string' },
       'partner-postbacks-disabled': { type: 'boolean' },
       help: { type: 'boolean' },
     },

@@ -5,12 +5,12 @@ import { FaultInjector } from './faults';
 import { readStateFile } from './persist';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
-import { buildSeed, type SeedName, type SeedSize } from './seed/index';
+import { buildSeed, type SeedName, type SeedOptions } from './seed/index';
 import { PixelStore } from './store';
 import { TrackerLog } from './tracker';
 
 /** Everything that configures a sandbox apart from where it listens. */
-export interface CoreOptions extends SeedSize {
+export interface CoreOptions extends SeedOptions {
   /** 'empty' (default), 'demo' or 'scale'; `offers`, `pixels` and `partnerPixels` grow it (see seed/index.ts). */
   seed?: SeedName;
   dataFile?: string;
@@ -51,6 +51,7 @@ export class SandboxCore {
       offers: options.offers,
       pixels: options.pixels,
       partnerPixels: options.partnerPixels,
+      networkId: options.networkId,
     });
     const loaded = options.dataFile ? readStateFile(options.dataFile) : undefined;
     if (loaded && !loaded.ok) throw new Error(loaded.error);

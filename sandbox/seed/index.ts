@@ -24,6 +24,12 @@ export interface SeedSize {
   partnerPixels?: number;
 }
 
+/** Everything that shapes a seed: its sizes, and which network it is. */
+export interface SeedOptions extends SeedSize {
+  /** The network's id (default 1, "Demo Network"); another id gives "Demo Network N" with the same catalogue. */
+  networkId?: number;
+}
+
 /** What `--seed scale` adds to the demo seed: a big affiliate on a big network. */
 export const SCALE_SIZE: Required<SeedSize> = { offers: 600, pixels: 10_000, partnerPixels: 10_000 };
 
@@ -53,13 +59,17 @@ export function checkSeedSize(size: SeedSize): string | undefined {
  * `demo` adds the demo partner's postbacks (ids from 1001) and the network-managed ones after them, and
  * `scale` is `demo` grown to {@link SCALE_SIZE}. `size` grows any seed: generated postbacks (ids after
  * the seed's own) fill each side up to the requested total; asking for fewer than the seed already has
- * throws. Deterministic: two calls with the same arguments give equal data.
+ * throws. `networkId` renames the network only. Deterministic: two calls with the same arguments give equal data.
  */
-export function buildSeed(name: SeedName, size: SeedSize = {}): SeedData {
-  const wanted = name === 'scale' ? { ...SCALE_SIZE, ...definedOnly(size) } : size;
+export function buildSeed(name: SeedName, options: SeedOptions = {}): SeedData {
+  const { networkId, ...size } = options;
+  const wanted: SeedSize = name === 'scale' ? { ...SCALE_SIZE, ...definedOnly(size) } : size;
   const problem = checkSeedSize(wanted);
   if (problem) throw new Error(problem);
-  const world = buildWorld(Math.max(wanted.offers ?? 0, FIXED_OFFER_COUNT));
+  if (networkId !== undefined && (!Number.isInteger(networkId) || networkId < 1)) {
+    throw new Error(`networkId must be a whole number ≥ 1, got ${networkId}`);
+  }
+  const world = buildWorld(Math.max(wanted.offers ?? 0, FIXED_OFFER_COUNT), networkId);
   const base =
     name === 'empty'
       ? []

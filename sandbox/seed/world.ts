@@ -43,13 +43,16 @@ function catalogue(offerCount: number) {
  * The fixed world every seed shares: one network ("Demo Network", id 1), twelve partners (the demo
  * affiliate key belongs to partner 7, "Demo Partner"), the offer catalogue and the two demo keys.
  * `offerCount` above the fixed catalogue's size adds generated offers (ids from 101) up to that count.
+ * Another `networkId` names the network "Demo Network N" and keeps everything else, so two sandboxes are two
+ * networks with the same partners and same-named offers.
  */
-export function buildWorld(offerCount = 0): World {
+export function buildWorld(offerCount = 0, networkId = DEMO_NETWORK_ID): World {
+  const suffix = networkId === DEMO_NETWORK_ID ? '' : ` ${networkId}`;
   return {
     network: {
-      network_id: DEMO_NETWORK_ID,
-      name: 'Demo Network',
-      identifier: 'demonetwork',
+      network_id: networkId,
+      name: `Demo Network${suffix}`,
+      identifier: `demonetwork${suffix.trim()}`,
       timezone_id: 80,
       currency_id: 'USD',
       support_email: 'support@demo-network.example',

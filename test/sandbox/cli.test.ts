@@ -65,6 +65,7 @@ describe('parseCliArgs', () => {
       [['--pixels=1.5'], /--pixels must be a whole number ≥ 0/],
       [['--offers', '30000'], /--offers must be at most 20000/],
       [['--partner-pixels', '200000'], /--partner-pixels must be at most 100000/],
+      [['--network-id', '0'], /--network-id must be 1 or more/],
       [['--port', 'abc'], /--port must be a whole number/],
       [['--window', '0'], /--window must be greater than 0/],
       [['--fault', '404'], /status must be 429, 500 or 503/],
@@ -94,10 +95,12 @@ describe('seed flags', () => {
       '10000',
       '--partner-pixels',
       '500',
+      '--network-id',
+      '2',
     ]);
     expect(parsed).toMatchObject({
       ok: true,
-      value: { options: { seed: 'demo', offers: 600, pixels: 10_000, partnerPixels: 500 } },
+      value: { options: { seed: 'demo', offers: 600, pixels: 10_000, partnerPixels: 500, networkId: 2 } },
     });
   });
 
@@ -119,6 +122,7 @@ describe('seed flags', () => {
       '--offers N',
       '--pixels N',
       '--partner-pixels N',
+      '--network-id N',
       '--tracker-port N',
       '--tracker-slow-ms MS',
     ]) {

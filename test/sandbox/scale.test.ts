@@ -117,3 +117,25 @@ describe('rendering at scale', () => {
     expect(reads).toBeLessThan(1000);
   });
 });
+
+describe('two sandboxes as two networks', () => {
+  it('answer with their own network id and share offer names', async () => {
+    const first = await startSandbox({ offers: 600 });
+    const second = await startSandbox({ offers: 600, networkId: 2 });
+    try {
+      const [one, two] = [clients(first.origin), clients(second.origin)];
+      expect(field((await one.network('GET', '')).body, 'network_id')).toBe(1);
+      expect(field((await two.network('GET', '')).body, 'name')).toBe('Demo Network 2');
+      const names = async (api: ReturnType<typeof clients>) =>
+        list((await api.affiliate('GET', '/offersrunnable?page=2&page_size=20')).body, 'offers').map(
+          (offer) => [offer.name, offer.network_id],
+        );
+      const [a, b] = [await names(one), await names(two)];
+      expect(a.map(([name]) => name)).toEqual(b.map(([name]) => name));
+      expect(new Set(b.map(([, id]) => id))).toEqual(new Set([2]));
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});

@@ -53,3 +53,18 @@ describe('--offers 600', () => {
     expect(buildSeed('empty', { offers: 10 }).world.offers).toEqual(small.world.offers);
   });
 });
+
+describe('a second network', () => {
+  it('has its own id and name and the same partners and offer names', () => {
+    const other = buildSeed('empty', { offers: 600, networkId: 2 });
+    expect(other.world.network).toMatchObject({
+      network_id: 2,
+      name: 'Demo Network 2',
+      identifier: 'demonetwork2',
+    });
+    expect(big.world.network).toMatchObject({ network_id: 1, name: 'Demo Network' });
+    expect(other.world.offers.map((offer) => offer.name)).toEqual(offers.map((offer) => offer.name));
+    expect(other.world.partners).toEqual(big.world.partners);
+    expect(() => buildSeed('empty', { networkId: 0 })).toThrow('networkId must be a whole number ≥ 1');
+  });
+});
