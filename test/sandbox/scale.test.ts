@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SandboxCore } from '../../sandbox/core';
 import { DEMO_KEYS } from '../../sandbox/demo-keys';
 import type { OfferRecord } from '../../sandbox/model';
@@ -115,6 +115,27 @@ describe('rendering at scale', () => {
     expect(list(answer.body, 'pixels')).toHaveLength(2000);
     // A linear find per row read about 2000 × 300 offers here.
     expect(reads).toBeLessThan(1000);
+  });
+
+  it('matches a search filter of 500 offer ids with a set lookup per row, not a scan of the ids', () => {
+    const core = new SandboxCore({ seed: 'empty', offers: 600, partnerPixels: 2000 });
+    const ids = core.store.world.offers.slice(0, 500).map((offer) => offer.network_offer_id);
+    const includes = vi.spyOn(Array.prototype, 'includes');
+    try {
+      const answer = core.api.dispatch({
+        method: 'POST',
+        url: new URL('http://sandbox.local/v1/networks/pixelstable'),
+        apiKey: DEMO_KEYS.network,
+        rawBody: JSON.stringify({
+          query: { filters: { network_offer_ids: ids, network_affiliate_ids: [3, 4] } },
+        }),
+      });
+      expect(Number(field(answer.body, 'paging', 'total_count'))).toBeGreaterThan(100);
+      // Two scans per row (offers, partners) made about 4000 calls here.
+      expect(includes.mock.calls.length).toBeLessThan(200);
+    } finally {
+      includes.mockRestore();
+    }
   });
 });
 
