@@ -3,6 +3,7 @@ import { DEMO_PARTNER_ID } from './demo-keys';
 import { type ApiResponse, errorResponse, json } from './http-types';
 import { isObject, readEnum } from './validate/fields';
 import { parsePixelBody } from './validate/pixel';
+import { findPartner } from './world';
 
 // Control routes that change postbacks "elsewhere": as Everflow does on its own (switching a postback off
 // after failed deliveries) or as someone does in the portal. They are journaled with source `control`,
@@ -37,6 +38,10 @@ function create(core: SandboxCore, body: unknown): ApiResponse {
     realm === 'affiliate' && typeof body.network_affiliate_id === 'number'
       ? body.network_affiliate_id
       : DEMO_PARTNER_ID;
+  // The affiliate realm trusts the caller's own partner id; here it comes from the body, so check it.
+  if (!findPartner(core.store.world, partnerId)) {
+    return errorResponse({ status: 400, message: `network_affiliate_id ${partnerId} does not exist` });
+  }
   const fields = parsePixelBody(body, core.store.world, { realm, partnerId });
   if (!fields.ok) return errorResponse(fields.error);
   return json(200, { pixel: core.store.create(fields.value, 'control') });

@@ -104,6 +104,16 @@ describe('POST /__sandbox/pixels', () => {
     ]);
   });
 
+  it('refuses an affiliate create for a partner that does not exist, and an unknown realm', async () => {
+    await expect(
+      control.createPixel(affiliateBody({ network_affiliate_id: 99 }), 'affiliate'),
+    ).rejects.toThrow(/400: network_affiliate_id 99 does not exist/);
+    await expect(control.createPixel(affiliateBody(), 'portal' as 'network')).rejects.toThrow(
+      /400: realm must be network or affiliate/,
+    );
+    expect(await control.changes()).toEqual([]);
+  });
+
   it('is listed by GET /__sandbox', async () => {
     const routes = (await (await fetch(`${sandbox.origin}/__sandbox`)).json()) as { routes: string[] };
     for (const route of ['POST /__sandbox/pixels', 'PATCH /__sandbox/pixels/:id', 'GET /__sandbox/changes']) {
