@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../lib/result';
 import { parseFaultSpec } from './fault-spec';
 import type { FaultSpec } from './fault-types';
+import { checkSeedSize, SEED_NAMES, type SeedName } from './seed/index';
 import type { SandboxOptions } from './server';
 
 /** What the command line asked for. */
@@ -15,7 +16,13 @@ export const USAGE = `Usage: npm run sandbox -- [flags]
 
   --port N                       port to listen on (default 8787; 0 = any free port)
   --host HOST                    interface to bind (default 127.0.0.1)
-  --seed demo|empty              demo data, or keys/partners/offers without postbacks (default empty)
+  --seed empty|demo|scale        keys/partners/offers without postbacks (default), demo postbacks, or
+                                 demo grown to 600 offers and 10 000 + 10 000 postbacks
+  --offers N                     grow the offer catalogue to N offers (generated after the fixed 50)
+  --pixels N                     the demo affiliate key sees N postbacks (generated after the seed's own)
+  --partner-pixels N             N postbacks of other partners and network-wide ones (network side)
+  --network-id N                 be network N, "Demo Network N" (default 1): run two sandboxes for two
+                                 networks with the same partners and same-named offers
   --data FILE                    persist postbacks to FILE (atomic writes), load it on start
   --affiliate-rps N              affiliate requests per second (default 5)
   --network-rps N                network requests per second (default 30)
@@ -26,6 +33,9 @@ export const USAGE = `Usage: npm run sandbox -- [flags]
   --latency MS                   add MS of latency to every request (= --fault latency:ms=MS)
   --fault-seed N                 seed of the PRNG behind ratio faults (default 1)
   --partner-postbacks-disabled   start with partner postback editing switched off
+  --tracker-port N               also serve the stand-in tracker at the root of a plain-HTTP listener
+                                 on port N (0 = any free port): a TLS-less host for test-fire
+  --tracker-slow-ms MS           how long the tracker's /slow waits by default (default 12000)
   --help                         show this text
 `;
 
@@ -91,15 +101,24 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
     ['window', false],
     ['latency', true],
     ['fault-seed', true],
+    ['offers', true],
+    ['pixels', true],
+    ['partner-pixels', true],
+    ['tracker-port', true],
+    ['tracker-slow-ms', true],
+    ['network-id', true],
   ] as const) {
     const read = readNumber(values[flag], `--${flag}`, integer);
     if (!read.ok) return read;
     numbers[flag] = read.value;
   }
-  if (values.seed !== undefined && values.seed !== 'demo' && values.seed !== 'empty') {
-    return err(`--seed must be demo or empty, got "${values.seed}"`);
-  }
+  const seed = SEED_NAMES.find((name) => name === (values.seed ?? 'empty'));
+  if (!seed) return err(`--seed must be one of ${SEED_NAMES.join(', ')}, got "${values.seed}"`);
+  const size = { offers: numbers.offers, pixels: numbers.pixels, partnerPixels: numbers['partner-pixels'] };
+  const sizeProblem = checkSeedSize(size);
+  if (sizeProblem) return err(`--${sizeProblem.replace('partnerPixels', 'partner-pixels')}`);
   if (numbers.window === 0) return err('--window must be greater than 0');
+  if (numbers['network-id'] === 0) return err('--network-id must be 1 or more');
   const faults: FaultSpec[] = [];
   if (numbers.latency) faults.push({ kind: 'latency', ms: numbers.latency });
   for (const text of values.fault ?? []) {
@@ -112,7 +131,9 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
     options: {
       port: numbers.port ?? 8787,
       host: values.host ?? '127.0.0.1',
-      seed: values.seed ?? 'empty',
+      seed: seed satisfies SeedName,
+      ...size,
+      networkId: numbers['network-id'],
       dataFile: values.data,
       rateLimit: {
         affiliatePerSecond: numbers['affiliate-rps'],
@@ -122,6 +143,8 @@ export function parseCliArgs(argv: string[]): Result<CliConfig, string> {
       faults,
       faultSeed: numbers['fault-seed'],
       partnerPostbacksDisabled: values['partner-postbacks-disabled'] === true,
+      trackerPort: numbers['tracker-port'],
+      trackerSlowMs: numbers['tracker-slow-ms'],
     },
   });
 }
@@ -142,6 +165,12 @@ function parseCliFlags(argv: string[]) {
       fault: { type: 'string', multiple: true },
       latency: { type: 'string' },
       'fault-seed': { type: 'string' },
+      offers: { type: 'string' },
+      pixels: { type: 'string' },
+      'partner-pixels': { type: 'string' },
+      'tracker-port': { type: 'string' },
+      'tracker-slow-ms': { type: 'string' },
+      'network-id': { type: 'string' },
       'partner-postbacks-disabled': { type: 'boolean' },
       help: { type: 'boolean' },
     },

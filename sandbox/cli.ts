@@ -27,13 +27,20 @@ async function main(): Promise<void> {
   const rate = { ...DEFAULT_RATE_LIMIT, ...stripUndefined(options.rateLimit ?? {}) };
   const windowText = `${rate.windowSeconds} s`;
   const faults = options.faults ?? [];
+  const networkId = options.networkId ?? DEMO_NETWORK_ID;
+  const sizes = (['offers', 'pixels', 'partnerPixels'] as const)
+    .filter((name) => options[name] !== undefined)
+    .map((name) => `${name} ${options[name]}`);
+  const seedText = [options.seed, ...sizes].join(', ');
   process.stdout.write(
     [
-      `Everflow sandbox listening (seed: ${options.seed})`,
+      `Everflow sandbox listening (seed: ${seedText})`,
       `  Base URL:       ${sandbox.baseUrl}`,
       `  Control API:    ${sandbox.origin}/__sandbox/`,
+      `  Tracker:        ${sandbox.trackerUrl}/ok/postback   (see sandbox/README.md for the other answers)`,
+      ...(sandbox.trackerOrigin ? [`  Plain tracker:  ${sandbox.trackerOrigin}/ok/postback   (no TLS)`] : []),
       `  Affiliate key:  ${DEMO_KEYS.affiliate}   (partner ${DEMO_PARTNER_ID}, "Demo Partner")`,
-      `  Network key:    ${DEMO_KEYS.network}     (network ${DEMO_NETWORK_ID}, "Demo Network")`,
+      `  Network key:    ${DEMO_KEYS.network}     (network ${networkId}, "Demo Network${networkId === DEMO_NETWORK_ID ? '' : ` ${networkId}`}")`,
       `  Rate limits:    affiliate ${rate.affiliatePerSecond}/s, network ${rate.networkPerSecond}/s, window ${windowText}`,
       `  Data:           ${options.dataFile ?? 'in memory'}`,
       `  Faults:         ${faults.length === 0 ? 'none' : faults.map((fault) => JSON.stringify(fault)).join(' ')}`,

@@ -1,3 +1,4 @@
+import { CONTROL_PIXEL_ROUTES, handleControlPixels } from './control-pixels';
 import type { SandboxCore } from './core';
 import { parseFaultSpec } from './fault-spec';
 import { type ApiResponse, errorResponse, json } from './http-types';
@@ -15,6 +16,12 @@ export const CONTROL_ROUTES = [
   'GET /__sandbox/partner-postbacks',
   'PUT /__sandbox/partner-postbacks',
   'GET /__sandbox/state',
+  ...CONTROL_PIXEL_ROUTES,
+  'GET /__sandbox/changes',
+  'DELETE /__sandbox/changes',
+  'GET /__sandbox/tracker/requests',
+  'DELETE /__sandbox/tracker/requests',
+  'GET /__sandbox/rate-limit',
 ];
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
@@ -40,6 +47,8 @@ export function handleControl(
   const parsed = parseJson(rawBody);
   if (!parsed.ok) return errorResponse({ status: 400, message: 'Invalid JSON body' });
   const body = parsed.value;
+  const pixels = handleControlPixels(core, method, path, body);
+  if (pixels) return pixels;
   switch (`${method} ${path}`) {
     case 'GET /__sandbox':
       return json(200, { routes: CONTROL_ROUTES });
@@ -84,7 +93,28 @@ export function handleControl(
         partnerPostbacksDisabled: core.store.partnerPostbacksDisabled,
         pixels: core.store.all(),
       });
+    case 'GET /__sandbox/changes':
+      return json(200, { changes: core.changes.list() });
+    case 'DELETE /__sandbox/changes':
+      core.changes.clear();
+      return json(200, { result: true });
+    case 'GET /__sandbox/tracker/requests':
+      return json(200, { requests: core.trackerLog.list() });
+    case 'DELETE /__sandbox/tracker/requests':
+      core.trackerLog.clear();
+      return json(200, { result: true });
+    case 'GET /__sandbox/rate-limit':
+      return json(200, rateLimitReport(core));
     default:
       return errorResponse({ status: 404, message: `Unknown control route: ${method} ${path}` });
   }
+}
+
+/** The rate limiter's state per key, named by realm and partner (never by the key's value). */
+function rateLimitReport(core: SandboxCore) {
+  const keys = core.store.world.keys.flatMap((record) => {
+    const usage = core.limiter.usage(record.key, record.realm);
+    return usage ? [{ realm: record.realm, partnerId: record.network_affiliate_id, ...usage }] : [];
+  });
+  return { config: core.limiter.config, keys };
 }

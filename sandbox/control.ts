@@ -1,14 +1,26 @@
+import type { ChangeEntry } from './change-log';
 import type { ActiveFault, FaultSpec } from './fault-types';
-import type { PixelRecord } from './model';
+import type { PixelRecord, PixelStatus, Realm } from './model';
+import type { RateLimitConfig, RateUsage } from './rate-limit';
 import type { RequestLogEntry } from './request-log';
+import type { SeedName } from './seed/index';
+import type { TrackerLogEntry } from './tracker';
 
+export type { ChangeEntry } from './change-log';
 export type { ActiveFault, FaultAction, FaultMatch, FaultSpec } from './fault-types';
 export type { PixelRecord } from './model';
 export type { RequestLogEntry } from './request-log';
+export type { TrackerLogEntry } from './tracker';
+
+/** What `rateLimit()` returns: the settings and, per key that made a request, its window and totals. */
+export interface RateLimitReport {
+  config: RateLimitConfig;
+  keys: (RateUsage & { realm: Realm; partnerId: number })[];
+}
 
 /** What `state()` returns: the stored postbacks (event type stored as `event`) and the switch. */
 export interface SandboxStateDump {
-  seed: 'demo' | 'empty';
+  seed: SeedName;
   partnerPostbacksDisabled: boolean;
   pixels: PixelRecord[];
 }
@@ -33,6 +45,25 @@ export interface SandboxControl {
   setPartnerPostbacksDisabled(disabled: boolean): Promise<void>;
   /** Dump the stored postbacks for assertions. */
   state(): Promise<SandboxStateDump>;
+  /** One stored postback (event type as `event`); throws on 404. */
+  pixel(id: number): Promise<PixelRecord>;
+  /** Switch a postback's status directly, as Everflow does after failed deliveries (journaled as `control`). */
+  setPixelStatus(id: number, status: PixelStatus): Promise<PixelRecord>;
+  /** Delete a postback "elsewhere" (works for affiliate postbacks too, which the affiliate API cannot delete). */
+  deletePixel(id: number): Promise<void>;
+  /**
+   * Create a postback "elsewhere": `body` is an API create body, validated as the network realm, or as the
+   * affiliate realm (for `network_affiliate_id`, default the demo partner) when `realm` is `affiliate`.
+   */
+  createPixel(body: Record<string, unknown>, realm?: Realm): Promise<PixelRecord>;
+  /** Every change to the postbacks, oldest first, with its source (`api` or `control`). */
+  changes(): Promise<ChangeEntry[]>;
+  /** What the stand-in tracker received, oldest first. */
+  trackerRequests(): Promise<TrackerLogEntry[]>;
+  /** Empty the tracker's request log. */
+  clearTrackerRequests(): Promise<void>;
+  /** Rate-limit settings and each key's window and totals (allowed, refused). */
+  rateLimit(): Promise<RateLimitReport>;
 }
 
 /** Create a control client for the sandbox at `origin` (e.g. `sandbox.origin`). */
@@ -74,5 +105,20 @@ export function createSandboxControl(origin: string): SandboxControl {
       await call('PUT', '/partner-postbacks', { disabled });
     },
     state: () => call<SandboxStateDump>('GET', '/state'),
+    pixel: async (id) => (await call<{ pixel: PixelRecord }>('GET', `/pixels/${id}`)).pixel,
+    setPixelStatus: async (id, status) =>
+      (await call<{ pixel: PixelRecord }>('PATCH', `/pixels/${id}`, { status })).pixel,
+    deletePixel: async (id) => {
+      await call('DELETE', `/pixels/${id}`);
+    },
+    createPixel: async (body, realm = 'network') =>
+      (await call<{ pixel: PixelRecord }>('POST', '/pixels', { ...body, realm })).pixel,
+    changes: async () => (await call<{ changes: ChangeEntry[] }>('GET', '/changes')).changes,
+    trackerRequests: async () =>
+      (await call<{ requests: TrackerLogEntry[] }>('GET', '/tracker/requests')).requests,
+    clearTrackerRequests: async () => {
+      await call('DELETE', '/tracker/requests');
+    },
+    rateLimit: () => call<RateLimitReport>('GET', '/rate-limit'),
   };
 }

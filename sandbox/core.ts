@@ -1,14 +1,17 @@
 import { EverflowApi } from './api';
+import { ChangeLog } from './change-log';
 import type { FaultSpec } from './fault-types';
 import { FaultInjector } from './faults';
 import { readStateFile } from './persist';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig, RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
-import { buildSeed, type SeedName } from './seed/index';
+import { buildSeed, type SeedName, type SeedOptions } from './seed/index';
 import { PixelStore } from './store';
+import { TrackerLog } from './tracker';
 
 /** Everything that configures a sandbox apart from where it listens. */
-export interface CoreOptions {
+export interface CoreOptions extends SeedOptions {
+  /** 'empty' (default), 'demo' or 'scale'; `offers`, `pixels` and `partnerPixels` grow it (see seed/index.ts). */
   seed?: SeedName;
   dataFile?: string;
   rateLimit?: Partial<RateLimitConfig>;
@@ -30,6 +33,10 @@ export class SandboxCore {
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;
   readonly log = new RequestLog();
+  /** Every change to the postbacks, with who made it (API or control). */
+  readonly changes: ChangeLog;
+  /** What the stand-in tracker received. */
+  readonly trackerLog = new TrackerLog();
   readonly api: EverflowApi;
   readonly now: () => number;
   readonly seedName: SeedName;
@@ -39,7 +46,13 @@ export class SandboxCore {
   constructor(options: CoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.seedName = options.seed ?? 'empty';
-    const seed = buildSeed(this.seedName);
+    this.changes = new ChangeLog(this.now);
+    const seed = buildSeed(this.seedName, {
+      offers: options.offers,
+      pixels: options.pixels,
+      partnerPixels: options.partnerPixels,
+      networkId: options.networkId,
+    });
     const loaded = options.dataFile ? readStateFile(options.dataFile) : undefined;
     if (loaded && !loaded.ok) throw new Error(loaded.error);
     this.store = new PixelStore({
@@ -48,6 +61,7 @@ export class SandboxCore {
       loaded: loaded?.value,
       partnerPostbacksDisabled: options.partnerPostbacksDisabled,
       now: this.now,
+      changes: this.changes,
     });
     this.limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...definedOnly(options.rateLimit) }, this.now);
     this.faultSeed = options.faultSeed ?? 1;
@@ -57,11 +71,13 @@ export class SandboxCore {
     this.api = new EverflowApi(this.store, this.limiter);
   }
 
-  /** Back to how the sandbox started: seed data, start-up faults, fresh PRNG, empty log and rate windows. */
+  /** Back to how the sandbox started: seed data, start-up faults, fresh PRNG, empty logs and rate windows. */
   reset(): void {
     this.store.reset();
     this.limiter.reset();
     this.log.clear();
+    this.changes.clear();
+    this.trackerLog.clear();
     this.faults.clear();
     this.faults.reseed(this.faultSeed);
     for (const fault of this.startFaults) this.faults.add(fault);

@@ -1,3 +1,5 @@
+import type { SeedName } from './seed/index';
+
 /**
  * The sandbox's own data model. Field names follow Everflow's wire names (snake_case) so records can be
  * rendered with little mapping, but nothing here is shared with the extension's client code.
@@ -200,7 +202,7 @@ export interface World {
 
 /** Everything a seed provides: the fixed world plus the initial postbacks. */
 export interface SeedData {
-  name: 'demo' | 'empty';
+  name: SeedName;
   world: World;
   pixels: PixelRecord[];
 }

@@ -2,12 +2,13 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname } from 'node:path';
 import { err, ok, type Result } from '../lib/result';
 import type { PixelRecord } from './model';
+import { SEED_NAMES, type SeedName } from './seed/index';
 
 /** What `--data FILE` holds: the mutable part of the state (the world comes from the seed). */
 export interface PersistedState {
   format: 'everflow-sandbox';
   version: 1;
-  seed: 'demo' | 'empty';
+  seed: SeedName;
   nextPixelId: number;
   partnerPostbacksDisabled: boolean;
   pixels: PixelRecord[];
@@ -59,7 +60,7 @@ export function readStateFile(file: string): Result<PersistedState | undefined, 
   return ok({
     format: 'everflow-sandbox',
     version: 1,
-    seed: state.seed === 'demo' ? 'demo' : 'empty',
+    seed: SEED_NAMES.find((name) => name === state.seed) ?? 'empty',
     nextPixelId: state.nextPixelId,
     partnerPostbacksDisabled: state.partnerPostbacksDisabled === true,
     pixels: state.pixels,

@@ -61,18 +61,17 @@ function readFilterPredicates(filters: Body): Checked<PixelPredicate[]> {
   const offers = readIds(filters, 'network_offer_ids');
   if (!offers.ok) return offers;
   if (offers.value.length > 0) {
-    const ids = offers.value;
+    // A Set: a bulk screen may filter 20 000 rows by 500 offers.
+    const ids = new Set(offers.value);
     // A global postback targets every offer, so an offer filter still returns it.
-    predicates.push((pixel) => pixel.pixel_level === 'global' || ids.includes(pixel.network_offer_id));
+    predicates.push((pixel) => pixel.pixel_level === 'global' || ids.has(pixel.network_offer_id));
   }
   const affiliates = readIds(filters, 'network_affiliate_ids');
   if (!affiliates.ok) return affiliates;
   if (affiliates.value.length > 0) {
-    const ids = affiliates.value;
+    const ids = new Set(affiliates.value);
     // A global_offer postback fires for every partner, so a partner filter still returns it.
-    predicates.push(
-      (pixel) => pixel.pixel_level === 'global_offer' || ids.includes(pixel.network_affiliate_id),
-    );
+    predicates.push((pixel) => pixel.pixel_level === 'global_offer' || ids.has(pixel.network_affiliate_id));
   }
   const methods = filters.delivery_methods;
   if (methods !== undefined && methods !== null) {

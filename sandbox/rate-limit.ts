@@ -31,6 +31,20 @@ interface Window {
   used: number;
 }
 
+/** One key's window and totals, as `GET /__sandbox/rate-limit` shows them. */
+export interface RateUsage {
+  limit: number;
+  /** Requests counted in the current window. */
+  used: number;
+  remaining: number;
+  /** Epoch milliseconds. */
+  windowStartedAt: number;
+  windowEndsAt: number;
+  /** Totals since start or reset: requests let through and requests answered 429. */
+  allowed: number;
+  refused: number;
+}
+
 /**
  * Fixed-window counter per API key. A key's window opens at its first request and lasts `windowSeconds`;
  * the allowance is perSecond × windowSeconds. Once it is used up every call gets 429 until the window
@@ -38,9 +52,10 @@ interface Window {
  */
 export class RateLimiter {
   private windows = new Map<string, Window>();
+  private totals = new Map<string, { allowed: number; refused: number }>();
 
   constructor(
-    private readonly config: RateLimitConfig,
+    readonly config: RateLimitConfig,
     private readonly now: () => number,
   ) {}
 
@@ -61,13 +76,40 @@ export class RateLimiter {
     }
     const limit = this.limitFor(realm);
     const retryAfterSeconds = Math.max(0, Math.ceil((window.startedAt + windowMs - now) / 1000));
-    if (window.used >= limit) return { allowed: false, limit, remaining: 0, retryAfterSeconds };
+    const totals = this.totals.get(key) ?? { allowed: 0, refused: 0 };
+    this.totals.set(key, totals);
+    if (window.used >= limit) {
+      totals.refused += 1;
+      return { allowed: false, limit, remaining: 0, retryAfterSeconds };
+    }
     window.used += 1;
+    totals.allowed += 1;
     return { allowed: true, limit, remaining: limit - window.used, retryAfterSeconds };
   }
 
-  /** Forget every window. */
+  /** A key's current window and totals, or undefined when it has made no request. */
+  usage(key: string, realm: Realm): RateUsage | undefined {
+    const window = this.windows.get(key);
+    const totals = this.totals.get(key);
+    if (!window || !totals) return undefined;
+    const limit = this.limitFor(realm);
+    const windowEndsAt = window.startedAt + this.config.windowSeconds * 1000;
+    const current = this.now() < windowEndsAt;
+    const used = current ? window.used : 0;
+    return {
+      limit,
+      used,
+      remaining: limit - used,
+      windowStartedAt: window.startedAt,
+      windowEndsAt,
+      allowed: totals.allowed,
+      refused: totals.refused,
+    };
+  }
+
+  /** Forget every window and total. */
   reset(): void {
     this.windows.clear();
+    this.totals.clear();
   }
 }

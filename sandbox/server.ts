@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { identify, realmOfPath } from './api';
 import { handleControl } from './control-routes';
@@ -6,6 +6,7 @@ import { type CoreOptions, SandboxCore } from './core';
 import { applyTerminalFault } from './fault-responses';
 import { CORS_HEADERS, readBody, sendJson } from './http-io';
 import { loggedBody, queryObject } from './request-log';
+import { DEFAULT_TRACKER_SLOW_MS, loggedHeaders, planTrackerAnswer } from './tracker';
 
 export { DEMO_KEYS } from './demo-keys';
 export type { ActiveFault, FaultAction, FaultMatch, FaultSpec } from './fault-types';
@@ -17,11 +18,16 @@ export interface SandboxOptions extends CoreOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** 'empty' (default): keys, network, partners and offers but no postbacks. 'demo': plus ~47 postbacks. */
-  seed?: 'demo' | 'empty';
   /** Persist state here (atomic write: temp file + rename); loaded on start when present. */
   dataFile?: string;
   rateLimit?: { affiliatePerSecond?: number; networkPerSecond?: number; windowSeconds?: number };
+  /**
+   * Also serve the stand-in tracker at the root of a second, plain-HTTP listener on this port (0 = a free
+   * port): a "TLS-less host" for test-fire. Off when omitted.
+   */
+  trackerPort?: number;
+  /** How long the tracker's `/slow` waits when its path names no delay (default 12 000 ms). */
+  trackerSlowMs?: number;
 }
 
 /** A running sandbox. */
@@ -30,6 +36,10 @@ export interface Sandbox {
   origin: string;
   /** origin + '/v1' */
   baseUrl: string;
+  /** origin + '/__tracker': the stand-in tracker on the API listener. */
+  trackerUrl: string;
+  /** The plain-HTTP tracker listener's origin (its routes at the root), when `trackerPort` was given. */
+  trackerOrigin?: string;
   /** Stop listening and destroy every open socket, hung requests included. */
   close(): Promise<void>;
 }
@@ -87,6 +97,40 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     record(response.status);
   }
 
+  /** Answer as the stand-in tracker; `path` is relative to the tracker root at `prefix`. */
+  async function handleTracker(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    rawBody: string,
+    listener: 'sandbox' | 'plain',
+    prefix: string,
+  ): Promise<void> {
+    const path = url.pathname.slice(prefix.length);
+    const plan = planTrackerAnswer(
+      path,
+      url.search,
+      prefix,
+      options.trackerSlowMs ?? DEFAULT_TRACKER_SLOW_MS,
+    );
+    const entry = core.trackerLog.add({
+      time: core.now(),
+      listener,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: queryObject(url.searchParams),
+      headers: loggedHeaders(req.headers),
+      body: rawBody,
+      behaviour: plan.behaviour,
+      status: null,
+    });
+    if (plan.delayMs > 0) await sleep(plan.delayMs);
+    if (closed || res.destroyed) return;
+    res.writeHead(plan.status, { ...plan.headers, 'Content-Length': Buffer.byteLength(plan.body) });
+    res.end(plan.body);
+    entry.status = plan.status;
+  }
+
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
     if (req.method === 'OPTIONS') {
@@ -103,46 +147,87 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       sendJson(res, handleControl(core, req.method ?? 'GET', url.pathname, rawBody));
       return;
     }
+    if (url.pathname === '/__tracker' || url.pathname.startsWith('/__tracker/')) {
+      await handleTracker(req, res, url, rawBody, 'sandbox', '/__tracker');
+      return;
+    }
     await handleApi(req, res, url, rawBody);
   }
 
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      if (res.headersSent || closed) return;
-      sendJson(res, { status: 500, body: { error: `Sandbox error: ${(error as Error).message}` } });
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  /** The plain tracker listener: every path is a tracker path, from the root. */
+  async function onTrackerRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://tracker.local');
+    const rawBody = await readBody(req);
+    await handleTracker(req, res, url, rawBody ?? '', 'plain', '');
+  }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  function serve(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+    const server = createServer((req, res) => {
+      handler(req, res).catch((error: unknown) => {
+        if (res.headersSent || closed) return;
+        sendJson(res, { status: 500, body: { error: `Sandbox error: ${(error as Error).message}` } });
+      });
     });
-  });
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    return server;
+  }
 
-  const address = server.address() as AddressInfo;
-  // A wildcard bind is reachable on loopback; print that rather than an address nobody can dial.
-  const wildcard = address.address === '0.0.0.0' || address.address === '::';
-  const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${host}:${address.port}`;
+  const servers = [serve(onRequest)];
+  if (options.trackerPort !== undefined) servers.push(serve(onTrackerRequest));
+  const origins: string[] = [];
+  for (const [index, server] of servers.entries()) {
+    const port = index === 0 ? (options.port ?? 0) : (options.trackerPort ?? 0);
+    try {
+      origins.push(await listen(server, port, options.host ?? '127.0.0.1'));
+    } catch (error) {
+      for (const started of servers.slice(0, index)) started.close();
+      throw error;
+    }
+  }
+  const origin = origins[0] as string;
 
   return {
     origin,
     baseUrl: `${origin}/v1`,
+    trackerUrl: `${origin}/__tracker`,
+    trackerOrigin: origins[1],
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) return resolve();
         closed = true;
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        server.close(() => resolve());
+        let open = servers.length;
+        for (const server of servers) {
+          server.close(() => {
+            open -= 1;
+            if (open === 0) resolve();
+          });
+        }
         for (const socket of sockets) socket.destroy();
-        server.closeAllConnections();
+        for (const server of servers) server.closeAllConnections();
       }),
   };
+}
+
+/** Listen and resolve with the origin a client can dial. */
+function listen(server: Server, port: number, hostName: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostName, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      // A wildcard bind is reachable on loopback; print that rather than an address nobody can dial.
+      const wildcard = address.address === '0.0.0.0' || address.address === '::';
+      const host = wildcard
+        ? '127.0.0.1'
+        : address.family === 'IPv6'
+          ? `[${address.address}]`
+          : address.address;
+      resolve(`http://${host}:${address.port}`);
+    });
+  });
 }

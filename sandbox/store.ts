@@ -1,4 +1,5 @@
-import type { PixelFields, PixelRecord, SeedData, World } from './model';
+import type { ChangeLog, ChangeSource } from './change-log';
+import type { PixelFields, PixelRecord, PixelStatus, SeedData, World } from './model';
 import { type PersistedState, writeStateFile } from './persist';
 
 /** Options for {@link PixelStore}. */
@@ -11,6 +12,8 @@ export interface StoreOptions {
   partnerPostbacksDisabled?: boolean;
   /** Epoch milliseconds. */
   now: () => number;
+  /** Where every change is journaled, with its source. */
+  changes?: ChangeLog;
 }
 
 function copy<T>(value: T): T {
@@ -24,7 +27,10 @@ function copy<T>(value: T): T {
 export class PixelStore {
   readonly world: World;
   partnerPostbacksDisabled: boolean;
+  // Kept in id order: loads insert sorted and creates take the next (highest) id, so no list call sorts.
   private pixels = new Map<number, PixelRecord>();
+  /** `list()`'s answer, rebuilt after a change: routes read the list far more often than it changes. */
+  private ordered: readonly Readonly<PixelRecord>[] | undefined;
   private nextId = 1;
   private readonly initialDisabled: boolean;
 
@@ -42,9 +48,30 @@ export class PixelStore {
   }
 
   private load(pixels: PixelRecord[], nextId: number): void {
-    this.pixels = new Map(pixels.map((pixel) => [pixel.network_pixel_id, copy(pixel)]));
-    const highest = Math.max(0, ...this.pixels.keys());
+    const sorted = [...pixels].sort((a, b) => a.network_pixel_id - b.network_pixel_id);
+    this.pixels = new Map(sorted.map((pixel) => [pixel.network_pixel_id, copy(pixel)]));
+    this.ordered = undefined;
+    // Not Math.max(...keys): spreading 100 000 arguments overflows the stack.
+    const highest = sorted.at(-1)?.network_pixel_id ?? 0;
     this.nextId = Math.max(nextId, highest + 1);
+  }
+
+  private changed(
+    source: ChangeSource,
+    action: 'create' | 'replace' | 'status' | 'delete',
+    pixelId: number,
+    before: PixelRecord | undefined,
+    after: PixelRecord | undefined,
+  ): void {
+    this.ordered = undefined;
+    this.options.changes?.add({
+      source,
+      action,
+      pixelId,
+      statusBefore: before?.pixel_status ?? null,
+      statusAfter: after?.pixel_status ?? null,
+    });
+    this.persist();
   }
 
   private seconds(): number {
@@ -65,7 +92,13 @@ export class PixelStore {
 
   /** Every pixel, ordered by id, read-only and uncopied (handlers render new objects from them). */
   list(): readonly Readonly<PixelRecord>[] {
-    return [...this.pixels.values()].sort((a, b) => a.network_pixel_id - b.network_pixel_id);
+    this.ordered ??= [...this.pixels.values()];
+    return this.ordered;
+  }
+
+  /** How many pixels are stored. */
+  get size(): number {
+    return this.pixels.size;
   }
 
   /** Every pixel, ordered by id (copies, safe to hand out). */
@@ -80,7 +113,7 @@ export class PixelStore {
   }
 
   /** Store a new pixel with a fresh id and current timestamps. */
-  create(fields: PixelFields): PixelRecord {
+  create(fields: PixelFields, source: ChangeSource = 'api'): PixelRecord {
     const now = this.seconds();
     const pixel: PixelRecord = {
       ...copy(fields),
@@ -90,12 +123,12 @@ export class PixelStore {
     };
     this.nextId += 1;
     this.pixels.set(pixel.network_pixel_id, pixel);
-    this.persist();
+    this.changed(source, 'create', pixel.network_pixel_id, undefined, pixel);
     return copy(pixel);
   }
 
   /** Replace every writable field of a pixel (full-replacement PUT); undefined when it does not exist. */
-  replace(id: number, fields: PixelFields): PixelRecord | undefined {
+  replace(id: number, fields: PixelFields, source: ChangeSource = 'api'): PixelRecord | undefined {
     const existing = this.pixels.get(id);
     if (!existing) return undefined;
     const pixel: PixelRecord = {
@@ -105,15 +138,30 @@ export class PixelStore {
       time_saved: this.seconds(),
     };
     this.pixels.set(id, pixel);
-    this.persist();
+    this.changed(source, 'replace', id, existing, pixel);
+    return copy(pixel);
+  }
+
+  /**
+   * Switch one pixel's status and nothing else, as Everflow does after repeated failed deliveries;
+   * undefined when it does not exist.
+   */
+  setStatus(id: number, status: PixelStatus, source: ChangeSource): PixelRecord | undefined {
+    const existing = this.pixels.get(id);
+    if (!existing) return undefined;
+    const pixel: PixelRecord = { ...copy(existing), pixel_status: status, time_saved: this.seconds() };
+    this.pixels.set(id, pixel);
+    this.changed(source, 'status', id, existing, pixel);
     return copy(pixel);
   }
 
   /** Delete a pixel; false when it did not exist. */
-  delete(id: number): boolean {
-    const existed = this.pixels.delete(id);
-    if (existed) this.persist();
-    return existed;
+  delete(id: number, source: ChangeSource = 'api'): boolean {
+    const existing = this.pixels.get(id);
+    if (!existing) return false;
+    this.pixels.delete(id);
+    this.changed(source, 'delete', id, existing, undefined);
+    return true;
   }
 
   /** Flip the network's "partners may not edit their postbacks" switch. */

@@ -1,13 +1,34 @@
 import type { ApiKeyRecord, OfferRecord, PartnerRecord, World } from './model';
 
+interface WorldIndex {
+  offers: Map<number, OfferRecord>;
+  partners: Map<number, PartnerRecord>;
+}
+
+// The world never changes after start-up, so its id maps are built once. Rendering a list looks up the
+// offer and partner of every row: with 10 000 rows and 600 offers a linear search was 6 million steps.
+const indexes = new WeakMap<World, WorldIndex>();
+
+function indexOf(world: World): WorldIndex {
+  let index = indexes.get(world);
+  if (!index) {
+    index = {
+      offers: new Map(world.offers.map((offer) => [offer.network_offer_id, offer])),
+      partners: new Map(world.partners.map((partner) => [partner.network_affiliate_id, partner])),
+    };
+    indexes.set(world, index);
+  }
+  return index;
+}
+
 /** Look an offer up by id. */
 export function findOffer(world: World, offerId: number): OfferRecord | undefined {
-  return world.offers.find((offer) => offer.network_offer_id === offerId);
+  return indexOf(world).offers.get(offerId);
 }
 
 /** Look a partner up by id. */
 export function findPartner(world: World, partnerId: number): PartnerRecord | undefined {
-  return world.partners.find((partner) => partner.network_affiliate_id === partnerId);
+  return indexOf(world).partners.get(partnerId);
 }
 
 /** Look an API key up; header values are compared exactly (keys are case-sensitive). */

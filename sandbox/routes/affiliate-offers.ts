@@ -3,7 +3,7 @@ import type { OfferRecord } from '../model';
 import { paginate, readPaging } from '../paging';
 import { renderAffiliateOffer, renderAffiliateOfferDetail } from '../render-offers';
 import type { RequestContext, Route } from '../router';
-import { isRunnableBy, isVisibleTo } from '../world';
+import { findOffer, isRunnableBy, isVisibleTo } from '../world';
 
 function pagedOffers(ctx: RequestContext, offers: OfferRecord[]): ApiResponse {
   const paging = readPaging(ctx.url.searchParams);
@@ -30,7 +30,7 @@ function all(ctx: RequestContext): ApiResponse {
 }
 
 function getOne(ctx: RequestContext): ApiResponse {
-  const offer = ctx.store.world.offers.find((candidate) => candidate.network_offer_id === ctx.params.id);
+  const offer = findOffer(ctx.store.world, ctx.params.id ?? 0);
   if (!offer || !isVisibleTo(offer, ctx.partnerId)) {
     return errorResponse({ status: 404, message: `Offer ${ctx.params.id} not found` });
   }

@@ -1,5 +1,6 @@
 import { DEMO_KEYS, DEMO_NETWORK_ID, DEMO_PARTNER_ID } from '../demo-keys';
 import type { PartnerRecord, World } from '../model';
+import { buildGeneratedOffers } from './generated-offers';
 import { buildOffers } from './offers';
 
 type PartnerRow = [id: number, name: string, status: PartnerRecord['account_status'], currency: string];
@@ -26,16 +27,32 @@ function emailFor(name: string): string {
   return `partners+${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}@example.com`;
 }
 
+/** How many offers the fixed catalogue has; `--offers N` adds generated ones up to N. */
+export const FIXED_OFFER_COUNT = buildOffers().length;
+
+function catalogue(offerCount: number) {
+  const fixed = buildOffers();
+  if (offerCount <= fixed.length) return fixed;
+  const lastEntry = Math.max(
+    ...fixed.flatMap((offer) => offer.payouts.map((p) => p.network_offer_payout_revenue_id)),
+  );
+  return [...fixed, ...buildGeneratedOffers(offerCount - fixed.length, lastEntry + 1)];
+}
+
 /**
  * The fixed world every seed shares: one network ("Demo Network", id 1), twelve partners (the demo
  * affiliate key belongs to partner 7, "Demo Partner"), the offer catalogue and the two demo keys.
+ * `offerCount` above the fixed catalogue's size adds generated offers (ids from 101) up to that count.
+ * Another `networkId` names the network "Demo Network N" and keeps everything else, so two sandboxes are two
+ * networks with the same partners and same-named offers.
  */
-export function buildWorld(): World {
+export function buildWorld(offerCount = 0, networkId = DEMO_NETWORK_ID): World {
+  const suffix = networkId === DEMO_NETWORK_ID ? '' : ` ${networkId}`;
   return {
     network: {
-      network_id: DEMO_NETWORK_ID,
-      name: 'Demo Network',
-      identifier: 'demonetwork',
+      network_id: networkId,
+      name: `Demo Network${suffix}`,
+      identifier: `demonetwork${suffix.trim()}`,
       timezone_id: 80,
       currency_id: 'USD',
       support_email: 'support@demo-network.example',
@@ -54,7 +71,7 @@ export function buildWorld(): World {
       time_created: BASE_TIME + index * 5 * 86_400,
       time_saved: BASE_TIME + index * 5 * 86_400 + 3600,
     })),
-    offers: buildOffers(),
+    offers: catalogue(offerCount),
     keys: [
       { key: DEMO_KEYS.affiliate, realm: 'affiliate', network_affiliate_id: DEMO_PARTNER_ID },
       { key: DEMO_KEYS.network, realm: 'network', network_affiliate_id: 0 },

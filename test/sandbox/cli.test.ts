@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, parseFaultFlag } from '../../sandbox/cli-args';
+import { parseCliArgs, parseFaultFlag, USAGE } from '../../sandbox/cli-args';
 import { DEMO_KEYS } from '../../sandbox/server';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,7 +61,11 @@ describe('parseCliArgs', () => {
 
   it('explains bad flags', () => {
     const cases: [string[], RegExp][] = [
-      [['--seed', 'full'], /--seed must be demo or empty/],
+      [['--seed', 'full'], /--seed must be one of empty, demo, scale, got "full"/],
+      [['--pixels=1.5'], /--pixels must be a whole number ≥ 0/],
+      [['--offers', '30000'], /--offers must be at most 20000/],
+      [['--partner-pixels', '200000'], /--partner-pixels must be at most 100000/],
+      [['--network-id', '0'], /--network-id must be 1 or more/],
       [['--port', 'abc'], /--port must be a whole number/],
       [['--window', '0'], /--window must be greater than 0/],
       [['--fault', '404'], /status must be 429, 500 or 503/],
@@ -72,6 +76,57 @@ describe('parseCliArgs', () => {
       const parsed = parseCliArgs(argv);
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(message);
+    }
+  });
+});
+
+describe('seed flags', () => {
+  it('read the scale seed and the size flags', () => {
+    expect(parseCliArgs(['--seed', 'scale'])).toMatchObject({
+      ok: true,
+      value: { options: { seed: 'scale' } },
+    });
+    const parsed = parseCliArgs([
+      '--seed',
+      'demo',
+      '--offers',
+      '600',
+      '--pixels',
+      '10000',
+      '--partner-pixels',
+      '500',
+      '--network-id',
+      '2',
+    ]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { options: { seed: 'demo', offers: 600, pixels: 10_000, partnerPixels: 500, networkId: 2 } },
+    });
+  });
+
+  it('read the tracker flags', () => {
+    expect(parseCliArgs(['--tracker-port', '0', '--tracker-slow-ms', '3000'])).toMatchObject({
+      ok: true,
+      value: { options: { trackerPort: 0, trackerSlowMs: 3000 } },
+    });
+    expect(parseCliArgs([])).toMatchObject({ ok: true, value: { options: { trackerPort: undefined } } });
+    expect(parseCliArgs(['--tracker-slow-ms', 'soon'])).toEqual({
+      ok: false,
+      error: '--tracker-slow-ms must be a whole number ≥ 0, got "soon"',
+    });
+  });
+
+  it('are listed in the help text', () => {
+    for (const flag of [
+      '--seed empty|demo|scale',
+      '--offers N',
+      '--pixels N',
+      '--partner-pixels N',
+      '--network-id N',
+      '--tracker-port N',
+      '--tracker-slow-ms MS',
+    ]) {
+      expect(USAGE).toContain(flag);
     }
   });
 });
@@ -118,12 +173,14 @@ function startCli(args: string[]) {
 
 describe('sandbox CLI', () => {
   it('prints the base URL and demo keys, serves requests, and exits cleanly on SIGTERM', async () => {
-    const cli = startCli(['--port', '0', '--seed', 'demo']);
+    const cli = startCli(['--port', '0', '--seed', 'demo', '--tracker-port', '0']);
     try {
       const baseUrl = await cli.baseUrl;
       expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
       expect(cli.output()).toContain(DEMO_KEYS.affiliate);
       expect(cli.output()).toContain(DEMO_KEYS.network);
+      const tracker = /Plain tracker:\s+(\S+)/.exec(cli.output())?.[1] ?? '';
+      expect((await fetch(tracker)).status).toBe(200);
       const reply = await fetch(`${baseUrl}/affiliates/pixels`, {
         headers: { 'X-Eflow-API-Key': DEMO_KEYS.affiliate },
       });

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSandboxControl } from '../../sandbox/control';
 import { RateLimiter } from '../../sandbox/rate-limit';
 import { DEMO_KEYS, type Sandbox, startSandbox } from '../../sandbox/server';
-import { call } from './helpers';
+import { affiliateBody, call, list } from './helpers';
 
 // The clock is injected, so windows are stepped through without sleeping.
 
@@ -97,4 +98,100 @@ describe('rate limits over HTTP', () => {
     const keyed = await call(sandbox.origin, 'GET', '/v1/affiliates/pixels', { key: DEMO_KEYS.affiliate });
     expect(keyed.status).toBe(200);
   });
+});
+
+describe('the affiliate limit with the new routes and at bulk scale', () => {
+  let sandbox: Sandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  it('shares one 5 req/s window across every affiliate route; the tracker and control routes do not count', async () => {
+    const now = 1_700_000_000_000;
+    sandbox = await startSandbox({ seed: 'scale', pixels: 200, partnerPixels: 100, now: () => now });
+    const control = createSandboxControl(sandbox.origin);
+    const paths: [string, string, unknown?][] = [
+      ['GET', '/pixels'],
+      ['POST', '/pixelstable?page=2&page_size=50', {}],
+      ['GET', '/offersrunnable?page=3'],
+      ['GET', '/offers/11'],
+      ['POST', '/pixels', affiliateBody()],
+    ];
+    for (let i = 0; i < 150; i += 1) {
+      const [method, path, body] = paths[i % paths.length] ?? ['GET', '/pixels'];
+      const reply = await call(sandbox.origin, method, `/v1/affiliates${path}`, {
+        key: DEMO_KEYS.affiliate,
+        body,
+      });
+      expect(reply.status, `${method} ${path}`).toBe(200);
+      expect(reply.headers.get('x-ratelimit-remaining')).toBe(String(149 - i));
+      await fetch(`${sandbox.trackerUrl}/ok/postback?cid=${i}`);
+      await control.pixel(1001);
+    }
+    const refused = await call(sandbox.origin, 'POST', '/v1/affiliates/pixelstable', {
+      key: DEMO_KEYS.affiliate,
+      body: {},
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    const report = await control.rateLimit();
+    expect(report.config).toEqual({ affiliatePerSecond: 5, networkPerSecond: 30, windowSeconds: 30 });
+    expect(report.keys).toEqual([
+      {
+        realm: 'affiliate',
+        partnerId: 7,
+        limit: 150,
+        used: 150,
+        remaining: 0,
+        windowStartedAt: now,
+        windowEndsAt: now + 30_000,
+        allowed: 150,
+        refused: 1,
+      },
+    ]);
+  }, 30_000);
+
+  it('measures a bulk of 500 creates: a client honouring Retry-After creates each once in 3 waits', async () => {
+    let now = 1_700_000_000_000;
+    sandbox = await startSandbox({ seed: 'empty', offers: 600, now: () => now });
+    const runnable: number[] = [];
+    let page = 0;
+    while (runnable.length < 500) {
+      page += 1;
+      const reply = await call(
+        sandbox.origin,
+        'GET',
+        `/v1/affiliates/offersrunnable?page=${page}&page_size=500`,
+        {
+          key: DEMO_KEYS.affiliate,
+        },
+      );
+      runnable.push(...list(reply.body, 'offers').map((offer) => Number(offer.network_offer_id)));
+    }
+    now += 30_000; // a fresh window for the bulk itself
+    const bulkStart = now;
+    let waits = 0;
+    for (const offer of runnable.slice(0, 500)) {
+      for (;;) {
+        const reply = await call(sandbox.origin, 'POST', '/v1/affiliates/pixels', {
+          key: DEMO_KEYS.affiliate,
+          body: affiliateBody({ network_offer_id: offer }),
+        });
+        if (reply.status === 200) break;
+        expect(reply.status).toBe(429);
+        waits += 1;
+        now += Number(reply.headers.get('retry-after')) * 1000;
+      }
+    }
+    const elapsedSeconds = (now - bulkStart) / 1000;
+    // The floor by requests ÷ limit is 100 s; a fixed 30 s window lets each window's 150 through at once.
+    expect({ waits, elapsedSeconds }).toEqual({ waits: 3, elapsedSeconds: 90 });
+    const state = await createSandboxControl(sandbox.origin).state();
+    const offers = state.pixels.map((pixel) => pixel.network_offer_id);
+    expect(offers).toHaveLength(500);
+    expect(new Set(offers).size).toBe(500);
+    const [usage] = (await createSandboxControl(sandbox.origin).rateLimit()).keys;
+    expect(usage).toMatchObject({ allowed: 500 + page, refused: 3, used: 50 });
+  }, 60_000);
 });
