@@ -87,7 +87,9 @@ export function fileProblemText(p: FileProblem): string {
     case 'not_json':
       return i18n.t('templates.file.notJson');
     case 'too_large':
-      return i18n.t('templates.file.tooLarge', [String(Math.round(p.maxBytes / 1000))]);
+      return i18n.t('templates.file.tooLarge', [String(p.maxBytes / 1_000_000)]);
+    case 'too_deep':
+      return i18n.t('templates.file.tooDeep', [String(p.maxDepth)]);
     case 'wrong_format':
       return i18n.t('templates.file.wrongFormat');
     case 'newer_version':

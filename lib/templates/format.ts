@@ -1,4 +1,5 @@
 import type { Template } from '../storage/schemas';
+import { nestsDeeperThan } from './json-depth';
 import type { FileProblem } from './reasons';
 
 /** The `format` tag of an export file. */
@@ -7,6 +8,11 @@ export const EXPORT_FORMAT = 'postback-companion/templates';
 export const EXPORT_VERSION = 1;
 /** Import files larger than this are refused before parsing (a template library is a few kilobytes). */
 export const MAX_IMPORT_BYTES = 1_000_000;
+/**
+ * Import files nesting deeper than this are refused before parsing. An export nests six levels (file, list,
+ * template, integration, a key/value list, a row); the browser's messaging cuts values at about 100.
+ */
+export const MAX_IMPORT_DEPTH = 16;
 
 /** One template as written to an export file: the fields of a template, and nothing else. */
 export type ExportedTemplate = Omit<Template, 'integration'> & { integration?: Record<string, unknown> };
@@ -84,8 +90,11 @@ export function exportFileName(now: Date): string {
 export function readImportFile(
   text: string,
 ): { ok: true; entries: unknown[] } | { ok: false; problem: FileProblem } {
-  if (text.length > MAX_IMPORT_BYTES)
+  // Counted in UTF-8 bytes, as the file's size is: a text of 1 M characters may be up to 3 MB.
+  if (text.length > MAX_IMPORT_BYTES || new TextEncoder().encode(text).byteLength > MAX_IMPORT_BYTES)
     return { ok: false, problem: { code: 'too_large', maxBytes: MAX_IMPORT_BYTES } };
+  if (nestsDeeperThan(text, MAX_IMPORT_DEPTH))
+    return { ok: false, problem: { code: 'too_deep', maxDepth: MAX_IMPORT_DEPTH } };
   let data: unknown;
   try {
     data = JSON.parse(text);

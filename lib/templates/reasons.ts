@@ -44,6 +44,7 @@ export type EntryReason =
 export type FileProblem =
   | { code: 'not_json' }
   | { code: 'too_large'; maxBytes: number }
+  | { code: 'too_deep'; maxDepth: number }
   | { code: 'wrong_format' }
   | { code: 'newer_version'; version: number }
   | { code: 'bad_version' }

@@ -151,6 +151,21 @@ describe('template import', () => {
     expect(current()[0]).toMatchObject({ id: 't1', notes: 'edited' });
   });
 
+  it('refuses a 5 000-level file in the page, before any message (issue 13 defect 6)', async () => {
+    const { api } = setup([template()]);
+    const deep = `${'{"x":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const text = JSON.stringify(envelope([template({ id: 'd', name: 'Deep' })])).replace(
+      '"notes":""',
+      `"notes":"","integration":${deep}`,
+    );
+    await pick(file(text, 'deep.json'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '“deep.json” cannot be imported: the file is nested too deeply (over 16 levels).',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.save).not.toHaveBeenCalled();
+  });
+
   it('refuses a file that is not an export, and one from a newer version, saying why', async () => {
     setup([template()]);
     await pick(file('{"hello": 1}', 'other.json'));

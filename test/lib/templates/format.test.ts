@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   buildExport,
   EXPORT_FORMAT,
   exportFileName,
   exportText,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_DEPTH,
   readImportFile,
 } from '../../../lib/templates/format';
 import { previewImport } from '../../../lib/templates/preview';
@@ -82,6 +83,32 @@ describe('readImportFile', () => {
       problem: { code: 'no_templates' },
     });
     expect(readImportFile(' '.repeat(MAX_IMPORT_BYTES + 1))).toEqual({
+      ok: false,
+      problem: { code: 'too_large', maxBytes: MAX_IMPORT_BYTES },
+    });
+  });
+
+  it('refuses a deeply nested file before parsing it (5 000 levels, issue 13 defect 6)', () => {
+    const nested = (levels: number) => `${'{"x":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const deep = envelope({ templates: [{ name: 'Deep', integration: JSON.parse(nested(10)) }] }).replace(
+      '1}}}}}}}}}}',
+      `${nested(5000)}}}}}}}}}}}`,
+    );
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(readImportFile(deep)).toEqual({
+      ok: false,
+      problem: { code: 'too_deep', maxDepth: MAX_IMPORT_DEPTH },
+    });
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // An export's own depth (file, list, template, integration, rows, row) is well within the limit.
+    const rows = { user_data: [{ field: 'em', value: 'x' }] };
+    expect(readImportFile(envelope({ templates: [{ integration: rows }] })).ok).toBe(true);
+  });
+
+  it('counts the size in bytes, as the file system does', () => {
+    // 400 000 three-byte characters: under the limit in characters, 1.2 MB on disk.
+    expect(readImportFile(envelope({ exportedAt: '€'.repeat(400_000) }))).toEqual({
       ok: false,
       problem: { code: 'too_large', maxBytes: MAX_IMPORT_BYTES },
     });
