@@ -29,6 +29,7 @@ import {
   setDefaultProfile,
 } from './services/profiles';
 import { getSettings, updateSettings } from './services/settings';
+import { importTemplates } from './services/template-import';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
 import { getStatus } from './status';
 
@@ -129,6 +130,12 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'templates.duplicate',
     h('templates.duplicate', input.byId, ({ id }) => duplicateTemplate(id, { now, newId })),
+  );
+  onMessage(
+    'templates.import',
+    h('templates.import', input.templateImport, ({ templates }) =>
+      importTemplates(templates, { now, newId }),
+    ),
   );
 
   onMessage(

@@ -1,4 +1,4 @@
-import type { TemplateInput } from '../messaging/protocol';
+import type { TemplateImportItem } from '../messaging/protocol';
 import type { Template } from '../storage/schemas';
 import { type ImportedTemplate, parseEntry } from './entry';
 import { secretsOf } from './format';
@@ -107,8 +107,8 @@ export function previewImport(entries: readonly unknown[], library: readonly Tem
   });
 }
 
-function toInput(t: ImportedTemplate, existing?: Template): TemplateInput {
-  const input: TemplateInput = {
+function toInput(t: ImportedTemplate, existing?: Template): TemplateImportItem {
+  const input: TemplateImportItem = {
     name: t.name.trim(),
     side: t.side,
     tracker: t.tracker,
@@ -122,19 +122,23 @@ function toInput(t: ImportedTemplate, existing?: Template): TemplateInput {
     description: t.description,
     integration: mergedIntegration(t, existing),
   };
-  if (existing) input.id = existing.id;
+  if (existing) {
+    input.id = existing.id;
+    input.baseUpdatedAt = existing.updatedAt;
+  }
   return input;
 }
 
 /**
- * The saves an import performs: every new entry (as a new template, with a fresh id), and only those changed
- * entries whose row the user confirmed for overwriting. Unchanged and invalid entries are never written.
+ * What an import writes, sent as one all-or-nothing `templates.import`: every new entry (as a new template,
+ * with a fresh id), and only those changed entries whose row the user confirmed for overwriting, each with the
+ * version of the template the preview compared it with. Unchanged and invalid entries are never written.
  */
 export function planImport(
   preview: readonly PreviewEntry[],
   overwriteRows: ReadonlySet<number>,
-): TemplateInput[] {
-  const out: TemplateInput[] = [];
+): TemplateImportItem[] {
+  const out: TemplateImportItem[] = [];
   for (const entry of preview) {
     if (entry.status === 'new') out.push(toInput(entry.template));
     else if (entry.status === 'changed' && overwriteRows.has(entry.row))

@@ -33,6 +33,8 @@ export type EntryReason =
   | { code: 'not_one_of'; field: TemplateField; value: string; allowed: readonly string[] }
   | { code: 'not_whole_number'; field: TemplateField }
   | { code: 'out_of_range'; field: TemplateField; min: number; max: number }
+  | { code: 'too_long'; field: TemplateField; max: number }
+  | { code: 'too_deep'; field: 'integration'; max: number }
   | { code: 'url_scheme' }
   | { code: 'required_for_method'; field: 'postbackUrl' | 'htmlCode'; method: string }
   | { code: 'delay_only_postback' }

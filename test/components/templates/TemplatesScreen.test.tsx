@@ -67,7 +67,7 @@ describe('TemplatesScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
     expect(await screen.findByText('Give the template a name.')).toBeTruthy();
     expect(screen.getByText('The URL must start with https:// (or http://).')).toBeTruthy();
-    expect(api.save).not.toHaveBeenCalled();
+    expect(api.importAll).not.toHaveBeenCalled();
     expect((screen.getByLabelText('Postback URL') as HTMLTextAreaElement).value).toBe('abc.example/pb');
   });
 
@@ -132,8 +132,47 @@ describe('template import', () => {
     // Without confirmation only the new entry is written.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import 1 template' }));
     expect(await screen.findByText('Imported 1 template. 1 invalid entry skipped.')).toBeTruthy();
-    expect(api.save).toHaveBeenCalledTimes(1);
-    expect(api.save).toHaveBeenCalledWith(expect.objectContaining({ name: 'Brand new' }));
+    expect(api.importAll).toHaveBeenCalledTimes(1);
+    expect(api.importAll).toHaveBeenCalledWith([expect.objectContaining({ name: 'Brand new' })]);
+  });
+
+  it('promises only what the save accepts: too-long fields are named in the preview (issue 13, defect 7)', async () => {
+    const { api, current } = setup([]);
+    await pick(
+      file(
+        envelope([
+          template({ id: 'a', name: 'One' }),
+          template({ id: 'b', name: 'x'.repeat(121) }),
+          template({ id: 'c', name: 'Three', notes: 'n'.repeat(4001) }),
+          template({ id: 'd', name: 'Four' }),
+        ]),
+      ),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Import templates' });
+    expect(dialog.textContent).toContain('2 new, 0 changed, 0 unchanged, 2 invalid.');
+    expect(dialog.textContent).toContain('row 2: name is too long (at most 120 characters)');
+    expect(dialog.textContent).toContain('row 3: notes is too long (at most 4000 characters)');
+    expect(dialog.textContent).not.toMatch(/Too big|expected string/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import 2 templates' }));
+    expect(await screen.findByText('Imported 2 templates. 2 invalid entries skipped.')).toBeTruthy();
+    expect(api.importAll).toHaveBeenCalledTimes(1);
+    expect(current().map((t) => t.name)).toEqual(['One', 'Four']);
+  });
+
+  it('writes nothing and says so when the background refuses the import', async () => {
+    const { api, current } = setup([]);
+    vi.mocked(api.importAll).mockResolvedValueOnce({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        message: 'Your templates changed since the preview, so nothing was imported.',
+      },
+    });
+    await pick(file(envelope([template({ id: 'a', name: 'One' })])));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import 1 template' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('nothing was imported');
+    expect(current()).toEqual([]);
   });
 
   it('overwrites a changed template only when its box is ticked', async () => {
@@ -163,7 +202,7 @@ describe('template import', () => {
       '“deep.json” cannot be imported: the file is nested too deeply (over 16 levels).',
     );
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(api.save).not.toHaveBeenCalled();
+    expect(api.importAll).not.toHaveBeenCalled();
   });
 
   it('refuses a file that is not an export, and one from a newer version, saying why', async () => {
