@@ -49,9 +49,9 @@ export function LibraryTransfer({ templates, api, download, now, onDone }: Libra
     setPending({ fileName: file.name, preview: previewImport(read.entries, templates) });
   };
   // One message, all or nothing: what the preview showed is written, or nothing is (issue 13, defect 7).
-  const apply = async (overwrite: ReadonlySet<number>) => {
+  const apply = async (overwrite: ReadonlySet<number>, keepSecrets: boolean) => {
     if (!pending) return;
-    const planned = planImport(pending.preview, overwrite);
+    const planned = planImport(pending.preview, overwrite, keepSecrets);
     setBusy(true);
     const r = await api.importAll(planned);
     setBusy(false);
@@ -89,7 +89,7 @@ export function LibraryTransfer({ templates, api, download, now, onDone }: Libra
           fileName={pending.fileName}
           preview={pending.preview}
           busy={busy}
-          onImport={(o) => void apply(o)}
+          onImport={(o, keep) => void apply(o, keep)}
           onClose={() => setPending(undefined)}
         />
       )}

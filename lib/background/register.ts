@@ -32,6 +32,7 @@ import { getSettings, updateSettings } from './services/settings';
 import { importTemplates } from './services/template-import';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
 import { getStatus } from './status';
+import { pruneSecrets, resolveSecrets, withStashedSecrets } from './template-secrets';
 
 export interface BackgroundConfig extends HandlerContext {
   version: string;
@@ -40,6 +41,13 @@ export interface BackgroundConfig extends HandlerContext {
   fetch?: typeof fetch;
   now?: () => number;
   newId?: () => string;
+}
+
+/** Run a template write, then forget the integration secrets no template refers to any more. */
+async function afterPrune<T>(write: Promise<T>): Promise<T> {
+  const r = await write;
+  await pruneSecrets();
+  return r;
 }
 
 /** Register every message handler. Call synchronously at worker start: nothing here awaits. */
@@ -121,11 +129,14 @@ export function registerHandlers(config: BackgroundConfig): void {
   );
   onMessage(
     'templates.save',
-    h('templates.save', input.templateInput, (t) => saveTemplate(t, { now, newId })),
+    // Integration secrets go to the secret store; the template keeps a reference (issue 13, defect 11).
+    h('templates.save', input.templateInput, async (t) =>
+      afterPrune(saveTemplate(await withStashedSecrets(t), { now, newId })),
+    ),
   );
   onMessage(
     'templates.remove',
-    h('templates.remove', input.byId, ({ id }) => removeTemplate(id)),
+    h('templates.remove', input.byId, ({ id }) => afterPrune(removeTemplate(id))),
   );
   onMessage(
     'templates.duplicate',
@@ -133,8 +144,8 @@ export function registerHandlers(config: BackgroundConfig): void {
   );
   onMessage(
     'templates.import',
-    h('templates.import', input.templateImport, ({ templates }) =>
-      importTemplates(templates, { now, newId }),
+    h('templates.import', input.templateImport, async ({ templates }) =>
+      afterPrune(importTemplates(await Promise.all(templates.map(withStashedSecrets)), { now, newId })),
     ),
   );
 
@@ -168,11 +179,18 @@ export function registerHandlers(config: BackgroundConfig): void {
   );
   onMessage(
     'pixels.create',
-    h('pixels.create', input.pixelCreate, (d) => createPixel(d, deps)),
+    // A template's secret references become the secrets themselves only here, for the request.
+    h('pixels.create', input.pixelCreate, async (d) => {
+      const draft = await resolveSecrets(d.draft);
+      return draft.ok ? createPixel({ ...d, draft: draft.value }, deps) : draft;
+    }),
   );
   onMessage(
     'pixels.update',
-    h('pixels.update', input.pixelUpdate, (d) => updatePixel(d, deps)),
+    h('pixels.update', input.pixelUpdate, async (d) => {
+      const draft = await resolveSecrets(d.draft);
+      return draft.ok ? updatePixel({ ...d, draft: draft.value }, deps) : draft;
+    }),
   );
   onMessage(
     'pixels.setStatus',

@@ -1,6 +1,7 @@
 import type { Template } from '../storage/schemas';
 import { nestsDeeperThan } from './json-depth';
 import type { FileProblem } from './reasons';
+import { isSecretName, withoutSecrets } from './secret-fields';
 
 /** The `format` tag of an export file. */
 export const EXPORT_FORMAT = 'postback-companion/templates';
@@ -26,24 +27,16 @@ export interface TemplateExport {
   templates: ExportedTemplate[];
 }
 
-// Integration objects may carry access tokens (the affiliate Meta pixel has `access_token`). Like API keys,
-// those never leave the browser in a file.
-const SECRET_NAME = /token|secret|password|api_?key|apikey/i;
-
-/** The integration object without any field whose name looks like a secret. */
-export function withoutSecrets(integration: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(integration).filter(([k]) => !SECRET_NAME.test(k)));
-}
-
-/** The secret-looking fields of an integration object (kept when an import overwrites a template). */
+/** The top-level secret fields of an integration object (kept when an import overwrites a template). */
 export function secretsOf(integration: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!integration) return {};
-  return Object.fromEntries(Object.entries(integration).filter(([k]) => SECRET_NAME.test(k)));
+  return Object.fromEntries(Object.entries(integration).filter(([k]) => isSecretName(k)));
 }
 
 /**
  * Build the export file. Each template is copied field by field (an allow-list), so nothing that is not a
- * template field, and no secret, can reach the file.
+ * template field can reach the file; integration secrets (and their references) are left out at any depth,
+ * like API keys (issue 13, defect 11).
  */
 export function buildExport(templates: readonly Template[], now: Date): TemplateExport {
   return {

@@ -175,6 +175,49 @@ describe('template import', () => {
     expect(current()).toEqual([]);
   });
 
+  it('an import that carries a token says so, masked, and asks to keep or drop it (issue 13, defect 11)', async () => {
+    const token = 'EAAGmetaToken-4321';
+    const meta = template({
+      id: 'm',
+      name: 'Meta',
+      deliveryMethod: 'facebook',
+      integration: {
+        pixel_id: '1',
+        access_token: token,
+        user_data: [{ field: 'password', value: 'pw-secret-000111' }],
+      },
+    });
+    const { api } = setup([]);
+    await pick(file(envelope([meta, template({ id: 'x', name: 'Plain' })])));
+    const dialog = await screen.findByRole('dialog');
+    const group = within(dialog).getByRole('group', { name: 'Tokens and passwords in this file' });
+    expect(group.textContent).toContain('What you import carries 2 secrets.');
+    expect(group.textContent).toContain('“Meta”: access_token ••••4321');
+    expect(group.textContent).toContain('“Meta”: user_data[password] ••••0111');
+    expect(dialog.textContent).not.toContain(token);
+    const importButton = within(dialog).getByRole('button', { name: 'Import 2 templates' });
+    expect(importButton).toHaveProperty('disabled', true);
+
+    fireEvent.click(within(group).getByLabelText('Drop them (enter them in the template later)'));
+    fireEvent.click(importButton);
+    await screen.findByText(/Imported 2 templates/);
+    const [dropped] = vi.mocked(api.importAll).mock.lastCall!;
+    expect(JSON.stringify(dropped)).not.toContain(token);
+    expect(dropped[0]?.integration).toEqual({ pixel_id: '1', user_data: [] });
+
+    // The same file again, into an empty library: keep sends the token to the background's secret store.
+    cleanup();
+    const again = setup([]);
+    await pick(file(envelope([meta])));
+    const d2 = await screen.findByRole('dialog');
+    fireEvent.click(within(d2).getByLabelText('Keep them (stored with your API keys)'));
+    fireEvent.click(within(d2).getByRole('button', { name: 'Import 1 template' }));
+    await screen.findByText(/Imported 1 template/);
+    expect(vi.mocked(again.api.importAll).mock.lastCall![0][0]?.integration).toMatchObject({
+      access_token: token,
+    });
+  });
+
   it('overwrites a changed template only when its box is ticked', async () => {
     const { current } = setup([template()]);
     await pick(file(envelope([template({ notes: 'edited' })])));

@@ -29,7 +29,13 @@ describe('export', () => {
 
   it('never contains an API key or an integration secret, even from a state full of them', () => {
     // A profile-rich state: keys in the same objects the UI has at hand, smuggled into templates.
-    const keys = ['demo-affiliate-key', 'ZXhhbXBsZS1rZXktMTIzNA', 'EAAB-meta-token-9999'];
+    const keys = [
+      'demo-affiliate-key',
+      'ZXhhbXBsZS1rZXktMTIzNA',
+      'EAAB-meta-token-9999',
+      'nested-password-1',
+      'row-token-2',
+    ];
     const state = {
       profiles: [{ id: 'p1', apiKey: keys[0], maskedKey: '••••-key' }],
       templates: [
@@ -38,13 +44,26 @@ describe('export', () => {
           id: 't2',
           name: 'Meta',
           deliveryMethod: 'facebook',
-          integration: { pixel_id: '123', event_name: 'Purchase', access_token: keys[2], apiKey: keys[1] },
+          integration: {
+            pixel_id: '123',
+            event_name: 'Purchase',
+            access_token: keys[2],
+            apiKey: keys[1],
+            // Nested secrets and key/value rows naming one (issue 13, defect 11).
+            extra: { password: keys[3] },
+            user_data: [{ field: 'access_token', value: keys[4] }],
+          },
         }),
       ],
     };
     const text = exportText(state.templates, NOW);
     for (const k of keys) expect(text).not.toContain(k);
-    expect(JSON.parse(text).templates[1].integration).toEqual({ pixel_id: '123', event_name: 'Purchase' });
+    expect(JSON.parse(text).templates[1].integration).toEqual({
+      pixel_id: '123',
+      event_name: 'Purchase',
+      extra: {},
+      user_data: [],
+    });
   });
 
   it('round-trips: an export imported into the same library changes nothing', () => {
