@@ -32,7 +32,7 @@ import { getSettings, updateSettings } from './services/settings';
 import { importTemplates } from './services/template-import';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
 import { getStatus } from './status';
-import { pruneSecrets, resolveSecrets, withStashedSecrets } from './template-secrets';
+import { resolveSecrets, secretWrite, withStashedSecrets } from './template-secrets';
 
 export interface BackgroundConfig extends HandlerContext {
   version: string;
@@ -41,13 +41,6 @@ export interface BackgroundConfig extends HandlerContext {
   fetch?: typeof fetch;
   now?: () => number;
   newId?: () => string;
-}
-
-/** Run a template write, then forget the integration secrets no template refers to any more. */
-async function afterPrune<T>(write: Promise<T>): Promise<T> {
-  const r = await write;
-  await pruneSecrets();
-  return r;
 }
 
 /** Register every message handler. Call synchronously at worker start: nothing here awaits. */
@@ -130,13 +123,13 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'templates.save',
     // Integration secrets go to the secret store; the template keeps a reference (issue 13, defect 11).
-    h('templates.save', input.templateInput, async (t) =>
-      afterPrune(saveTemplate(await withStashedSecrets(t), { now, newId })),
+    h('templates.save', input.templateInput, (t) =>
+      secretWrite(async () => saveTemplate(await withStashedSecrets(t), { now, newId })),
     ),
   );
   onMessage(
     'templates.remove',
-    h('templates.remove', input.byId, ({ id }) => afterPrune(removeTemplate(id))),
+    h('templates.remove', input.byId, ({ id }) => secretWrite(() => removeTemplate(id))),
   );
   onMessage(
     'templates.duplicate',
@@ -144,8 +137,13 @@ export function registerHandlers(config: BackgroundConfig): void {
   );
   onMessage(
     'templates.import',
-    h('templates.import', input.templateImport, async ({ templates }) =>
-      afterPrune(importTemplates(await Promise.all(templates.map(withStashedSecrets)), { now, newId })),
+    h('templates.import', input.templateImport, ({ templates }) =>
+      secretWrite(async () => {
+        // One after another: each stash is a read-modify-write of the secret store.
+        const stashed = [];
+        for (const t of templates) stashed.push(await withStashedSecrets(t));
+        return importTemplates(stashed, { now, newId });
+      }),
     ),
   );
 

@@ -80,6 +80,23 @@ export async function resolveSecrets(draft: PixelDraft): Promise<Result<PixelDra
   return ok({ ...draft, integration: putBack(draft.integration, secrets) as Record<string, unknown> });
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run a template write that may store or orphan secrets, one at a time, then forget the secrets no template
+ * refers to any more. One at a time, because a prune running between another write's stash and its template
+ * write would forget that write's fresh secret, and two stashes would each overwrite the other's.
+ */
+export function secretWrite<T>(write: () => Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    const result = await write();
+    await pruneSecrets();
+    return result;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /** Forget secrets no stored template refers to (after a delete, an overwrite or a refused write). */
 export async function pruneSecrets(): Promise<void> {
   const used = new Set<string>();
@@ -94,7 +111,11 @@ const holdsRawSecret = (integration: Record<string, unknown> | undefined) =>
  * Move the secrets that templates saved by earlier versions hold in place into the secret store. Writes only
  * when a template held one; a template saved again meanwhile is left as it now is.
  */
-export async function moveStoredTemplateSecrets(): Promise<void> {
+export function moveStoredTemplateSecrets(): Promise<void> {
+  return secretWrite(moveRawSecrets);
+}
+
+async function moveRawSecrets(): Promise<void> {
   const before = (await templatesItem.getValue()).filter((t) => holdsRawSecret(t.integration));
   if (before.length === 0) return;
   const moved = new Map<string, { was: string; integration: Record<string, unknown> | undefined }>();
@@ -107,5 +128,4 @@ export async function moveStoredTemplateSecrets(): Promise<void> {
       return m && m.was === JSON.stringify(t.integration) ? { ...t, integration: m.integration } : t;
     }),
   );
-  await pruneSecrets();
 }

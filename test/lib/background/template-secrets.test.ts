@@ -155,6 +155,38 @@ describe('integration secrets are kept like API keys', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get('templates'))).not.toContain(TOKEN);
   });
 
+  it('no secret is lost when saves and imports with tokens run at the same time', async () => {
+    const tokens = Array.from({ length: 6 }, (_, i) => `EAAGconcurrentToken-${i}-abcdef`);
+    const withToken = (i: number) => {
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        ...input
+      } = metaTemplate({
+        name: `Meta ${i}`,
+        integration: { pixel_id: '1', event_name: 'Lead', access_token: tokens[i] },
+      });
+      return input;
+    };
+    await Promise.all([
+      send('templates.save', withToken(0)),
+      send('templates.import', { templates: [withToken(1), withToken(2), withToken(3)] }),
+      send('templates.save', withToken(4)),
+      send('templates.save', withToken(5)),
+    ]);
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get('integrationSecrets'));
+    const list = await send<R<Template[]>>('templates.list');
+    if (!list.ok) throw new Error(list.error.message);
+    // Every template that was stored can still be used: its reference finds its token.
+    for (const t of list.value) {
+      const token = tokens[Number(t.name.slice(5))]!;
+      expect(stored).toContain(token);
+      expect(JSON.stringify(t)).not.toContain(token);
+    }
+    expect(list.value.map((t) => t.name)).toEqual(expect.arrayContaining(['Meta 1', 'Meta 2', 'Meta 3']));
+  });
+
   it('moves the tokens of templates stored by an earlier version out of template storage', async () => {
     await fakeBrowser.storage.local.set({ templates: [metaTemplate(), template()] });
     await moveStoredTemplateSecrets();
