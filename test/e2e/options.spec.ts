@@ -287,7 +287,7 @@ test.describe('templates', () => {
     const storage = await page.evaluate(async () => {
       const c = (
         globalThis as unknown as {
-          chrome: { storage: Record<string, { get: (k: null) => Promise<unknown> }> };
+          chrome: { storage: Record<'local' | 'sync', { get: (k: null) => Promise<unknown> }> };
         }
       ).chrome;
       return { local: await c.storage.local.get(null), sync: await c.storage.sync.get(null) };
