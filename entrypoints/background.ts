@@ -2,6 +2,7 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../lib/background/register';
+import { moveStoredTemplateSecrets } from '../lib/background/template-secrets';
 import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
 // Wiring only. Listeners are registered synchronously, before any await, so a message that wakes the worker is
@@ -14,6 +15,8 @@ export default defineBackground(() => {
     hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
   });
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
+  // Templates saved before integration secrets had their own store held them in place (issue 13, defect 11).
+  void moveStoredTemplateSecrets();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
     // Welcome a new user on the options page; the flag tells tests and the demo the welcome tab is open.

@@ -33,7 +33,7 @@ describe('conventions', () => {
   const PURE_EVERFLOW = /lib\/everflow\/(rules|integration-rules|schemas\/[\w-]+)$/;
   it.each(UI)('%s does not import the key vault or Everflow HTTP code', (path) => {
     const bad = importsOf(path).filter(
-      (s) => /storage\/keys$/.test(s) || (/lib\/everflow\//.test(s) && !PURE_EVERFLOW.test(s)),
+      (s) => /storage\/(keys|secrets)$/.test(s) || (/lib\/everflow\//.test(s) && !PURE_EVERFLOW.test(s)),
     );
     expect(bad, `${path} imports ${bad.join(', ')}`).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ContentField, PreviewEntry } from '../../lib/templates/preview';
+import { maskSecret } from '../../lib/templates/secret-fields';
 import { Dialog } from '../ui/Dialog';
 import { fieldName, invalidEntryText } from './import-text';
 
@@ -8,8 +9,11 @@ export interface ImportDialogProps {
   fileName: string;
   preview: readonly PreviewEntry[];
   busy: boolean;
-  /** Import: every new entry, and the changed entries whose rows are in `overwrite`. */
-  onImport: (overwrite: ReadonlySet<number>) => void;
+  /**
+   * Import: every new entry, and the changed entries whose rows are in `overwrite`; the file's secrets only
+   * when `keepSecrets`.
+   */
+  onImport: (overwrite: ReadonlySet<number>, keepSecrets: boolean) => void;
   onClose: () => void;
 }
 
@@ -17,7 +21,9 @@ const changes = (fields: readonly ContentField[]) => fields.map(fieldName).join(
 
 /**
  * What an import would do, before it does anything: new, changed, unchanged and invalid entries (with the
- * reason for each invalid one). A changed entry overwrites its template only when its box is ticked.
+ * reason for each invalid one). A changed entry overwrites its template only when its box is ticked. When what
+ * would be imported carries secrets (a Meta access token, a password), they are listed masked and the user
+ * chooses to keep or drop them before the import can start (issue 13, defect 11).
  */
 export function ImportDialog({ fileName, preview, busy, onImport, onClose }: ImportDialogProps) {
   const id = useId();
@@ -28,7 +34,13 @@ export function ImportDialog({ fileName, preview, busy, onImport, onClose }: Imp
   const changed = of('changed');
   const same = of('unchanged');
   const invalid = of('invalid');
+  const [keepSecrets, setKeepSecrets] = useState<boolean>();
   const count = fresh.length + overwrite.size;
+  const planned = [...fresh, ...changed.filter((e) => overwrite.has(e.row))];
+  const secrets = planned.flatMap((e) =>
+    e.secrets.map((hit) => ({ name: e.template.name, row: e.row, hit })),
+  );
+  const mustChoose = secrets.length > 0 && keepSecrets === undefined;
   const toggle = (row: number, on: boolean) => {
     const next = new Set(overwrite);
     if (on) next.add(row);
@@ -97,12 +109,45 @@ export function ImportDialog({ fileName, preview, busy, onImport, onClose }: Imp
           </ul>
         </section>
       )}
+      {secrets.length > 0 && (
+        <fieldset aria-describedby={`${id}-secrets`}>
+          <legend>{i18n.t('templates.import.secretsTitle')}</legend>
+          <p class="hint" id={`${id}-secrets`}>
+            {i18n.t('templates.import.secretsIntro', secrets.length)}
+          </p>
+          <ul>
+            {secrets.map(({ name, row, hit }) => (
+              <li key={`${row}:${hit.path}`}>
+                {i18n.t('templates.import.secretItem', [name, hit.path, maskSecret(hit.value)])}
+              </li>
+            ))}
+          </ul>
+          <label class="choice">
+            <input
+              type="radio"
+              name={`${id}-keep`}
+              checked={keepSecrets === true}
+              onChange={() => setKeepSecrets(true)}
+            />{' '}
+            {i18n.t('templates.import.keepSecrets')}
+          </label>
+          <label class="choice">
+            <input
+              type="radio"
+              name={`${id}-keep`}
+              checked={keepSecrets === false}
+              onChange={() => setKeepSecrets(false)}
+            />{' '}
+            {i18n.t('templates.import.dropSecrets')}
+          </label>
+        </fieldset>
+      )}
       <div class="actions">
         <button
           type="button"
           class="button button--primary"
-          disabled={count === 0 || busy}
-          onClick={() => onImport(overwrite)}
+          disabled={count === 0 || busy || mustChoose}
+          onClick={() => onImport(overwrite, keepSecrets === true)}
         >
           {i18n.t('templates.import.confirm', count)}
         </button>

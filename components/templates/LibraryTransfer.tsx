@@ -11,7 +11,7 @@ import type { TemplatesApi } from './TemplatesScreen';
 
 export interface LibraryTransferProps {
   templates: readonly Template[];
-  api: Pick<TemplatesApi, 'save'>;
+  api: Pick<TemplatesApi, 'importAll'>;
   download: Download;
   now: () => Date;
   /** Tell the screen the outcome (it then reloads the list). */
@@ -48,27 +48,23 @@ export function LibraryTransfer({ templates, api, download, now, onDone }: Libra
       });
     setPending({ fileName: file.name, preview: previewImport(read.entries, templates) });
   };
-  const apply = async (overwrite: ReadonlySet<number>) => {
+  // One message, all or nothing: what the preview showed is written, or nothing is (issue 13, defect 7).
+  const apply = async (overwrite: ReadonlySet<number>, keepSecrets: boolean) => {
     if (!pending) return;
+    const planned = planImport(pending.preview, overwrite, keepSecrets);
     setBusy(true);
-    let saved = 0;
-    const failed: string[] = [];
-    for (const input of planImport(pending.preview, overwrite)) {
-      const r = await api.save(input);
-      if (r.ok) saved++;
-      else failed.push(`${input.name}: ${r.error.message}`);
-    }
-    const skipped = pending.preview.filter((e) => e.status === 'invalid').length;
+    const r = await api.importAll(planned);
     setBusy(false);
     setPending(undefined);
+    if (!r.ok) return onDone({ kind: 'error', text: r.error.message, focus: true });
+    const skipped = pending.preview.filter((e) => e.status === 'invalid').length;
     const text = [
-      i18n.t('templates.import.done', saved),
+      i18n.t('templates.import.done', r.value.imported),
       skipped ? i18n.t('templates.import.skipped', skipped) : '',
-      ...failed,
     ]
       .filter(Boolean)
       .join(' ');
-    onDone({ kind: failed.length ? 'error' : 'ok', text, focus: true });
+    onDone({ kind: 'ok', text, focus: true });
   };
 
   return (
@@ -93,7 +89,7 @@ export function LibraryTransfer({ templates, api, download, now, onDone }: Libra
           fileName={pending.fileName}
           preview={pending.preview}
           busy={busy}
-          onImport={(o) => void apply(o)}
+          onImport={(o, keep) => void apply(o, keep)}
           onClose={() => setPending(undefined)}
         />
       )}

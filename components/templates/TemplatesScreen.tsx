@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, TemplateInput } from '../../lib/messaging/protocol';
+import type { AppError, TemplateImportItem, TemplateInput } from '../../lib/messaging/protocol';
 import type { TrackerPreset } from '../../lib/postback/trackers';
 import type { Result } from '../../lib/result';
 import type { Template } from '../../lib/storage/schemas';
@@ -24,6 +24,8 @@ export interface TemplatesApi {
   save: (input: TemplateInput) => Promise<Result<Template, AppError>>;
   remove: (id: string) => Promise<Result<true, AppError>>;
   duplicate: (id: string) => Promise<Result<Template, AppError>>;
+  /** Write an import's templates, all or none. */
+  importAll: (templates: TemplateImportItem[]) => Promise<Result<{ imported: number }, AppError>>;
 }
 
 export interface TemplatesScreenProps {

@@ -61,6 +61,10 @@ export function reasonText(r: EntryReason): string {
       return i18n.t('templates.reason.notWhole', [fieldName(r.field)]);
     case 'out_of_range':
       return i18n.t('templates.reason.range', [fieldName(r.field), String(r.min), String(r.max)]);
+    case 'too_long':
+      return i18n.t('templates.reason.tooLong', [fieldName(r.field), String(r.max)]);
+    case 'too_deep':
+      return i18n.t('templates.reason.tooDeep', [fieldName(r.field), String(r.max)]);
     case 'url_scheme':
       return i18n.t('templates.reason.urlScheme');
     case 'required_for_method':
@@ -87,7 +91,9 @@ export function fileProblemText(p: FileProblem): string {
     case 'not_json':
       return i18n.t('templates.file.notJson');
     case 'too_large':
-      return i18n.t('templates.file.tooLarge', [String(Math.round(p.maxBytes / 1000))]);
+      return i18n.t('templates.file.tooLarge', [String(p.maxBytes / 1_000_000)]);
+    case 'too_deep':
+      return i18n.t('templates.file.tooDeep', [String(p.maxDepth)]);
     case 'wrong_format':
       return i18n.t('templates.file.wrongFormat');
     case 'newer_version':

@@ -17,6 +17,7 @@ export function optionsServices(): OptionsServices {
       save: (input) => call('templates.save', input),
       remove: (id) => call('templates.remove', { id }),
       duplicate: (id) => call('templates.duplicate', { id }),
+      importAll: (templates) => call('templates.import', { templates }),
     },
     settings: {
       get: () => call('settings.get', undefined),

@@ -29,8 +29,10 @@ import {
   setDefaultProfile,
 } from './services/profiles';
 import { getSettings, updateSettings } from './services/settings';
+import { importTemplates } from './services/template-import';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
 import { getStatus } from './status';
+import { resolveSecrets, secretWrite, withStashedSecrets } from './template-secrets';
 
 export interface BackgroundConfig extends HandlerContext {
   version: string;
@@ -120,15 +122,29 @@ export function registerHandlers(config: BackgroundConfig): void {
   );
   onMessage(
     'templates.save',
-    h('templates.save', input.templateInput, (t) => saveTemplate(t, { now, newId })),
+    // Integration secrets go to the secret store; the template keeps a reference (issue 13, defect 11).
+    h('templates.save', input.templateInput, (t) =>
+      secretWrite(async () => saveTemplate(await withStashedSecrets(t), { now, newId })),
+    ),
   );
   onMessage(
     'templates.remove',
-    h('templates.remove', input.byId, ({ id }) => removeTemplate(id)),
+    h('templates.remove', input.byId, ({ id }) => secretWrite(() => removeTemplate(id))),
   );
   onMessage(
     'templates.duplicate',
     h('templates.duplicate', input.byId, ({ id }) => duplicateTemplate(id, { now, newId })),
+  );
+  onMessage(
+    'templates.import',
+    h('templates.import', input.templateImport, ({ templates }) =>
+      secretWrite(async () => {
+        // One after another: each stash is a read-modify-write of the secret store.
+        const stashed = [];
+        for (const t of templates) stashed.push(await withStashedSecrets(t));
+        return importTemplates(stashed, { now, newId });
+      }),
+    ),
   );
 
   onMessage(
@@ -161,11 +177,18 @@ export function registerHandlers(config: BackgroundConfig): void {
   );
   onMessage(
     'pixels.create',
-    h('pixels.create', input.pixelCreate, (d) => createPixel(d, deps)),
+    // A template's secret references become the secrets themselves only here, for the request.
+    h('pixels.create', input.pixelCreate, async (d) => {
+      const draft = await resolveSecrets(d.draft);
+      return draft.ok ? createPixel({ ...d, draft: draft.value }, deps) : draft;
+    }),
   );
   onMessage(
     'pixels.update',
-    h('pixels.update', input.pixelUpdate, (d) => updatePixel(d, deps)),
+    h('pixels.update', input.pixelUpdate, async (d) => {
+      const draft = await resolveSecrets(d.draft);
+      return draft.ok ? updatePixel({ ...d, draft: draft.value }, deps) : draft;
+    }),
   );
   onMessage(
     'pixels.setStatus',

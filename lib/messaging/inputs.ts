@@ -2,6 +2,7 @@
 // page (or anything pretending to be one) can never hand a service an unchecked value.
 import { z } from 'zod';
 import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, REGIONS, ROLES } from '../storage/schemas';
+import { TemplateInputSchema } from '../templates/template-schema';
 
 const id = z.string().trim().min(1).max(100);
 const profileId = id;
@@ -32,20 +33,14 @@ export const settingsPatch = z
   })
   .strict();
 
-export const templateInput = z.object({
-  id: id.optional(),
-  name: z.string().trim().min(1, 'Give the template a name.').max(120),
-  side: z.enum(ROLES),
-  tracker: z.string().max(60),
-  deliveryMethod: z.enum(DELIVERY_METHODS),
-  pixelType: z.enum(PIXEL_TYPES),
-  level: z.enum(PIXEL_LEVELS),
-  postbackUrl: z.string().max(8000),
-  htmlCode: z.string().max(20000),
-  delayMs: z.number().int().min(0).max(300_000),
-  notes: z.string().max(4000),
-  description: z.string().max(1000),
-  integration: z.record(z.string(), z.unknown()).optional(),
+/** The template schema is shared with the import preview (lib/templates/template-schema.ts): one set of rules. */
+export const templateInput = TemplateInputSchema;
+/** An import: every template it writes, all or none (see lib/background/services/template-import.ts). */
+export const templateImport = z.object({
+  templates: z
+    .array(TemplateInputSchema.extend({ baseUpdatedAt: z.number().optional() }))
+    .min(1)
+    .max(1000),
 });
 
 export const draftKey = z.object({ formId: id });

@@ -79,6 +79,12 @@ export interface CreatedPixel {
 export type TemplateInput = Omit<Template, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 
 /**
+ * One template of an import. With `id` it overwrites that template, and only if the template is still as the
+ * preview saw it (`baseUpdatedAt`); without, it is new.
+ */
+export type TemplateImportItem = TemplateInput & { baseUpdatedAt?: number };
+
+/**
  * The typed protocol between pages (popup, options) and the background service worker.
  * Types only: pages import this file without pulling zod or any handler code into their bundle.
  */
@@ -101,6 +107,8 @@ export interface ProtocolMap {
   'templates.save'(data: TemplateInput): Result<Template, AppError>;
   'templates.remove'(data: { id: string }): Result<true, AppError>;
   'templates.duplicate'(data: { id: string }): Result<Template, AppError>;
+  /** All or nothing: refuses (writing nothing) when the library changed since the preview. */
+  'templates.import'(data: { templates: TemplateImportItem[] }): Result<{ imported: number }, AppError>;
 
   'drafts.get'(data: {
     formId: string;

@@ -1,35 +1,23 @@
-import * as z from 'zod';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, ROLES } from '../storage/schemas';
+import type * as z from 'zod';
 import type { EntryReason, TemplateField } from './reasons';
-
-/** The longest delay Everflow accepts before firing a postback (5 minutes), in milliseconds. */
-export const MAX_DELAY_MS = 300_000;
+import {
+  IMPORT_DEFAULTS,
+  MAX_DELAY_MS,
+  MAX_INTEGRATION_DEPTH,
+  type TemplateContent,
+  TemplateInputSchema,
+} from './template-schema';
 
 /** Delivery methods the affiliate API accepts; the other three are network-only integrations. */
 const AFFILIATE_METHODS: readonly string[] = ['postback', 'html', 'facebook'];
 
 // Strict on import (no repairing `catch` as in storage): a wrong value in a file the user picked is reported,
-// not silently replaced. Unknown keys are dropped, so nothing unexpected (a key someone pasted) is ever stored.
-const EntrySchema = z.object({
-  id: z.optional(z.string()),
-  name: z.string().trim().min(1),
-  side: z.enum(ROLES).default('affiliate'),
-  tracker: z.string().trim().min(1).default('custom'),
-  deliveryMethod: z.enum(DELIVERY_METHODS),
-  pixelType: z.enum(PIXEL_TYPES),
-  level: z.enum(PIXEL_LEVELS),
-  postbackUrl: z.string().default(''),
-  htmlCode: z.string().default(''),
-  delayMs: z.number().int().min(0).max(MAX_DELAY_MS).default(0),
-  notes: z.string().default(''),
-  description: z.string().default(''),
-  integration: z.optional(z.record(z.string(), z.unknown())),
-  createdAt: z.optional(z.number()),
-  updatedAt: z.optional(z.number()),
-});
+// not silently replaced. The schema is the one `templates.save` and `templates.import` parse with, so an entry
+// the preview accepts is one the save accepts. Unknown keys are dropped, so nothing unexpected (a key someone
+// pasted) is ever stored.
 
 /** A template entry of an import file that passed validation. */
-export type ImportedTemplate = z.output<typeof EntrySchema>;
+export type ImportedTemplate = TemplateContent;
 
 const HTTP_PREFIX = /^https?:\/\/\S/i;
 
@@ -54,7 +42,10 @@ function toReason(issue: z.core.$ZodIssue, raw: Record<string, unknown>): EntryR
       if (issue.origin === 'string') return { code: 'empty', field };
       return { code: 'out_of_range', field, min: 0, max: MAX_DELAY_MS };
     case 'too_big':
+      if (issue.origin === 'string') return { code: 'too_long', field, max: Number(issue.maximum) };
       return { code: 'out_of_range', field, min: 0, max: MAX_DELAY_MS };
+    case 'custom':
+      return { code: 'too_deep', field: 'integration', max: MAX_INTEGRATION_DEPTH };
     default:
       return { code: 'wrong_type', field, expected: typeof value === 'number' ? 'text' : 'number' };
   }
@@ -92,7 +83,9 @@ export function parseEntry(
     return { ok: false, reasons: [{ code: 'not_object' }] };
   }
   const record = raw as Record<string, unknown>;
-  const parsed = EntrySchema.safeParse(record);
+  const filled: Record<string, unknown> = { ...record };
+  for (const [k, v] of Object.entries(IMPORT_DEFAULTS)) if (filled[k] === undefined) filled[k] = v;
+  const parsed = TemplateInputSchema.safeParse(filled);
   if (!parsed.success) return { ok: false, reasons: parsed.error.issues.map((i) => toReason(i, record)) };
   const cross = crossFieldReasons(parsed.data);
   return cross.length > 0 ? { ok: false, reasons: cross } : { ok: true, value: parsed.data };

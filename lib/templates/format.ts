@@ -1,5 +1,7 @@
 import type { Template } from '../storage/schemas';
+import { nestsDeeperThan } from './json-depth';
 import type { FileProblem } from './reasons';
+import { isSecretName, withoutSecrets } from './secret-fields';
 
 /** The `format` tag of an export file. */
 export const EXPORT_FORMAT = 'postback-companion/templates';
@@ -7,6 +9,11 @@ export const EXPORT_FORMAT = 'postback-companion/templates';
 export const EXPORT_VERSION = 1;
 /** Import files larger than this are refused before parsing (a template library is a few kilobytes). */
 export const MAX_IMPORT_BYTES = 1_000_000;
+/**
+ * Import files nesting deeper than this are refused before parsing. An export nests six levels (file, list,
+ * template, integration, a key/value list, a row); the browser's messaging cuts values at about 100.
+ */
+export const MAX_IMPORT_DEPTH = 16;
 
 /** One template as written to an export file: the fields of a template, and nothing else. */
 export type ExportedTemplate = Omit<Template, 'integration'> & { integration?: Record<string, unknown> };
@@ -20,24 +27,16 @@ export interface TemplateExport {
   templates: ExportedTemplate[];
 }
 
-// Integration objects may carry access tokens (the affiliate Meta pixel has `access_token`). Like API keys,
-// those never leave the browser in a file.
-const SECRET_NAME = /token|secret|password|api_?key|apikey/i;
-
-/** The integration object without any field whose name looks like a secret. */
-export function withoutSecrets(integration: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(integration).filter(([k]) => !SECRET_NAME.test(k)));
-}
-
-/** The secret-looking fields of an integration object (kept when an import overwrites a template). */
+/** The top-level secret fields of an integration object (kept when an import overwrites a template). */
 export function secretsOf(integration: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!integration) return {};
-  return Object.fromEntries(Object.entries(integration).filter(([k]) => SECRET_NAME.test(k)));
+  return Object.fromEntries(Object.entries(integration).filter(([k]) => isSecretName(k)));
 }
 
 /**
  * Build the export file. Each template is copied field by field (an allow-list), so nothing that is not a
- * template field, and no secret, can reach the file.
+ * template field can reach the file; integration secrets (and their references) are left out at any depth,
+ * like API keys (issue 13, defect 11).
  */
 export function buildExport(templates: readonly Template[], now: Date): TemplateExport {
   return {
@@ -84,8 +83,11 @@ export function exportFileName(now: Date): string {
 export function readImportFile(
   text: string,
 ): { ok: true; entries: unknown[] } | { ok: false; problem: FileProblem } {
-  if (text.length > MAX_IMPORT_BYTES)
+  // Counted in UTF-8 bytes, as the file's size is: a text of 1 M characters may be up to 3 MB.
+  if (text.length > MAX_IMPORT_BYTES || new TextEncoder().encode(text).byteLength > MAX_IMPORT_BYTES)
     return { ok: false, problem: { code: 'too_large', maxBytes: MAX_IMPORT_BYTES } };
+  if (nestsDeeperThan(text, MAX_IMPORT_DEPTH))
+    return { ok: false, problem: { code: 'too_deep', maxDepth: MAX_IMPORT_DEPTH } };
   let data: unknown;
   try {
     data = JSON.parse(text);

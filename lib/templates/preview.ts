@@ -1,8 +1,10 @@
-import type { TemplateInput } from '../messaging/protocol';
+import type { TemplateImportItem } from '../messaging/protocol';
 import type { Template } from '../storage/schemas';
 import { type ImportedTemplate, parseEntry } from './entry';
 import { secretsOf } from './format';
 import type { EntryReason } from './reasons';
+import { DROP, findSecrets, mapSecrets, type SecretHit } from './secret-fields';
+import { secretIdOf } from './secret-ref';
 
 /** The template fields that make up a template's content (identity and timestamps excluded). */
 export const CONTENT_FIELDS = [
@@ -22,15 +24,19 @@ export const CONTENT_FIELDS = [
 /** One content field of a template. */
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
-/** What importing one entry of the file would do. `row` is the entry's 1-based position in the file. */
+/**
+ * What importing one entry of the file would do. `row` is the entry's 1-based position in the file; `secrets`
+ * are the tokens and passwords its integration carries (the user keeps or drops them on import).
+ */
 export type PreviewEntry =
-  | { status: 'new'; row: number; template: ImportedTemplate }
+  | { status: 'new'; row: number; template: ImportedTemplate; secrets: SecretHit[] }
   | {
       status: 'changed';
       row: number;
       template: ImportedTemplate;
       existing: Template;
       changes: ContentField[];
+      secrets: SecretHit[];
     }
   | { status: 'unchanged'; row: number; template: ImportedTemplate; existing: Template }
   | { status: 'invalid'; row: number; name?: string; reasons: EntryReason[] };
@@ -47,13 +53,26 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The imported integration as it would be stored: secrets the user already has are kept. */
+/**
+ * The imported integration as it would be stored: the file's secrets when the user keeps them, and the secrets
+ * the overwritten template already has where the file has none. A secret reference in a file means nothing in
+ * this browser and is always dropped.
+ */
 function mergedIntegration(
   imported: ImportedTemplate,
   existing?: Template,
+  keepSecrets = true,
 ): Record<string, unknown> | undefined {
   if (!imported.integration) return undefined;
-  return { ...imported.integration, ...secretsOf(existing?.integration) };
+  const own = mapSecrets(imported.integration, ({ value }) =>
+    keepSecrets && secretIdOf(value) === undefined ? value : DROP,
+  );
+  return { ...secretsOf(existing?.integration), ...own };
+}
+
+/** The secrets of an imported entry the user is asked about. */
+function secretsIn(t: ImportedTemplate): SecretHit[] {
+  return findSecrets(t.integration ?? {}).filter((h) => secretIdOf(h.value) === undefined);
 }
 
 /** The content fields that differ between an imported entry and the template it would replace. */
@@ -99,16 +118,16 @@ export function previewImport(entries: readonly unknown[], library: readonly Tem
     if (earlier !== undefined)
       return { status: 'invalid', row, name: t.name, reasons: [{ code: 'duplicate', ofRow: earlier }] };
     for (const c of claims) claimed.set(c, row);
-    if (!existing) return { status: 'new', row, template: t };
+    if (!existing) return { status: 'new', row, template: t, secrets: secretsIn(t) };
     const changes = changedFields(t, existing);
     return changes.length === 0
       ? { status: 'unchanged', row, template: t, existing }
-      : { status: 'changed', row, template: t, existing, changes };
+      : { status: 'changed', row, template: t, existing, changes, secrets: secretsIn(t) };
   });
 }
 
-function toInput(t: ImportedTemplate, existing?: Template): TemplateInput {
-  const input: TemplateInput = {
+function toInput(t: ImportedTemplate, keepSecrets: boolean, existing?: Template): TemplateImportItem {
+  const input: TemplateImportItem = {
     name: t.name.trim(),
     side: t.side,
     tracker: t.tracker,
@@ -120,25 +139,31 @@ function toInput(t: ImportedTemplate, existing?: Template): TemplateInput {
     delayMs: t.delayMs,
     notes: t.notes,
     description: t.description,
-    integration: mergedIntegration(t, existing),
+    integration: mergedIntegration(t, existing, keepSecrets),
   };
-  if (existing) input.id = existing.id;
+  if (existing) {
+    input.id = existing.id;
+    input.baseUpdatedAt = existing.updatedAt;
+  }
   return input;
 }
 
 /**
- * The saves an import performs: every new entry (as a new template, with a fresh id), and only those changed
- * entries whose row the user confirmed for overwriting. Unchanged and invalid entries are never written.
+ * What an import writes, sent as one all-or-nothing `templates.import`: every new entry (as a new template,
+ * with a fresh id), and only those changed entries whose row the user confirmed for overwriting, each with the
+ * version of the template the preview compared it with. Unchanged and invalid entries are never written. The
+ * file's secrets are written only when the user chose to keep them (`keepSecrets`).
  */
 export function planImport(
   preview: readonly PreviewEntry[],
   overwriteRows: ReadonlySet<number>,
-): TemplateInput[] {
-  const out: TemplateInput[] = [];
+  keepSecrets = false,
+): TemplateImportItem[] {
+  const out: TemplateImportItem[] = [];
   for (const entry of preview) {
-    if (entry.status === 'new') out.push(toInput(entry.template));
+    if (entry.status === 'new') out.push(toInput(entry.template, keepSecrets));
     else if (entry.status === 'changed' && overwriteRows.has(entry.row))
-      out.push(toInput(entry.template, entry.existing));
+      out.push(toInput(entry.template, keepSecrets, entry.existing));
   }
   return out;
 }

@@ -33,6 +33,8 @@ export type EntryReason =
   | { code: 'not_one_of'; field: TemplateField; value: string; allowed: readonly string[] }
   | { code: 'not_whole_number'; field: TemplateField }
   | { code: 'out_of_range'; field: TemplateField; min: number; max: number }
+  | { code: 'too_long'; field: TemplateField; max: number }
+  | { code: 'too_deep'; field: 'integration'; max: number }
   | { code: 'url_scheme' }
   | { code: 'required_for_method'; field: 'postbackUrl' | 'htmlCode'; method: string }
   | { code: 'delay_only_postback' }
@@ -44,6 +46,7 @@ export type EntryReason =
 export type FileProblem =
   | { code: 'not_json' }
   | { code: 'too_large'; maxBytes: number }
+  | { code: 'too_deep'; maxDepth: number }
   | { code: 'wrong_format' }
   | { code: 'newer_version'; version: number }
   | { code: 'bad_version' }

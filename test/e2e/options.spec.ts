@@ -228,6 +228,84 @@ test.describe('templates', () => {
     const stored = await callFromPage<R<unknown[]>>(page, 'templates.list');
     expect(stored).toEqual({ ok: true, value: [] });
   });
+
+  test('a 5 000-level import file is refused in the page and nothing is stored (issue 13, defect 6)', async ({
+    openOptions,
+  }) => {
+    const page = await openOptions('#templates');
+    const deep = `${'{"x":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const text = `{"format":"postback-companion/templates","version":1,"templates":[{"name":"Deep","deliveryMethod":"html","pixelType":"conversion","level":"specific","htmlCode":"<img>","integration":${deep}}]}`;
+    await page.getByLabel('Import templates').setInputFiles({
+      name: 'deep.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await expect(page.getByRole('alert')).toHaveText(
+      '“deep.json” cannot be imported: the file is nested too deeply (over 16 levels).',
+    );
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await callFromPage<R<unknown[]>>(page, 'templates.list')).toEqual({ ok: true, value: [] });
+  });
+
+  test('an imported Meta token is asked about, shown masked, kept out of template storage and exports (issue 13, defect 11)', async ({
+    openOptions,
+  }) => {
+    const token = 'EAAGe2eMetaToken-7788';
+    const page = await openOptions('#templates');
+    const file = JSON.stringify({
+      format: 'postback-companion/templates',
+      version: 1,
+      templates: [
+        {
+          name: 'Meta lead',
+          side: 'network',
+          deliveryMethod: 'facebook',
+          pixelType: 'conversion',
+          level: 'specific',
+          integration: {
+            network_affiliate_integration_facebook_business_id: 1,
+            pixel_id: '871234560012345',
+            event_name: 'Lead',
+            user_data: [{ field: 'access_token', value: token }],
+          },
+        },
+      ],
+    });
+    await page.getByLabel('Import templates').setInputFiles({
+      name: 'meta.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    const dialog = page.getByRole('dialog', { name: 'Import templates' });
+    await expect(dialog).toContainText('“Meta lead”: user_data[access_token] ••••7788');
+    await expect(dialog.getByRole('button', { name: 'Import 1 template' })).toBeDisabled();
+    await dialog.getByLabel('Keep them (stored with your API keys)').check();
+    await dialog.getByRole('button', { name: 'Import 1 template' }).click();
+    await expect(page.getByText('Imported 1 template.')).toBeVisible();
+    expect(await page.content()).not.toContain(token);
+
+    const storage = await page.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: { storage: Record<'local' | 'sync', { get: (k: null) => Promise<unknown> }> };
+        }
+      ).chrome;
+      return { local: await c.storage.local.get(null), sync: await c.storage.sync.get(null) };
+    });
+    const { templates, integrationSecrets } = storage.local as Record<string, unknown>;
+    expect(JSON.stringify(templates)).not.toContain(token);
+    expect(JSON.stringify(templates)).toContain('••••7788 [saved:');
+    expect(JSON.stringify(integrationSecrets)).toContain(token);
+    expect(JSON.stringify(storage.sync)).not.toContain(token);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export templates' }).click(),
+    ]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported).not.toContain(token);
+    expect(exported).not.toContain('saved:');
+  });
 });
 
 test('no serious or critical accessibility findings on any screen', async ({ openOptions, sandbox }) => {

@@ -3,6 +3,7 @@ import { ok, type Result } from '../../result';
 import { settingsItem } from '../../storage/items';
 import { moveAllKeys } from '../../storage/keys';
 import type { Settings } from '../../storage/schemas';
+import { moveAllSecrets } from '../../storage/secrets';
 
 /** Read the settings (validated and repaired). */
 export async function getSettings(): Promise<Result<Settings, AppError>> {
@@ -13,6 +14,9 @@ export async function getSettings(): Promise<Result<Settings, AppError>> {
 export async function updateSettings(patch: Partial<Settings>): Promise<Result<Settings, AppError>> {
   const before = await settingsItem.getValue();
   const next = await settingsItem.update((s) => ({ ...s, ...patch }));
-  if (before.forgetKeysOnClose !== next.forgetKeysOnClose) await moveAllKeys(next.forgetKeysOnClose);
+  if (before.forgetKeysOnClose !== next.forgetKeysOnClose) {
+    await moveAllKeys(next.forgetKeysOnClose);
+    await moveAllSecrets(next.forgetKeysOnClose);
+  }
   return ok(next);
 }

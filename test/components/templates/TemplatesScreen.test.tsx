@@ -67,7 +67,7 @@ describe('TemplatesScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
     expect(await screen.findByText('Give the template a name.')).toBeTruthy();
     expect(screen.getByText('The URL must start with https:// (or http://).')).toBeTruthy();
-    expect(api.save).not.toHaveBeenCalled();
+    expect(api.importAll).not.toHaveBeenCalled();
     expect((screen.getByLabelText('Postback URL') as HTMLTextAreaElement).value).toBe('abc.example/pb');
   });
 
@@ -132,8 +132,90 @@ describe('template import', () => {
     // Without confirmation only the new entry is written.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import 1 template' }));
     expect(await screen.findByText('Imported 1 template. 1 invalid entry skipped.')).toBeTruthy();
-    expect(api.save).toHaveBeenCalledTimes(1);
-    expect(api.save).toHaveBeenCalledWith(expect.objectContaining({ name: 'Brand new' }));
+    expect(api.importAll).toHaveBeenCalledTimes(1);
+    expect(api.importAll).toHaveBeenCalledWith([expect.objectContaining({ name: 'Brand new' })]);
+  });
+
+  it('promises only what the save accepts: too-long fields are named in the preview (issue 13, defect 7)', async () => {
+    const { api, current } = setup([]);
+    await pick(
+      file(
+        envelope([
+          template({ id: 'a', name: 'One' }),
+          template({ id: 'b', name: 'x'.repeat(121) }),
+          template({ id: 'c', name: 'Three', notes: 'n'.repeat(4001) }),
+          template({ id: 'd', name: 'Four' }),
+        ]),
+      ),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Import templates' });
+    expect(dialog.textContent).toContain('2 new, 0 changed, 0 unchanged, 2 invalid.');
+    expect(dialog.textContent).toContain('row 2: name is too long (at most 120 characters)');
+    expect(dialog.textContent).toContain('row 3: notes is too long (at most 4000 characters)');
+    expect(dialog.textContent).not.toMatch(/Too big|expected string/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import 2 templates' }));
+    expect(await screen.findByText('Imported 2 templates. 2 invalid entries skipped.')).toBeTruthy();
+    expect(api.importAll).toHaveBeenCalledTimes(1);
+    expect(current().map((t) => t.name)).toEqual(['One', 'Four']);
+  });
+
+  it('writes nothing and says so when the background refuses the import', async () => {
+    const { api, current } = setup([]);
+    vi.mocked(api.importAll).mockResolvedValueOnce({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        message: 'Your templates changed since the preview, so nothing was imported.',
+      },
+    });
+    await pick(file(envelope([template({ id: 'a', name: 'One' })])));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import 1 template' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('nothing was imported');
+    expect(current()).toEqual([]);
+  });
+
+  it('an import that carries a token says so, masked, and asks to keep or drop it (issue 13, defect 11)', async () => {
+    const token = 'EAAGmetaToken-4321';
+    const meta = template({
+      id: 'm',
+      name: 'Meta',
+      deliveryMethod: 'facebook',
+      integration: {
+        pixel_id: '1',
+        access_token: token,
+        user_data: [{ field: 'password', value: 'pw-secret-000111' }],
+      },
+    });
+    const { api } = setup([]);
+    await pick(file(envelope([meta, template({ id: 'x', name: 'Plain' })])));
+    const dialog = await screen.findByRole('dialog');
+    const group = within(dialog).getByRole('group', { name: 'Tokens and passwords in this file' });
+    expect(group.textContent).toContain('What you import carries 2 secrets.');
+    expect(group.textContent).toContain('“Meta”: access_token ••••4321');
+    expect(group.textContent).toContain('“Meta”: user_data[password] ••••0111');
+    expect(dialog.textContent).not.toContain(token);
+    const importButton = within(dialog).getByRole('button', { name: 'Import 2 templates' });
+    expect(importButton).toHaveProperty('disabled', true);
+
+    fireEvent.click(within(group).getByLabelText('Drop them (enter them in the template later)'));
+    fireEvent.click(importButton);
+    await screen.findByText(/Imported 2 templates/);
+    const [dropped] = vi.mocked(api.importAll).mock.lastCall!;
+    expect(JSON.stringify(dropped)).not.toContain(token);
+    expect(dropped[0]?.integration).toEqual({ pixel_id: '1', user_data: [] });
+
+    // The same file again, into an empty library: keep sends the token to the background's secret store.
+    cleanup();
+    const again = setup([]);
+    await pick(file(envelope([meta])));
+    const d2 = await screen.findByRole('dialog');
+    fireEvent.click(within(d2).getByLabelText('Keep them (stored with your API keys)'));
+    fireEvent.click(within(d2).getByRole('button', { name: 'Import 1 template' }));
+    await screen.findByText(/Imported 1 template/);
+    expect(vi.mocked(again.api.importAll).mock.lastCall![0][0]?.integration).toMatchObject({
+      access_token: token,
+    });
   });
 
   it('overwrites a changed template only when its box is ticked', async () => {
@@ -149,6 +231,21 @@ describe('template import', () => {
     await screen.findByText(/Imported 1 template/);
     expect(current()).toHaveLength(1);
     expect(current()[0]).toMatchObject({ id: 't1', notes: 'edited' });
+  });
+
+  it('refuses a 5 000-level file in the page, before any message (issue 13 defect 6)', async () => {
+    const { api } = setup([template()]);
+    const deep = `${'{"x":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const text = JSON.stringify(envelope([template({ id: 'd', name: 'Deep' })])).replace(
+      '"notes":""',
+      `"notes":"","integration":${deep}`,
+    );
+    await pick(file(text, 'deep.json'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '“deep.json” cannot be imported: the file is nested too deeply (over 16 levels).',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.importAll).not.toHaveBeenCalled();
   });
 
   it('refuses a file that is not an export, and one from a newer version, saying why', async () => {

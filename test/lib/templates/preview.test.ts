@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { templateImport, templateInput } from '../../../lib/messaging/inputs';
 import { planImport, previewImport } from '../../../lib/templates/preview';
+import { TEXT_LIMITS } from '../../../lib/templates/template-schema';
 import { template } from './fixtures';
 
 const library = [
@@ -95,5 +97,43 @@ describe('planImport', () => {
     );
     expect(preview[0]).toMatchObject({ status: 'changed', changes: ['integration'] });
     expect(planImport(preview, new Set([1]))[0]?.integration).toEqual({ pixel_id: '2', access_token: 'tok' });
+  });
+});
+
+describe('preview and save agree (issue 13, defect 7)', () => {
+  // Every text field at its limit and one over, a deep integration, and the delay at its bounds.
+  const long = (n: number) => 'x'.repeat(n);
+  const cases: Record<string, unknown>[] = [
+    ...Object.entries(TEXT_LIMITS)
+      .filter(([f]) => f !== 'id')
+      .flatMap(([field, max]) => [
+        { [field]: field === 'postbackUrl' ? `https://t.example/${long(max - 18)}` : long(max) },
+        { [field]: field === 'postbackUrl' ? `https://t.example/${long(max - 17)}` : long(max + 1) },
+      ]),
+    { id: long(100) },
+    { id: long(101) },
+    { delayMs: 300_000 },
+    { delayMs: 300_001 },
+    { deliveryMethod: 'html', htmlCode: '<img>', integration: { a: { b: { c: 1 } } } },
+    { integration: JSON.parse(`${'{"a":'.repeat(9)}1${'}'.repeat(9)}`) },
+  ];
+
+  it.each(cases.map((c, i) => [i, c] as const))(
+    'case %i: valid in the preview ⇔ accepted by the save',
+    (_, over) => {
+      const entry = { ...template({ id: 'n', name: 'Fresh' }), ...over };
+      const [row] = previewImport([entry], []);
+      expect(row!.status === 'new').toBe(templateInput.safeParse(entry).success);
+      if (row!.status === 'new')
+        expect(templateImport.safeParse({ templates: planImport([row!], new Set()) }).success).toBe(true);
+    },
+  );
+
+  it('says which field is too long and by how much, in plain words', () => {
+    const [row] = previewImport([template({ id: 'n', name: long(121) })], []);
+    expect(row).toMatchObject({
+      status: 'invalid',
+      reasons: [{ code: 'too_long', field: 'name', max: 120 }],
+    });
   });
 });
