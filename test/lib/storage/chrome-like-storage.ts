@@ -29,13 +29,13 @@ export function chromeLikeStorage(pause?: (what: string) => Promise<void>): () =
       await wait('get');
       return sortedKeys(await get.apply(target, args));
     }) as Get;
-    target.set = (async (items: Record<string, unknown>) => {
+    target.set = (async (...args: Parameters<typeof set>) => {
       await wait('set');
-      return set.call(target, items);
+      return set.apply(target, args);
     }) as typeof set;
-    target.remove = (async (keys: string | string[]) => {
+    target.remove = (async (...args: Parameters<typeof remove>) => {
       await wait('remove');
-      return remove.call(target, keys);
+      return remove.apply(target, args);
     }) as typeof remove;
     undo.push(() => Object.assign(target, { get, set, remove }));
   }
