@@ -7,9 +7,15 @@ import type { ProfileView } from '../../messaging/views';
 import { normalizePortalDomain } from '../../profiles/portal-domain';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
-import { getKey, hasKey, keyHintOf, maskKey, removeKey, setKey } from '../../storage/keys';
+import { getKey, hasKey, keyHintOf, maskKey, removeKey, removeKeysWhere, setKey } from '../../storage/keys';
+import { withLock } from '../../storage/lock';
 import type { Profile } from '../../storage/schemas';
 import { appError } from '../app-error';
+import { repairSettings } from './settings';
+
+// A profile lives in three places (the list, the key store, the settings' default). Every change of a profile
+// commits all three in one turn of this queue, so a save, a removal and a repair never see each other half-done.
+const committing = <T>(task: () => Promise<T>) => withLock('profiles.commit', task);
 
 export interface ProfileDeps {
   /** `detectRealm` from lib/everflow, injected for tests. */
@@ -47,11 +53,32 @@ async function toView(p: Profile, defaultId: string | undefined): Promise<Profil
   };
 }
 
-/** Every profile as pages may see it (keys masked). */
+/** The default profile's id: the stored one while it names a profile that exists, else the first profile. */
+export function defaultProfileId(
+  profiles: readonly Pick<Profile, 'id'>[],
+  storedDefault: string | undefined,
+): string | undefined {
+  return profiles.some((p) => p.id === storedDefault) ? storedDefault : profiles[0]?.id;
+}
+
+/** Every profile as pages may see it (keys masked), after the stores are made to agree with the list. */
 export async function listProfiles(): Promise<Result<ProfileView[], AppError>> {
+  await repairProfileStores();
   const [profiles, settings] = await Promise.all([profilesItem.getValue(), settingsItem.getValue()]);
-  const defaultId = settings.defaultProfileId ?? profiles[0]?.id;
+  const defaultId = defaultProfileId(profiles, settings.defaultProfileId);
   return ok(await Promise.all(profiles.map((p) => toView(p, defaultId))));
+}
+
+/**
+ * Make the stores agree with the profile list: a key whose profile is gone is removed, and the settings stop
+ * naming gone profiles. Writes only what is stale.
+ */
+export function repairProfileStores(): Promise<void> {
+  return committing(async () => {
+    const ids = (await profilesItem.getValue()).map((p) => p.id);
+    await removeKeysWhere((id) => !ids.includes(id));
+    await repairSettings(ids);
+  });
 }
 
 /**
@@ -148,13 +175,19 @@ export async function saveProfile(
     },
     createdAt: existing?.createdAt ?? now,
   };
-  const settings = await settingsItem.getValue();
-  await setKey(profile.id, apiKey, settings.forgetKeysOnClose);
-  await profilesItem.update((all) =>
-    existing ? all.map((p) => (p.id === profile.id ? profile : p)) : [...all, profile],
-  );
-  if (!settings.defaultProfileId) await settingsItem.update((s) => ({ ...s, defaultProfileId: profile.id }));
-  return ok(await toView(profile, settings.defaultProfileId ?? profile.id));
+  return committing(async () => {
+    const all = await profilesItem.getValue();
+    // Removed while its key was being checked: store nothing, so no key is left without its profile.
+    if (existing && !all.some((p) => p.id === profile.id)) {
+      return err({ kind: 'not_found', message: 'That profile no longer exists.' });
+    }
+    await setKey(profile.id, apiKey, (await settingsItem.getValue()).forgetKeysOnClose);
+    const saved = await profilesItem.update((list) =>
+      existing ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile],
+    );
+    const settings = await repairSettings(saved.map((p) => p.id));
+    return ok(await toView(profile, settings.defaultProfileId));
+  });
 }
 
 /** Re-run the key check of a stored profile and record when. */
@@ -164,27 +197,23 @@ export async function recheckProfile(id: string, deps: ProfileDeps): Promise<Res
   return saveProfile({ ...profile, id, customBaseUrl: profile.customBaseUrl }, deps);
 }
 
-/** Remove a profile, its key, its default-template choice and its cached data. */
-export async function removeProfile(id: string): Promise<Result<true, AppError>> {
-  await profilesItem.update((all) => all.filter((p) => p.id !== id));
-  await removeKey(id);
-  const remaining = await profilesItem.getValue();
-  await settingsItem.update((s) => {
-    const { [id]: _gone, ...templates } = s.defaultTemplateIds;
-    return {
-      ...s,
-      defaultTemplateIds: templates,
-      defaultProfileId: s.defaultProfileId === id ? remaining[0]?.id : s.defaultProfileId,
-    };
+/** Remove a profile, its key and its default-template choice; a removed default passes to another profile. */
+export function removeProfile(id: string): Promise<Result<true, AppError>> {
+  return committing(async () => {
+    const remaining = await profilesItem.update((all) => all.filter((p) => p.id !== id));
+    await removeKey(id);
+    await repairSettings(remaining.map((p) => p.id));
+    return ok(true);
   });
-  return ok(true);
 }
 
 /** Make one profile the default (preselected in the popup). */
-export async function setDefaultProfile(id: string): Promise<Result<true, AppError>> {
-  if (!(await profilesItem.getValue()).some((p) => p.id === id)) {
-    return err({ kind: 'not_found', message: 'That profile no longer exists.' });
-  }
-  await settingsItem.update((s) => ({ ...s, defaultProfileId: id }));
-  return ok(true);
+export function setDefaultProfile(id: string): Promise<Result<true, AppError>> {
+  return committing(async () => {
+    if (!(await profilesItem.getValue()).some((p) => p.id === id)) {
+      return err({ kind: 'not_found', message: 'That profile no longer exists.' });
+    }
+    await settingsItem.update((s) => ({ ...s, defaultProfileId: id }));
+    return ok(true);
+  });
 }

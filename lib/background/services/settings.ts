@@ -4,6 +4,31 @@ import { settingsItem } from '../../storage/items';
 import { moveAllKeys } from '../../storage/keys';
 import type { Settings } from '../../storage/schemas';
 
+/**
+ * Settings made consistent with the profiles that exist: a default profile that is gone falls back to the first
+ * profile (or none), and the template choices of gone profiles are dropped. Unchanged settings come back as is.
+ */
+export function settingsForProfiles(s: Settings, profileIds: readonly string[]): Settings {
+  const ids = new Set(profileIds);
+  const defaultOk = s.defaultProfileId === undefined ? !ids.size : ids.has(s.defaultProfileId);
+  const staleTemplates = Object.keys(s.defaultTemplateIds).filter((id) => !ids.has(id));
+  if (defaultOk && !staleTemplates.length) return s;
+  const { defaultProfileId: _old, ...rest } = s;
+  const fallback = defaultOk ? s.defaultProfileId : profileIds[0];
+  return {
+    ...rest,
+    ...(fallback === undefined ? {} : { defaultProfileId: fallback }),
+    defaultTemplateIds: Object.fromEntries(
+      Object.entries(s.defaultTemplateIds).filter(([id]) => ids.has(id)),
+    ),
+  };
+}
+
+/** Repair the stored settings against the profile list (written only when something was stale). */
+export function repairSettings(profileIds: readonly string[]): Promise<Settings> {
+  return settingsItem.update((s) => settingsForProfiles(s, profileIds));
+}
+
 /** Read the settings (validated and repaired). */
 export async function getSettings(): Promise<Result<Settings, AppError>> {
   return ok(await settingsItem.getValue());
