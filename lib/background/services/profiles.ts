@@ -81,14 +81,21 @@ export function repairProfileStores(): Promise<void> {
   });
 }
 
+/** The origin a profile's key is sent to, or undefined when its address does not parse. */
+function hostOf(p: Pick<Profile, 'region' | 'customBaseUrl'>): string | undefined {
+  const base = profileBaseUrl(p);
+  return base.ok ? new URL(base.value).origin : undefined;
+}
+
 /**
- * Run the key check against the profile's host. A key refused on one region is tried on the other one (when that
- * host may be reached), so "wrong region" gets its own message instead of "wrong key".
+ * Run the key check against the profile's host. A key just typed and refused on one region is tried on the other
+ * one (when that host may be reached), so "wrong region" gets its own message instead of "wrong key".
  */
 async function checkKey(
   input: Pick<Profile, 'region' | 'customBaseUrl' | 'role'>,
   apiKey: string,
   deps: ProfileDeps,
+  typed: boolean,
 ): Promise<Result<DetectedAccount, AppError>> {
   const base = profileBaseUrl(input);
   if (!base.ok) return err({ kind: 'bad_request', message: base.error, field: 'customBaseUrl' });
@@ -101,7 +108,8 @@ async function checkKey(
   }
   const detected = await deps.detect({ baseUrl: base.value, apiKey });
   if (!detected.ok) {
-    if (detected.error.kind === 'auth' && input.region !== 'custom') {
+    // Only a key the user just typed is tried on the other region: a stored key stays with its own host.
+    if (detected.error.kind === 'auth' && input.region !== 'custom' && typed) {
       const other = input.region === 'us' ? 'eu' : 'us';
       const otherBase = profileBaseUrl({ region: other });
       if (otherBase.ok && (await deps.hasOrigin(originPattern(otherBase.value)))) {
@@ -148,11 +156,21 @@ export async function saveProfile(
       return err({ kind: 'bad_request', message: `"${raw}" is not a host name.`, field: 'portalDomains' });
     if (!domains.includes(d)) domains.push(d);
   }
-  const apiKey = input.apiKey?.trim() || (existing ? await getKey(existing.id) : undefined);
+  const typedKey = input.apiKey?.trim();
+  // A stored key only ever goes to the host it was saved for: a new region or API address needs the key again.
+  if (!typedKey && existing && hostOf(existing) !== hostOf(input)) {
+    return err({
+      kind: 'no_key',
+      message:
+        'The API host changed, so paste the API key again: the stored key is only sent to the host it was saved for.',
+      field: 'apiKey',
+    });
+  }
+  const apiKey = typedKey || (existing ? await getKey(existing.id) : undefined);
   if (!apiKey)
     return err({ kind: 'no_key', message: 'Paste the API key for this account.', field: 'apiKey' });
 
-  const checked = await checkKey(input, apiKey, deps);
+  const checked = await checkKey(input, apiKey, deps, Boolean(typedKey));
   if (!checked.ok) return checked;
 
   const now = deps.now();

@@ -191,4 +191,28 @@ describe('ProfilesScreen', () => {
     expect(api.setDefault).toHaveBeenCalledWith('p2');
     expect(screen.queryByRole('button', { name: 'Make default Beta' })).toBeNull();
   });
+
+  it('asks for the key again when an edit moves the profile to another API host', async () => {
+    const { api } = setup({
+      profiles: [profileView()],
+      granted: ['https://api.eflow.team/*', 'https://api-eu.eflow.team/*'],
+      item: 'p1',
+    });
+    const key = (await screen.findByLabelText('API key')) as HTMLInputElement;
+    expect(key.placeholder).toBe('••••-key');
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
+    expect(key.placeholder).toBe('');
+    expect(screen.getByText(/The API host changed, so paste the API key again/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The API host changed/);
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect(api.save).not.toHaveBeenCalled();
+    // Back on the key's own host, an empty field keeps the stored key again.
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'us' } });
+    expect(key.placeholder).toBe('••••-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() =>
+      expect(api.save).toHaveBeenCalledWith(expect.not.objectContaining({ apiKey: expect.anything() })),
+    );
+  });
 });

@@ -5,12 +5,14 @@ import { popupStart } from '../../../../lib/background/services/popup-start';
 import {
   listProfiles,
   type ProfileDeps,
+  recheckProfile,
   removeProfile,
   saveProfile,
 } from '../../../../lib/background/services/profiles';
 import type { ProfileInput } from '../../../../lib/messaging/protocol';
-import { ok } from '../../../../lib/result';
+import { err, ok } from '../../../../lib/result';
 import { profilesItem, settingsItem } from '../../../../lib/storage/items';
+import { getKey } from '../../../../lib/storage/keys';
 import { chromeLikeStorage } from '../../storage/chrome-like-storage';
 
 let n = 0;
@@ -126,5 +128,71 @@ describe('profiles service: the default profile', () => {
     expect(a.value.isDefault).toBe(true);
     await removeProfile(a.value.id);
     expect((await settingsItem.getValue()).defaultProfileId).toBe(b.value.id);
+  });
+});
+
+describe('profiles service: a stored key stays with its host', () => {
+  it('asks for the key again when the region or API address changes, and keeps it when it does not', async () => {
+    const detect = vi.fn(deps().detect);
+    const d = { ...deps(), detect };
+    const saved = await saveProfile(input('a', 'key-a'), d);
+    if (!saved.ok) throw new Error(saved.error.message);
+    detect.mockClear();
+    const id = saved.value.id;
+    for (const moved of [
+      { region: 'eu' as const },
+      { region: 'custom' as const, customBaseUrl: 'https://other.example/v1' },
+    ]) {
+      const r = await saveProfile({ ...input('a'), ...moved, id }, d);
+      expect(r).toMatchObject({
+        ok: false,
+        error: { kind: 'no_key', field: 'apiKey', message: expect.stringContaining('API host changed') },
+      });
+    }
+    expect(detect).not.toHaveBeenCalled();
+    expect(await getKey(id)).toBe('key-a');
+    // Same host, other fields: the stored key is used.
+    expect(await saveProfile({ ...input('renamed'), id }, d)).toMatchObject({ ok: true });
+    // A new host with the key typed again: checked there.
+    expect(await saveProfile({ ...input('a', 'key-eu'), region: 'eu', id }, d)).toMatchObject({ ok: true });
+    expect(detect).toHaveBeenLastCalledWith({ baseUrl: 'https://api-eu.eflow.team/v1', apiKey: 'key-eu' });
+  });
+  it('a re-check of a stored key refused by its host does not try the key on the other region', async () => {
+    const saved = await saveProfile(input('a', 'key-a'), deps());
+    if (!saved.ok) throw new Error(saved.error.message);
+    const detect = vi.fn<ProfileDeps['detect']>(async () => err({ kind: 'auth', message: 'Key refused.' }));
+    const r = await recheckProfile(saved.value.id, { ...deps(), detect });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect(detect.mock.calls.map(([o]) => o.baseUrl)).toEqual(['https://api.eflow.team/v1']);
+  });
+});
+
+describe('profiles service: another host never receives the stored key', () => {
+  it('an edit pointing the profile at another server sends that server nothing', async () => {
+    const { startSandbox } = await import('../../../../sandbox/server');
+    const { detectRealm } = await import('../../../../lib/everflow/detect-realm');
+    const { startLocalServer } = await import('../../../e2e/local-server');
+    const sandbox = await startSandbox({ port: 0, seed: 'demo' });
+    const heard: string[] = [];
+    const other = await startLocalServer((req, res) => {
+      heard.push(String(req.headers['x-eflow-api-key'] ?? '(no key)'));
+      res.writeHead(401).end();
+    });
+    try {
+      const real: ProfileDeps = { ...deps(), detect: (o) => detectRealm({ ...o, fetch }) };
+      const base = { ...input('sandbox', 'demo-affiliate-key'), region: 'custom' as const };
+      const saved = await saveProfile({ ...base, customBaseUrl: sandbox.baseUrl }, real);
+      if (!saved.ok) throw new Error(saved.error.message);
+      const moved = await saveProfile(
+        { ...input('sandbox'), region: 'custom', customBaseUrl: `${other.origin}/v1`, id: saved.value.id },
+        real,
+      );
+      expect(moved).toMatchObject({ ok: false, error: { field: 'apiKey' } });
+      expect(heard).toEqual([]);
+      expect((await profilesItem.getValue())[0]?.customBaseUrl).toBe(sandbox.baseUrl);
+    } finally {
+      await other.close();
+      await sandbox.close();
+    }
   });
 });
