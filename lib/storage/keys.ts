@@ -42,9 +42,12 @@ export function setKey(profileId: string, key: string, forgetOnClose: boolean): 
 export function removeKeysWhere(gone: (profileId: string) => boolean): Promise<void> {
   return serialised(async () => {
     for (const item of [localKeys, sessionKeys]) {
-      const keys = await read(item);
-      const kept = Object.fromEntries(Object.entries(keys).filter(([id]) => !gone(id)));
-      if (Object.keys(kept).length !== Object.keys(keys).length) await item.setValue(kept);
+      // Filter what is stored as is: an unreadable entry of a live profile stays, so it can be reported as such.
+      const raw = await item.getValue();
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) continue;
+      const entries = Object.entries(raw);
+      const kept = entries.filter(([id]) => !gone(id));
+      if (kept.length !== entries.length) await item.setValue(Object.fromEntries(kept));
     }
   });
 }
@@ -61,6 +64,22 @@ export function moveAllKeys(forgetOnClose: boolean): Promise<void> {
     await (forgetOnClose ? sessionKeys : localKeys).setValue(all);
     await (forgetOnClose ? localKeys : sessionKeys).setValue({});
   });
+}
+
+/**
+ * Where a profile's key stands: `stored`; `missing` (never stored, removed, or forgotten when the browser closed);
+ * or `unreadable`, when a key map or the profile's entry in it is corrupt, so the key was lost to a bad write.
+ */
+export async function keyState(profileId: string): Promise<'stored' | 'missing' | 'unreadable'> {
+  let unreadable = false;
+  for (const item of [sessionKeys, localKeys]) {
+    const raw = await item.getValue();
+    if (parseMap(KeyString, raw).value[profileId] !== undefined) return 'stored';
+    if (raw != null && (typeof raw !== 'object' || Array.isArray(raw) || Object.hasOwn(raw, profileId))) {
+      unreadable = true;
+    }
+  }
+  return unreadable ? 'unreadable' : 'missing';
 }
 
 /** Whether the profile has a key at all (e.g. after a browser restart in forget-on-close mode it has none). */

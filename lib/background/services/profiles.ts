@@ -7,7 +7,7 @@ import type { ProfileView } from '../../messaging/views';
 import { normalizePortalDomain } from '../../profiles/portal-domain';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
-import { getKey, hasKey, keyHintOf, maskKey, removeKey, removeKeysWhere, setKey } from '../../storage/keys';
+import { getKey, keyHintOf, keyState, maskKey, removeKey, removeKeysWhere, setKey } from '../../storage/keys';
 import { withLock } from '../../storage/lock';
 import type { Profile } from '../../storage/schemas';
 import { appError } from '../app-error';
@@ -37,7 +37,18 @@ export function originPattern(baseUrl: string): string {
   return `${new URL(baseUrl).origin}/*`;
 }
 
-async function toView(p: Profile, defaultId: string | undefined): Promise<ProfileView> {
+async function toView(
+  p: Profile,
+  defaultId: string | undefined,
+  forgetKeysOnClose: boolean,
+): Promise<ProfileView> {
+  const state = await keyState(p.id);
+  const lost =
+    state === 'unreadable'
+      ? 'unreadable'
+      : state === 'missing' && forgetKeysOnClose
+        ? 'forgotten'
+        : undefined;
   return {
     id: p.id,
     name: p.name,
@@ -46,7 +57,8 @@ async function toView(p: Profile, defaultId: string | undefined): Promise<Profil
     ...(p.customBaseUrl ? { customBaseUrl: p.customBaseUrl } : {}),
     portalDomains: p.portalDomains,
     maskedKey: maskKey(p.keyHint),
-    hasKey: await hasKey(p.id),
+    hasKey: state === 'stored',
+    ...(lost ? { keyLost: lost } : {}),
     isDefault: p.id === defaultId,
     ...(p.account ? { account: p.account } : {}),
     createdAt: p.createdAt,
@@ -66,7 +78,7 @@ export async function listProfiles(): Promise<Result<ProfileView[], AppError>> {
   await repairProfileStores();
   const [profiles, settings] = await Promise.all([profilesItem.getValue(), settingsItem.getValue()]);
   const defaultId = defaultProfileId(profiles, settings.defaultProfileId);
-  return ok(await Promise.all(profiles.map((p) => toView(p, defaultId))));
+  return ok(await Promise.all(profiles.map((p) => toView(p, defaultId, settings.forgetKeysOnClose))));
 }
 
 /**
@@ -199,12 +211,13 @@ export async function saveProfile(
     if (existing && !all.some((p) => p.id === profile.id)) {
       return err({ kind: 'not_found', message: 'That profile no longer exists.' });
     }
-    await setKey(profile.id, apiKey, (await settingsItem.getValue()).forgetKeysOnClose);
+    const { forgetKeysOnClose } = await settingsItem.getValue();
+    await setKey(profile.id, apiKey, forgetKeysOnClose);
     const saved = await profilesItem.update((list) =>
       existing ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile],
     );
     const settings = await repairSettings(saved.map((p) => p.id));
-    return ok(await toView(profile, settings.defaultProfileId));
+    return ok(await toView(profile, settings.defaultProfileId, forgetKeysOnClose));
   });
 }
 

@@ -215,4 +215,23 @@ describe('ProfilesScreen', () => {
       expect(api.save).toHaveBeenCalledWith(expect.not.objectContaining({ apiKey: expect.anything() })),
     );
   });
+
+  it('says why a key is missing: unreadable key store, forgotten on close, or simply absent', async () => {
+    setup({
+      profiles: [
+        profileView({ hasKey: false, keyLost: 'unreadable' }),
+        profileView({ id: 'p2', name: 'Beta', hasKey: false, keyLost: 'forgotten', isDefault: false }),
+        profileView({ id: 'p3', name: 'Gamma', hasKey: false, isDefault: false }),
+      ],
+    });
+    const cards = await within(await screen.findByRole('list', { name: 'Your profiles' })).findAllByRole(
+      'listitem',
+    );
+    const text = cards.map((c) => c.textContent ?? '');
+    expect(text[0]).toContain('The stored keys could not be read; re-enter them.');
+    expect(text[0]).not.toContain('forgotten');
+    expect(text[1]).toContain('forgotten when the browser closed');
+    expect(text[2]).toContain('Missing. Edit the profile');
+    expect(text[2]).not.toContain('forgotten');
+  });
 });

@@ -4,6 +4,7 @@ import {
   getKey,
   hasKey,
   keyHintOf,
+  keyState,
   maskKey,
   moveAllKeys,
   removeKey,
@@ -71,6 +72,18 @@ describe('API key vault', () => {
     } finally {
       restore();
     }
+  });
+
+  it('tells a corrupt key store from a key that is simply not there', async () => {
+    expect(await keyState('p1')).toBe('missing');
+    await setKey('p1', 'key-1', true);
+    expect(await keyState('p1')).toBe('stored');
+    await fakeBrowser.storage.session.set({ apiKeys: {} });
+    await fakeBrowser.storage.local.set({ apiKeys: { p1: 42 } });
+    expect(await keyState('p1')).toBe('unreadable');
+    expect(await keyState('p2')).toBe('missing');
+    await fakeBrowser.storage.local.set({ apiKeys: 'garbage' });
+    expect(await keyState('p2')).toBe('unreadable');
   });
 
   it('masks to bullets and the last four characters', () => {

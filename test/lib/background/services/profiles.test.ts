@@ -89,6 +89,26 @@ describe('profiles service: nothing acknowledged is lost', () => {
   });
 });
 
+describe('profiles service: a lost key says why', () => {
+  it('marks the key unreadable when the key store is corrupt, and forgotten only in forget-on-close mode', async () => {
+    const saved = await saveProfile(input('a', 'key-a'), deps());
+    if (!saved.ok) throw new Error(saved.error.message);
+    await fakeBrowser.storage.local.set({ apiKeys: 'garbage' });
+    const corrupt = await listProfiles();
+    expect(corrupt.ok && corrupt.value[0]).toMatchObject({ hasKey: false, keyLost: 'unreadable' });
+    await fakeBrowser.storage.local.set({ apiKeys: { [saved.value.id]: 42, orphan: 'key-orphan' } });
+    const entry = await listProfiles();
+    expect(entry.ok && entry.value[0]).toMatchObject({ hasKey: false, keyLost: 'unreadable' });
+    expect(await storedKeys()).toEqual([saved.value.id]);
+    await fakeBrowser.storage.local.set({ apiKeys: {} });
+    const absent = await listProfiles();
+    expect(absent.ok && absent.value[0]?.keyLost).toBeUndefined();
+    await settingsItem.update((s) => ({ ...s, forgetKeysOnClose: true }));
+    const forgotten = await listProfiles();
+    expect(forgotten.ok && forgotten.value[0]?.keyLost).toBe('forgotten');
+  });
+});
+
 describe('profiles service: the default profile', () => {
   it('falls back to an existing profile when the stored default is gone, and repairs the settings', async () => {
     const saved = await saveProfile(input('a', 'key-a'), deps());
