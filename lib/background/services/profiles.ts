@@ -8,14 +8,10 @@ import { normalizePortalDomain } from '../../profiles/portal-domain';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { getKey, keyHintOf, keyState, maskKey, removeKey, removeKeysWhere, setKey } from '../../storage/keys';
-import { withLock } from '../../storage/lock';
 import type { Profile } from '../../storage/schemas';
 import { appError } from '../app-error';
+import { commitProfiles } from './profile-commit';
 import { repairSettings } from './settings';
-
-// A profile lives in three places (the list, the key store, the settings' default). Every change of a profile
-// commits all three in one turn of this queue, so a save, a removal and a repair never see each other half-done.
-const committing = <T>(task: () => Promise<T>) => withLock('profiles.commit', task);
 
 export interface ProfileDeps {
   /** `detectRealm` from lib/everflow, injected for tests. */
@@ -86,7 +82,7 @@ export async function listProfiles(): Promise<Result<ProfileView[], AppError>> {
  * naming gone profiles. Writes only what is stale.
  */
 export function repairProfileStores(): Promise<void> {
-  return committing(async () => {
+  return commitProfiles(async () => {
     const ids = (await profilesItem.getValue()).map((p) => p.id);
     await removeKeysWhere((id) => !ids.includes(id));
     await repairSettings(ids);
@@ -205,7 +201,7 @@ export async function saveProfile(
     },
     createdAt: existing?.createdAt ?? now,
   };
-  return committing(async () => {
+  return commitProfiles(async () => {
     const all = await profilesItem.getValue();
     // Removed while its key was being checked: store nothing, so no key is left without its profile.
     if (existing && !all.some((p) => p.id === profile.id)) {
@@ -230,7 +226,7 @@ export async function recheckProfile(id: string, deps: ProfileDeps): Promise<Res
 
 /** Remove a profile, its key and its default-template choice; a removed default passes to another profile. */
 export function removeProfile(id: string): Promise<Result<true, AppError>> {
-  return committing(async () => {
+  return commitProfiles(async () => {
     const remaining = await profilesItem.update((all) => all.filter((p) => p.id !== id));
     await removeKey(id);
     await repairSettings(remaining.map((p) => p.id));
@@ -240,7 +236,7 @@ export function removeProfile(id: string): Promise<Result<true, AppError>> {
 
 /** Make one profile the default (preselected in the popup). */
 export function setDefaultProfile(id: string): Promise<Result<true, AppError>> {
-  return committing(async () => {
+  return commitProfiles(async () => {
     if (!(await profilesItem.getValue()).some((p) => p.id === id)) {
       return err({ kind: 'not_found', message: 'That profile no longer exists.' });
     }

@@ -1,8 +1,9 @@
 import type { AppError } from '../../messaging/protocol';
 import { ok, type Result } from '../../result';
-import { settingsItem } from '../../storage/items';
+import { profilesItem, settingsItem } from '../../storage/items';
 import { moveAllKeys } from '../../storage/keys';
 import type { Settings } from '../../storage/schemas';
+import { commitProfiles } from './profile-commit';
 
 /**
  * Settings made consistent with the profiles that exist: a default profile that is gone falls back to the first
@@ -34,10 +35,16 @@ export async function getSettings(): Promise<Result<Settings, AppError>> {
   return ok(await settingsItem.getValue());
 }
 
-/** Change some settings. Switching "forget keys when the browser closes" moves every key to the right area. */
-export async function updateSettings(patch: Partial<Settings>): Promise<Result<Settings, AppError>> {
-  const before = await settingsItem.getValue();
-  const next = await settingsItem.update((s) => ({ ...s, ...patch }));
-  if (before.forgetKeysOnClose !== next.forgetKeysOnClose) await moveAllKeys(next.forgetKeysOnClose);
-  return ok(next);
+/**
+ * Change some settings, kept consistent with the profile list. Switching "forget keys when the browser closes"
+ * moves every key to the right area, in turn with profile saves (so no key is stored in the area just left).
+ */
+export function updateSettings(patch: Partial<Settings>): Promise<Result<Settings, AppError>> {
+  return commitProfiles(async () => {
+    const before = await settingsItem.getValue();
+    const ids = (await profilesItem.getValue()).map((p) => p.id);
+    const next = await settingsItem.update((s) => settingsForProfiles({ ...s, ...patch }, ids));
+    if (before.forgetKeysOnClose !== next.forgetKeysOnClose) await moveAllKeys(next.forgetKeysOnClose);
+    return ok(next);
+  });
 }
