@@ -8,6 +8,8 @@ export interface KeyFieldProps {
   onInput: (value: string) => void;
   /** The stored key, masked ("••••1234"), when editing a profile that has one. */
   maskedKey?: string;
+  /** Replaces the usual hint (e.g. why the key must be typed again). */
+  hint?: string;
   error?: string;
 }
 
@@ -15,7 +17,7 @@ export interface KeyFieldProps {
  * The API key: masked while typing, with a button to reveal what was typed. A stored key is never sent to the
  * page; editing shows only its masked form, and an empty field keeps it.
  */
-export function KeyField({ id, value, onInput, maskedKey, error }: KeyFieldProps) {
+export function KeyField({ id, value, onInput, maskedKey, hint, error }: KeyFieldProps) {
   const [shown, setShown] = useState(false);
   const described = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   // Preact types inputs by their `type`; both kinds take exactly the same attributes here.
@@ -48,7 +50,7 @@ export function KeyField({ id, value, onInput, maskedKey, error }: KeyFieldProps
         </button>
       </div>
       <p class="hint" id={`${id}-hint`}>
-        {maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint')}
+        {hint ?? (maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint'))}
       </p>
       <FieldError id={`${id}-error`} message={error} />
     </div>

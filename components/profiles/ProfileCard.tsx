@@ -52,7 +52,13 @@ export function ProfileCard({
           {p.hasKey ? (
             <code>{p.maskedKey}</code>
           ) : (
-            <span class="warn-text">{i18n.t('profiles.card.keyMissing')}</span>
+            <span class="warn-text">
+              {p.keyLost === 'unreadable'
+                ? i18n.t('profiles.card.keyUnreadable')
+                : p.keyLost === 'forgotten'
+                  ? i18n.t('profiles.card.keyMissing')
+                  : i18n.t('profiles.card.keyAbsent')}
+            </span>
           )}
         </dd>
         <dt>{i18n.t('profiles.card.region')}</dt>

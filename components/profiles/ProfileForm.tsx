@@ -11,6 +11,7 @@ import { KeyField } from './KeyField';
 import type { PermissionsApi } from './permissions';
 import {
   emptyProfile,
+  hostChanged,
   neededOrigin,
   type ProfileFormValue,
   parseProfileDraft,
@@ -72,6 +73,8 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
     };
   }, [origin, granted, permissions]);
 
+  // A new region or API address needs the key again (the stored one stays with its own host).
+  const keyNeeded = !editing || hostChanged(editing, value);
   const set = (patch: Partial<ProfileFormValue>) => setValue((v) => ({ ...v, ...patch }));
   const fail = (message: string, field?: string) => {
     setStatus({ kind: 'error', message, field });
@@ -83,7 +86,9 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
     e.preventDefault();
     if (status.kind === 'saving') return;
     if (!value.name.trim()) return fail(i18n.t('profiles.form.nameRequired'), 'name');
-    if (!editing && !apiKey.trim()) return fail(i18n.t('profiles.form.keyRequired'), 'apiKey');
+    if (keyNeeded && !apiKey.trim()) {
+      return fail(i18n.t(editing ? 'profiles.form.keyHostChanged' : 'profiles.form.keyRequired'), 'apiKey');
+    }
     // Before any await: the permission prompt needs the user's gesture (the checks above are synchronous).
     const ask =
       origin && !granted[origin] ? askFor(permissions, origin) : Promise.resolve<true | string>(true);
@@ -157,7 +162,8 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
         id={`${id}-key`}
         value={apiKey}
         onInput={setApiKey}
-        maskedKey={editing?.hasKey ? editing.maskedKey : undefined}
+        maskedKey={editing?.hasKey && !keyNeeded ? editing.maskedKey : undefined}
+        {...(editing && keyNeeded ? { hint: i18n.t('profiles.form.keyHostChanged') } : {})}
         error={err('apiKey')}
       />
       <div class="field">

@@ -65,6 +65,17 @@ export function neededOrigin(v: Pick<ProfileFormValue, 'region' | 'customBaseUrl
   }
 }
 
+/**
+ * Whether the form now points a stored profile at another API host than the one its key was saved for. Then the
+ * key must be typed again: the background never sends a stored key to a new host.
+ */
+export function hostChanged(
+  editing: ProfileView,
+  v: Pick<ProfileFormValue, 'region' | 'customBaseUrl'>,
+): boolean {
+  return neededOrigin(profileToValue(editing)) !== neededOrigin(v);
+}
+
 const DraftSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),

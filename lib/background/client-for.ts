@@ -1,8 +1,8 @@
 import { createEverflowClient, type EverflowClient } from '../everflow/client';
 import type { AppError } from '../messaging/protocol';
 import { err, ok, type Result } from '../result';
-import { profilesItem } from '../storage/items';
-import { getKey } from '../storage/keys';
+import { profilesItem, settingsItem } from '../storage/items';
+import { getKey, keyState } from '../storage/keys';
 import type { Profile } from '../storage/schemas';
 import { originPattern, profileBaseUrl } from './services/profiles';
 
@@ -16,6 +16,17 @@ export interface ProfileClient {
 export type ClientFor = (profileId: string) => Promise<Result<ProfileClient, AppError>>;
 
 export { appError } from './app-error';
+
+/** Why a profile has no key, in the words that are true: a corrupt key store, the forget-on-close setting, or neither. */
+async function noKeyMessage(profileId: string, name: string): Promise<string> {
+  if ((await keyState(profileId)) === 'unreadable') {
+    return `The stored keys could not be read; re-enter them. Edit "${name}" in Settings and paste its API key again.`;
+  }
+  if ((await settingsItem.getValue()).forgetKeysOnClose) {
+    return `No API key is stored for "${name}" (keys are forgotten when the browser closes). Enter it again in Settings.`;
+  }
+  return `No API key is stored for "${name}". Enter it again in Settings.`;
+}
 
 /**
  * Build a client for a stored profile. Clients are cheap; the rate limiter they use is shared per key inside
@@ -32,12 +43,7 @@ export function makeClientFor(
     if (!profile)
       return err({ kind: 'not_found', message: 'That profile no longer exists. Pick another one.' });
     const apiKey = await getKey(profileId);
-    if (!apiKey) {
-      return err({
-        kind: 'no_key',
-        message: `No API key is stored for "${profile.name}" (keys are forgotten when the browser closes). Enter it again in Settings.`,
-      });
-    }
+    if (!apiKey) return err({ kind: 'no_key', message: await noKeyMessage(profileId, profile.name) });
     const base = profileBaseUrl(profile);
     if (!base.ok) return err({ kind: 'bad_request', message: base.error });
     if (hasOrigin && !(await hasOrigin(originPattern(base.value)))) {

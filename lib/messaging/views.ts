@@ -29,6 +29,8 @@ export const ProfileView = z.object({
   maskedKey: z.string(),
   /** False when the key is gone (e.g. "forget keys when the browser closes" after a restart). */
   hasKey: z.boolean(),
+  /** Without a key, why: the key store could not be read, or the key was forgotten when the browser closed. */
+  keyLost: z.optional(z.enum(['unreadable', 'forgotten'])),
   isDefault: z.boolean(),
   account: z.optional(AccountInfo),
   createdAt: z.number(),

@@ -6,15 +6,35 @@ export interface Repaired<T> {
   repairs: string[];
 }
 
-/** Top-level fields whose JSON changed between the raw and the parsed record. */
+/**
+ * Whether two values are stored alike: objects compare by members, whatever their key order (Chrome hands
+ * stored objects back with their keys sorted, zod in schema order), and an `undefined` member counts as absent
+ * (storage drops it).
+ */
+export function sameStored(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameStored(x, b[i]))
+    );
+  }
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const kx = keys(x);
+  return kx.length === keys(y).length && kx.every((k) => Object.hasOwn(y, k) && sameStored(x[k], y[k]));
+}
+
+/** Top-level fields whose stored form changed between the raw and the parsed record. */
 function changedFields(raw: unknown, parsed: unknown): string[] {
   if (!raw || typeof raw !== 'object' || !parsed || typeof parsed !== 'object') return ['(value)'];
   const a = raw as Record<string, unknown>;
   const b = parsed as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  // Same reference first: zod hands `unknown` fields (a cache entry's value) back as they were, and every read
-  // of the cache would otherwise serialise every cached list twice just to find nothing changed.
-  return [...keys].filter((k) => a[k] !== b[k] && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+  // `sameStored` checks the reference first: zod hands `unknown` fields (a cache entry's value) back as they
+  // were, so reading the cache does not walk every cached list just to find nothing changed.
+  return [...keys].filter((k) => !sameStored(a[k], b[k])).sort();
 }
 
 /**

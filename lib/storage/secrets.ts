@@ -4,6 +4,7 @@
 // secret-ref.ts). Pages never import this file (test/conventions.test.ts enforces it).
 import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
+import { withLock } from './lock';
 import { parseMap } from './repair';
 
 type SecretMap = Record<string, string>;
@@ -14,6 +15,10 @@ const sessionSecrets = storage.defineItem<unknown>('session:integrationSecrets',
   fallback: {},
   version: 1,
 });
+
+// Both maps are rewritten whole: one queue for both (as for the API keys) keeps overlapping writes from undoing
+// each other.
+const serialised = <T>(task: () => Promise<T>) => withLock('integrationSecrets', task);
 
 async function read(item: typeof localSecrets): Promise<SecretMap> {
   return parseMap(SecretString, await item.getValue()).value;
@@ -28,21 +33,25 @@ export async function getSecret(id: string): Promise<string | undefined> {
 export async function putSecrets(secrets: SecretMap, forgetOnClose: boolean): Promise<void> {
   if (Object.keys(secrets).length === 0) return;
   const target = forgetOnClose ? sessionSecrets : localSecrets;
-  await target.setValue({ ...(await read(target)), ...secrets });
+  await serialised(async () => target.setValue({ ...(await read(target)), ...secrets }));
 }
 
 /** Forget every secret whose id is not in `keep` (no template refers to it any more). */
 export async function keepOnlySecrets(keep: ReadonlySet<string>): Promise<void> {
-  for (const item of [localSecrets, sessionSecrets]) {
-    const all = await read(item);
-    const kept = Object.fromEntries(Object.entries(all).filter(([id]) => keep.has(id)));
-    if (Object.keys(kept).length !== Object.keys(all).length) await item.setValue(kept);
-  }
+  await serialised(async () => {
+    for (const item of [localSecrets, sessionSecrets]) {
+      const all = await read(item);
+      const kept = Object.fromEntries(Object.entries(all).filter(([id]) => keep.has(id)));
+      if (Object.keys(kept).length !== Object.keys(all).length) await item.setValue(kept);
+    }
+  });
 }
 
 /** Move every secret to session storage (forget on close) or back to local storage, as moveAllKeys does. */
 export async function moveAllSecrets(forgetOnClose: boolean): Promise<void> {
-  const all = { ...(await read(localSecrets)), ...(await read(sessionSecrets)) };
-  await (forgetOnClose ? sessionSecrets : localSecrets).setValue(all);
-  await (forgetOnClose ? localSecrets : sessionSecrets).setValue({});
+  await serialised(async () => {
+    const all = { ...(await read(localSecrets)), ...(await read(sessionSecrets)) };
+    await (forgetOnClose ? sessionSecrets : localSecrets).setValue(all);
+    await (forgetOnClose ? localSecrets : sessionSecrets).setValue({});
+  });
 }

@@ -1,13 +1,20 @@
 import { type StorageItemKey, storage, type WxtStorageItemOptions } from '@wxt-dev/storage';
 import { log } from '../log';
-import type { Repaired } from './repair';
+import { withLock } from './lock';
+import { type Repaired, sameStored } from './repair';
 
 export interface ValidatedItem<T> {
   readonly key: StorageItemKey;
-  /** Read, validate and repair. A repaired value is written back and logged (field paths only). */
+  /**
+   * Read, validate and repair. A repaired value is logged (field paths only) and written back, in turn with
+   * every other write of the item, and only when the stored value really differs.
+   */
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
-  /** Read-modify-write. */
+  /**
+   * Read-modify-write, serialised with every other write of this item in this context (the worker), so two
+   * overlapping updates both land. Nothing is written when `fn` changes nothing.
+   */
   update(fn: (current: T) => T): Promise<T>;
   removeValue(): Promise<void>;
   /** Called with the validated value on every change, from any context. */
@@ -43,25 +50,36 @@ export function defineValidatedItem<T>(
     return result;
   };
 
+  // Every write of the item goes through this queue, the repair write-back included: a write-back of what was
+  // read before a concurrent update would otherwise undo that update.
+  const serialised = <R>(task: () => Promise<R>) => withLock(key, task);
+
   return {
     key,
     async getValue() {
-      const raw = await item.getValue();
-      const { value, repairs } = read(raw);
-      if (repairs.length) await item.setValue(value);
-      return value;
+      const first = read(await item.getValue());
+      if (!first.repairs.length) return first.value;
+      // Repair from a fresh read inside the queue, so the write-back carries every write that got there first.
+      return serialised(async () => {
+        const raw = await item.getValue();
+        const { value, repairs } = options.parse(raw);
+        if (repairs.length && !sameStored(raw, value)) await item.setValue(value);
+        return value;
+      });
     },
-    async setValue(value) {
-      await item.setValue(value);
+    setValue(value) {
+      return serialised(() => item.setValue(value));
     },
-    async update(fn) {
-      const { value } = read(await item.getValue());
-      const next = fn(value);
-      await item.setValue(next);
-      return next;
+    update(fn) {
+      return serialised(async () => {
+        const raw = await item.getValue();
+        const next = fn(read(raw).value);
+        if (!sameStored(raw, next)) await item.setValue(next);
+        return next;
+      });
     },
-    async removeValue() {
-      await item.removeValue();
+    removeValue() {
+      return serialised(() => item.removeValue());
     },
     watch(cb) {
       return item.watch((raw) => cb(options.parse(raw ?? options.fallback).value));

@@ -8,6 +8,7 @@ import type { Template } from '../../storage/schemas';
 import { cacheKeys } from '../cache';
 import { cachedPixels } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
+import { defaultProfileId, repairProfileStores } from './profiles';
 
 /** A profile as the popup needs it for its first paint. */
 export interface PopupProfile {
@@ -49,7 +50,9 @@ export async function popupStart(input: {
     templatesItem.getValue(),
     cacheItem.getValue(),
   ]);
-  const defaultId = settings.defaultProfileId ?? stored[0]?.id;
+  const defaultId = defaultProfileId(stored, settings.defaultProfileId);
+  // A stored default naming a gone profile is repaired (rarely needed, so the usual start writes nothing).
+  if (defaultId !== settings.defaultProfileId) await repairProfileStores();
   const profiles: PopupProfile[] = stored.map((p) => ({
     id: p.id,
     name: p.name,

@@ -7,9 +7,11 @@ import type { ProfileView } from '../../messaging/views';
 import { normalizePortalDomain } from '../../portal/domain';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
-import { getKey, hasKey, keyHintOf, maskKey, removeKey, setKey } from '../../storage/keys';
+import { getKey, keyHintOf, keyState, maskKey, removeKey, removeKeysWhere, setKey } from '../../storage/keys';
 import type { Profile } from '../../storage/schemas';
 import { appError } from '../app-error';
+import { commitProfiles } from './profile-commit';
+import { repairSettings } from './settings';
 
 export interface ProfileDeps {
   /** `detectRealm` from lib/everflow, injected for tests. */
@@ -31,7 +33,18 @@ export function originPattern(baseUrl: string): string {
   return `${new URL(baseUrl).origin}/*`;
 }
 
-async function toView(p: Profile, defaultId: string | undefined): Promise<ProfileView> {
+async function toView(
+  p: Profile,
+  defaultId: string | undefined,
+  forgetKeysOnClose: boolean,
+): Promise<ProfileView> {
+  const state = await keyState(p.id);
+  const lost =
+    state === 'unreadable'
+      ? 'unreadable'
+      : state === 'missing' && forgetKeysOnClose
+        ? 'forgotten'
+        : undefined;
   return {
     id: p.id,
     name: p.name,
@@ -40,28 +53,57 @@ async function toView(p: Profile, defaultId: string | undefined): Promise<Profil
     ...(p.customBaseUrl ? { customBaseUrl: p.customBaseUrl } : {}),
     portalDomains: p.portalDomains,
     maskedKey: maskKey(p.keyHint),
-    hasKey: await hasKey(p.id),
+    hasKey: state === 'stored',
+    ...(lost ? { keyLost: lost } : {}),
     isDefault: p.id === defaultId,
     ...(p.account ? { account: p.account } : {}),
     createdAt: p.createdAt,
   };
 }
 
-/** Every profile as pages may see it (keys masked). */
+/** The default profile's id: the stored one while it names a profile that exists, else the first profile. */
+export function defaultProfileId(
+  profiles: readonly Pick<Profile, 'id'>[],
+  storedDefault: string | undefined,
+): string | undefined {
+  return profiles.some((p) => p.id === storedDefault) ? storedDefault : profiles[0]?.id;
+}
+
+/** Every profile as pages may see it (keys masked), after the stores are made to agree with the list. */
 export async function listProfiles(): Promise<Result<ProfileView[], AppError>> {
+  await repairProfileStores();
   const [profiles, settings] = await Promise.all([profilesItem.getValue(), settingsItem.getValue()]);
-  const defaultId = settings.defaultProfileId ?? profiles[0]?.id;
-  return ok(await Promise.all(profiles.map((p) => toView(p, defaultId))));
+  const defaultId = defaultProfileId(profiles, settings.defaultProfileId);
+  return ok(await Promise.all(profiles.map((p) => toView(p, defaultId, settings.forgetKeysOnClose))));
 }
 
 /**
- * Run the key check against the profile's host. A key refused on one region is tried on the other one (when that
- * host may be reached), so "wrong region" gets its own message instead of "wrong key".
+ * Make the stores agree with the profile list: a key whose profile is gone is removed, and the settings stop
+ * naming gone profiles. Writes only what is stale.
+ */
+export function repairProfileStores(): Promise<void> {
+  return commitProfiles(async () => {
+    const ids = (await profilesItem.getValue()).map((p) => p.id);
+    await removeKeysWhere((id) => !ids.includes(id));
+    await repairSettings(ids);
+  });
+}
+
+/** The origin a profile's key is sent to, or undefined when its address does not parse. */
+function hostOf(p: Pick<Profile, 'region' | 'customBaseUrl'>): string | undefined {
+  const base = profileBaseUrl(p);
+  return base.ok ? new URL(base.value).origin : undefined;
+}
+
+/**
+ * Run the key check against the profile's host. A key just typed and refused on one region is tried on the other
+ * one (when that host may be reached), so "wrong region" gets its own message instead of "wrong key".
  */
 async function checkKey(
   input: Pick<Profile, 'region' | 'customBaseUrl' | 'role'>,
   apiKey: string,
   deps: ProfileDeps,
+  typed: boolean,
 ): Promise<Result<DetectedAccount, AppError>> {
   const base = profileBaseUrl(input);
   if (!base.ok) return err({ kind: 'bad_request', message: base.error, field: 'customBaseUrl' });
@@ -74,7 +116,8 @@ async function checkKey(
   }
   const detected = await deps.detect({ baseUrl: base.value, apiKey });
   if (!detected.ok) {
-    if (detected.error.kind === 'auth' && input.region !== 'custom') {
+    // Only a key the user just typed is tried on the other region: a stored key stays with its own host.
+    if (detected.error.kind === 'auth' && input.region !== 'custom' && typed) {
       const other = input.region === 'us' ? 'eu' : 'us';
       const otherBase = profileBaseUrl({ region: other });
       if (otherBase.ok && (await deps.hasOrigin(originPattern(otherBase.value)))) {
@@ -121,11 +164,21 @@ export async function saveProfile(
       return err({ kind: 'bad_request', message: `"${raw}" is not a host name.`, field: 'portalDomains' });
     if (!domains.includes(d)) domains.push(d);
   }
-  const apiKey = input.apiKey?.trim() || (existing ? await getKey(existing.id) : undefined);
+  const typedKey = input.apiKey?.trim();
+  // A stored key only ever goes to the host it was saved for: a new region or API address needs the key again.
+  if (!typedKey && existing && hostOf(existing) !== hostOf(input)) {
+    return err({
+      kind: 'no_key',
+      message:
+        'The API host changed, so paste the API key again: the stored key is only sent to the host it was saved for.',
+      field: 'apiKey',
+    });
+  }
+  const apiKey = typedKey || (existing ? await getKey(existing.id) : undefined);
   if (!apiKey)
     return err({ kind: 'no_key', message: 'Paste the API key for this account.', field: 'apiKey' });
 
-  const checked = await checkKey(input, apiKey, deps);
+  const checked = await checkKey(input, apiKey, deps, Boolean(typedKey));
   if (!checked.ok) return checked;
 
   const now = deps.now();
@@ -148,13 +201,20 @@ export async function saveProfile(
     },
     createdAt: existing?.createdAt ?? now,
   };
-  const settings = await settingsItem.getValue();
-  await setKey(profile.id, apiKey, settings.forgetKeysOnClose);
-  await profilesItem.update((all) =>
-    existing ? all.map((p) => (p.id === profile.id ? profile : p)) : [...all, profile],
-  );
-  if (!settings.defaultProfileId) await settingsItem.update((s) => ({ ...s, defaultProfileId: profile.id }));
-  return ok(await toView(profile, settings.defaultProfileId ?? profile.id));
+  return commitProfiles(async () => {
+    const all = await profilesItem.getValue();
+    // Removed while its key was being checked: store nothing, so no key is left without its profile.
+    if (existing && !all.some((p) => p.id === profile.id)) {
+      return err({ kind: 'not_found', message: 'That profile no longer exists.' });
+    }
+    const { forgetKeysOnClose } = await settingsItem.getValue();
+    await setKey(profile.id, apiKey, forgetKeysOnClose);
+    const saved = await profilesItem.update((list) =>
+      existing ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile],
+    );
+    const settings = await repairSettings(saved.map((p) => p.id));
+    return ok(await toView(profile, settings.defaultProfileId, forgetKeysOnClose));
+  });
 }
 
 /** Re-run the key check of a stored profile and record when. */
@@ -164,27 +224,23 @@ export async function recheckProfile(id: string, deps: ProfileDeps): Promise<Res
   return saveProfile({ ...profile, id, customBaseUrl: profile.customBaseUrl }, deps);
 }
 
-/** Remove a profile, its key, its default-template choice and its cached data. */
-export async function removeProfile(id: string): Promise<Result<true, AppError>> {
-  await profilesItem.update((all) => all.filter((p) => p.id !== id));
-  await removeKey(id);
-  const remaining = await profilesItem.getValue();
-  await settingsItem.update((s) => {
-    const { [id]: _gone, ...templates } = s.defaultTemplateIds;
-    return {
-      ...s,
-      defaultTemplateIds: templates,
-      defaultProfileId: s.defaultProfileId === id ? remaining[0]?.id : s.defaultProfileId,
-    };
+/** Remove a profile, its key and its default-template choice; a removed default passes to another profile. */
+export function removeProfile(id: string): Promise<Result<true, AppError>> {
+  return commitProfiles(async () => {
+    const remaining = await profilesItem.update((all) => all.filter((p) => p.id !== id));
+    await removeKey(id);
+    await repairSettings(remaining.map((p) => p.id));
+    return ok(true);
   });
-  return ok(true);
 }
 
 /** Make one profile the default (preselected in the popup). */
-export async function setDefaultProfile(id: string): Promise<Result<true, AppError>> {
-  if (!(await profilesItem.getValue()).some((p) => p.id === id)) {
-    return err({ kind: 'not_found', message: 'That profile no longer exists.' });
-  }
-  await settingsItem.update((s) => ({ ...s, defaultProfileId: id }));
-  return ok(true);
+export function setDefaultProfile(id: string): Promise<Result<true, AppError>> {
+  return commitProfiles(async () => {
+    if (!(await profilesItem.getValue()).some((p) => p.id === id)) {
+      return err({ kind: 'not_found', message: 'That profile no longer exists.' });
+    }
+    await settingsItem.update((s) => ({ ...s, defaultProfileId: id }));
+    return ok(true);
+  });
 }

@@ -49,22 +49,25 @@ export async function removeTemplate(id: string): Promise<Result<true, AppError>
   return ok(true);
 }
 
-/** Copy a template under a new id and a "(copy)" name. */
+/** Copy a template under a new id and a "(copy)" name, in one serialised update (so overlapping copies all land). */
 export async function duplicateTemplate(id: string, deps = defaults): Promise<Result<Template, AppError>> {
-  const all = await templatesItem.getValue();
-  const source = all.find((t) => t.id === id);
-  if (!source) return err({ kind: 'not_found', message: 'That template no longer exists.' });
-  const now = deps.now();
-  const copy: Template = {
-    ...source,
-    id: deps.newId(),
-    name: copyName(
-      source.name,
-      all.map((t) => t.name),
-    ),
-    createdAt: now,
-    updatedAt: now,
-  };
-  await templatesItem.setValue([...all, copy]);
+  let copy: Template | undefined;
+  await templatesItem.update((all) => {
+    const source = all.find((t) => t.id === id);
+    if (!source) return all;
+    const now = deps.now();
+    copy = {
+      ...source,
+      id: deps.newId(),
+      name: copyName(
+        source.name,
+        all.map((t) => t.name),
+      ),
+      createdAt: now,
+      updatedAt: now,
+    };
+    return [...all, copy];
+  });
+  if (!copy) return err({ kind: 'not_found', message: 'That template no longer exists.' });
   return ok(copy);
 }

@@ -191,4 +191,47 @@ describe('ProfilesScreen', () => {
     expect(api.setDefault).toHaveBeenCalledWith('p2');
     expect(screen.queryByRole('button', { name: 'Make default Beta' })).toBeNull();
   });
+
+  it('asks for the key again when an edit moves the profile to another API host', async () => {
+    const { api } = setup({
+      profiles: [profileView()],
+      granted: ['https://api.eflow.team/*', 'https://api-eu.eflow.team/*'],
+      item: 'p1',
+    });
+    const key = (await screen.findByLabelText('API key')) as HTMLInputElement;
+    expect(key.placeholder).toBe('••••-key');
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
+    expect(key.placeholder).toBe('');
+    expect(screen.getByText(/The API host changed, so paste the API key again/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The API host changed/);
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect(api.save).not.toHaveBeenCalled();
+    // Back on the key's own host, an empty field keeps the stored key again.
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'us' } });
+    expect(key.placeholder).toBe('••••-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() =>
+      expect(api.save).toHaveBeenCalledWith(expect.not.objectContaining({ apiKey: expect.anything() })),
+    );
+  });
+
+  it('says why a key is missing: unreadable key store, forgotten on close, or simply absent', async () => {
+    setup({
+      profiles: [
+        profileView({ hasKey: false, keyLost: 'unreadable' }),
+        profileView({ id: 'p2', name: 'Beta', hasKey: false, keyLost: 'forgotten', isDefault: false }),
+        profileView({ id: 'p3', name: 'Gamma', hasKey: false, isDefault: false }),
+      ],
+    });
+    const cards = await within(await screen.findByRole('list', { name: 'Your profiles' })).findAllByRole(
+      'listitem',
+    );
+    const text = cards.map((c) => c.textContent ?? '');
+    expect(text[0]).toContain('The stored keys could not be read; re-enter them.');
+    expect(text[0]).not.toContain('forgotten');
+    expect(text[1]).toContain('forgotten when the browser closed');
+    expect(text[2]).toContain('Missing. Edit the profile');
+    expect(text[2]).not.toContain('forgotten');
+  });
 });

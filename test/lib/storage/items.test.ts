@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cacheItem, draftsItem, profilesItem, settingsItem, templatesItem } from '../../../lib/storage/items';
+import { chromeLikeStorage } from './chrome-like-storage';
 
 const goodProfile = {
   id: 'p1',
@@ -76,5 +77,50 @@ describe('validated storage items', () => {
     await fakeBrowser.storage.local.set({ profiles: [goodProfile, { bad: 1 }] });
     await vi.waitFor(() => expect(seen).toEqual([[goodProfile]]));
     stop();
+  });
+
+  it('neither repairs, logs nor writes back a valid value that storage hands back with sorted keys', async () => {
+    const restore = chromeLikeStorage();
+    try {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const withAccount = {
+        ...goodProfile,
+        account: { name: 'Acme', id: 7, networkId: 3, realm: 'network', checkedAt: 5 },
+      };
+      await profilesItem.setValue([withAccount] as never);
+      const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+      expect(await profilesItem.getValue()).toEqual([withAccount]);
+      expect(set).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      restore();
+    }
+  });
+
+  it('writes nothing when an update changes nothing', async () => {
+    await settingsItem.setValue({ defaultProfileId: 'p1', defaultTemplateIds: {}, forgetKeysOnClose: false });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await settingsItem.update((s) => ({ ...s }));
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('lands every one of overlapping updates, and a repair write-back never undoes one', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let turn = 0;
+    const restore = chromeLikeStorage(() => new Promise((r) => setTimeout(r, turn++ % 3)));
+    try {
+      // A corrupt field makes every read want to write its repair back, in the middle of the updates.
+      await fakeBrowser.storage.local.set({ profiles: [{ ...goodProfile, region: 'mars' }] });
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) => [
+          profilesItem.update((all) => [...all, { ...goodProfile, id: `n${i}` } as (typeof all)[number]]),
+          profilesItem.getValue(),
+        ]).flat(),
+      );
+      const ids = (await profilesItem.getValue()).map((p) => p.id);
+      expect(ids.sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'p1']);
+    } finally {
+      restore();
+    }
   });
 });

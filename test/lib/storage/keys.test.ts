@@ -4,12 +4,14 @@ import {
   getKey,
   hasKey,
   keyHintOf,
+  keyState,
   maskKey,
   moveAllKeys,
   removeKey,
   restrictStorageToTrustedContexts,
   setKey,
 } from '../../../lib/storage/keys';
+import { chromeLikeStorage } from './chrome-like-storage';
 
 describe('API key vault', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -48,6 +50,40 @@ describe('API key vault', () => {
     await fakeBrowser.storage.local.set({ apiKeys: { p1: 42, p2: 'good-key' } });
     expect(await getKey('p1')).toBeUndefined();
     expect(await getKey('p2')).toBe('good-key');
+  });
+
+  it('keeps every key of overlapping saves and removals', async () => {
+    let turn = 0;
+    const restore = chromeLikeStorage(() => new Promise((r) => setTimeout(r, turn++ % 3)));
+    try {
+      await setKey('gone', 'key-gone', false);
+      await Promise.all([
+        ...['a', 'b', 'c', 'd'].map((id) => setKey(id, `key-${id}`, false)),
+        removeKey('gone'),
+        setKey('e', 'key-e', true),
+      ]);
+      expect((await fakeBrowser.storage.local.get('apiKeys')).apiKeys).toEqual({
+        a: 'key-a',
+        b: 'key-b',
+        c: 'key-c',
+        d: 'key-d',
+      });
+      expect(await getKey('e')).toBe('key-e');
+    } finally {
+      restore();
+    }
+  });
+
+  it('tells a corrupt key store from a key that is simply not there', async () => {
+    expect(await keyState('p1')).toBe('missing');
+    await setKey('p1', 'key-1', true);
+    expect(await keyState('p1')).toBe('stored');
+    await fakeBrowser.storage.session.set({ apiKeys: {} });
+    await fakeBrowser.storage.local.set({ apiKeys: { p1: 42 } });
+    expect(await keyState('p1')).toBe('unreadable');
+    expect(await keyState('p2')).toBe('missing');
+    await fakeBrowser.storage.local.set({ apiKeys: 'garbage' });
+    expect(await keyState('p2')).toBe('unreadable');
   });
 
   it('masks to bullets and the last four characters', () => {
