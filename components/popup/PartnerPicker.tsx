@@ -1,4 +1,4 @@
-import { Combobox, type ComboOption, type ComboSearch } from '../network/Combobox';
+import { Combobox, type ComboOption, type ComboSearch } from '../ui/Combobox';
 
 export interface PartnerPickerProps {
   value?: ComboOption | undefined;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { FieldError } from './SelectField';
+import { FieldError } from '../ui/SelectField';
 
 export interface DelayFieldProps {
   id: string;

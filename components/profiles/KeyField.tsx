@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { FieldError } from '../postback-form/SelectField';
+import { FieldError } from '../ui/SelectField';
 
 export interface KeyFieldProps {
   id: string;

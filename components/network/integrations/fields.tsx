@@ -1,4 +1,4 @@
-import { FieldError } from '../../postback-form/SelectField';
+import { FieldError } from '../../ui/SelectField';
 
 /** What every integration sub-form gets: the object as the API documents it, and its fields' errors. */
 export interface IntegrationFieldsProps {

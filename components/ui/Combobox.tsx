@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { Result } from '../../lib/result';
-import { FieldError } from '../postback-form/SelectField';
+import { FieldError } from './SelectField';
 
 /** One choice: an Everflow id and its name. */
 export interface ComboOption {
