@@ -2,6 +2,7 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../lib/background/register';
+import { adoptLegacyPopupDrafts } from '../lib/background/services/drafts';
 import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
 // Wiring only. Listeners are registered synchronously, before any await, so a message that wakes the worker is
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   });
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void adoptLegacyPopupDrafts();
     if (reason !== 'install') return;
     // Welcome a new user on the options page; the flag tells tests and the demo the welcome tab is open.
     void browser.runtime
