@@ -185,9 +185,10 @@ export function EditorForm(props: EditorFormProps) {
       </h3>
       <DraftNotice
         restoredAt={draft.restoredAt}
+        error={draft.error}
         onDiscard={() => {
           setValue(props.initial);
-          void draft.clear();
+          void draft.clear(props.initial);
         }}
       />
       <Notice state={notice} />

@@ -115,9 +115,10 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
       </h3>
       <DraftNotice
         restoredAt={draft.restoredAt}
+        error={draft.error}
         onDiscard={() => {
           setValue(initial);
-          void draft.clear();
+          void draft.clear(initial);
         }}
       />
       <div class="field">

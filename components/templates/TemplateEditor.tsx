@@ -92,9 +92,10 @@ export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCanc
       </h3>
       <DraftNotice
         restoredAt={draft.restoredAt}
+        error={draft.error}
         onDiscard={() => {
           setValue(initial);
-          void draft.clear();
+          void draft.clear(initial);
         }}
       />
       <div class="field">
