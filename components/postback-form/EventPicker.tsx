@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { EventView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
-import { FieldError } from '../ui/SelectField';
+import { FieldError } from '../ui/Field';
 
 /** Loads an offer's payout events (injected: the form holds no messaging code). */
 export type LoadEvents = (offerId: number) => Promise<Result<EventView[], AppError>>;

@@ -5,7 +5,8 @@ import type { DeliveryMethod, OfferView, Role } from '../../lib/messaging/views'
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { networkIntegrationRenderer } from '../network/integrations/render';
-import { FieldError, SelectField } from '../ui/SelectField';
+import { FieldError } from '../ui/Field';
+import { SelectField } from '../ui/SelectField';
 import { DelayField } from './DelayField';
 import { DescriptionField } from './DescriptionField';
 import type { LoadEvents } from './EventPicker';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { FieldError } from '../ui/SelectField';
+import { describedBy, Field } from '../ui/Field';
 
 export interface KeyFieldProps {
   id: string;
@@ -17,12 +17,15 @@ export interface KeyFieldProps {
  */
 export function KeyField({ id, value, onInput, maskedKey, error }: KeyFieldProps) {
   const [shown, setShown] = useState(false);
-  const described = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   // Preact types inputs by their `type`; both kinds take exactly the same attributes here.
   const type = (shown ? 'text' : 'password') as 'text';
   return (
-    <div class="field">
-      <label for={id}>{i18n.t('profiles.form.key')}</label>
+    <Field
+      id={id}
+      label={i18n.t('profiles.form.key')}
+      hint={maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint')}
+      error={error}
+    >
       <div class="input-with-button">
         <input
           id={id}
@@ -34,7 +37,7 @@ export function KeyField({ id, value, onInput, maskedKey, error }: KeyFieldProps
           value={value}
           placeholder={maskedKey}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={described}
+          aria-describedby={describedBy(id, true, error)}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
         <button
@@ -47,10 +50,6 @@ export function KeyField({ id, value, onInput, maskedKey, error }: KeyFieldProps
           {i18n.t('profiles.form.showKey')}
         </button>
       </div>
-      <p class="hint" id={`${id}-hint`}>
-        {maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint')}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

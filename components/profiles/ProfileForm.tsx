@@ -5,8 +5,8 @@ import type { ProfileView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
+import { FieldError } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
-import { FieldError } from '../ui/SelectField';
 import { KeyField } from './KeyField';
 import type { PermissionsApi } from './permissions';
 import {

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { renderPreset } from '../../lib/postback/template';
 import type { TrackerPreset } from '../../lib/postback/trackers';
 import { Dialog } from '../ui/Dialog';
-import { FieldError } from '../ui/SelectField';
+import { FieldError } from '../ui/Field';
 import { defaultSlot, presetVariables, SUB_SLOTS, trackingLinkSuffix } from './preset-fields';
 
 export interface PresetChoice {

@@ -9,8 +9,9 @@ import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { type FormField, normalise } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, issuesByField } from '../postback-form/rules';
+import { FieldError } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
-import { FieldError, SelectField } from '../ui/SelectField';
+import { SelectField } from '../ui/SelectField';
 import { parseTemplateDraft, type TemplateFormValue, toTemplateInput } from './template-value';
 
 export interface TemplateEditorProps {
