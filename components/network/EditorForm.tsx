@@ -13,11 +13,11 @@ import { formIssues, integrationErrors, issuesByField } from '../postback-form/r
 import { Combobox, type ComboOption } from '../ui/Combobox';
 import { FormActions } from '../ui/FormActions';
 import { Notice, type NoticeState } from '../ui/Notice';
+import { offerOf, partnerOf } from '../ui/pixel-labels';
 import { SelectField } from '../ui/SelectField';
 import type { PartnerPostbacksApi } from './api';
 import { type EditorValue, errorPlace, parseEditorDraft, withTemplate } from './editor-value';
 import { networkIntegrationRenderer } from './integrations/render';
-import { offerOf, partnerOf } from './labels';
 import { usePickerSearch } from './pickers';
 
 export interface EditorFormProps {

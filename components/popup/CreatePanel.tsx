@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
 import { checkPostbackUrl } from '../../lib/postback/check';
@@ -104,11 +105,11 @@ export function CreatePanel(props: CreatePanelProps) {
   );
   if (!draft || !template) {
     return (
-      <section class="create" aria-label="New postback">
+      <section class="create" aria-label={i18n.t('popup.create.label')}>
         <p class="muted">
-          No {side} templates yet.{' '}
+          {i18n.t('popup.create.noTemplates', [side])}{' '}
           <button type="button" class="link-button" onClick={() => api.openOptions('#templates')}>
-            Make one in Settings
+            {i18n.t('popup.create.makeOne')}
           </button>
         </p>
       </section>
@@ -149,7 +150,7 @@ export function CreatePanel(props: CreatePanelProps) {
   };
 
   return (
-    <section class="create" aria-label="New postback" data-restored={kept.ready}>
+    <section class="create" aria-label={i18n.t('popup.create.label')} data-restored={kept.ready}>
       <TemplateSelect
         templates={templates}
         value={draft.templateId}
@@ -182,7 +183,7 @@ export function CreatePanel(props: CreatePanelProps) {
           if (open !== showForm) setDraft({ ...draft, showForm: open });
         }}
       >
-        <summary>Customize</summary>
+        <summary>{i18n.t('popup.create.customize')}</summary>
         {showForm ? (
           <PostbackForm
             side={side}
@@ -204,7 +205,7 @@ export function CreatePanel(props: CreatePanelProps) {
       <div class="create__actions">
         {duplicate ? (
           <button type="button" class="button" disabled={busy} onClick={() => void create(true)}>
-            Create anyway
+            {i18n.t('popup.create.anyway')}
           </button>
         ) : (
           <button
@@ -214,7 +215,7 @@ export function CreatePanel(props: CreatePanelProps) {
             aria-busy={busy}
             onClick={() => void create(false)}
           >
-            Create postback
+            {i18n.t('popup.create.submit')}
           </button>
         )}
       </div>

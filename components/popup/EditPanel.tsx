@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { DraftNotice } from '../drafts/DraftNotice';
@@ -67,8 +68,8 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
   };
 
   return (
-    <section class="edit" aria-label={`Edit postback ${pixel.id}`}>
-      <h2>Edit postback #{pixel.id}</h2>
+    <section class="edit" aria-label={i18n.t('popup.edit.label', [String(pixel.id)])}>
+      <h2>{i18n.t('popup.edit.title', [String(pixel.id)])}</h2>
       <DraftNotice
         restoredAt={draft.restoredAt}
         error={draft.error}
@@ -94,7 +95,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
       {error ? <ActionError error={error} portalOrigin={portalOrigin} draftKept /> : null}
       <div class="create__actions">
         <button type="button" class="button" onClick={onClose}>
-          Back
+          {i18n.t('popup.edit.back')}
         </button>
         <button
           type="button"
@@ -103,7 +104,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
           aria-busy={busy}
           onClick={() => void save()}
         >
-          Save postback
+          {i18n.t('popup.edit.save')}
         </button>
       </div>
     </section>
