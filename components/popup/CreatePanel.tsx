@@ -180,7 +180,8 @@ export function CreatePanel(props: CreatePanelProps) {
         open={showForm}
         onToggle={(e) => {
           const open = (e.currentTarget as HTMLDetailsElement).open;
-          if (open !== showForm) setDraft({ ...draft, showForm: open });
+          // From the state, not this render: the event can come after a restore replaced the draft.
+          setDraft((d) => (d && (d.showForm === true) !== open ? { ...d, showForm: open } : d));
         }}
       >
         <summary>{i18n.t('popup.create.customize')}</summary>
