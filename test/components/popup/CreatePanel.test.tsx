@@ -99,9 +99,7 @@ describe('CreatePanel', () => {
     const url = (await screen.findByRole('textbox', { name: 'Postback URL' })) as HTMLTextAreaElement;
     await waitFor(() => expect(url.value).toBe(typed));
     fireEvent.input(url, { target: { value: `${typed}&more=1` } });
-    await waitFor(() =>
-      expect((drafts.get(formId)?.value as { postbackUrl?: string }).postbackUrl).toBe(`${typed}&more=1`),
-    );
+    await waitFor(() => expect(drafts.get(formId)?.value).toMatchObject({ postbackUrl: `${typed}&more=1` }));
     fireEvent.click(screen.getByRole('button', { name: 'Create postback' }));
     await waitFor(() => expect(drafts.has(formId)).toBe(false));
     // The reset form is not saved as a new draft.

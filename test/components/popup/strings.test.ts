@@ -21,7 +21,7 @@ function code(path: string): string {
 }
 
 /** Literal UI text in a TSX source: text nodes with a word in them, and literal text attributes. */
-export function literalStrings(src: string): string[] {
+function literalStrings(src: string): string[] {
   const text = [...src.matchAll(/(?<![=\w])>([^<>{}()[\];=]*?[A-Za-z]{2,}[^<>{}()[\];=]*?)(?=<|\{)/g)].map(
     (m) => m[1]!.trim(),
   );
