@@ -2,6 +2,7 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../lib/background/register';
+import { adoptLegacyPopupDrafts } from '../lib/background/services/drafts';
 import { moveStoredTemplateSecrets } from '../lib/background/template-secrets';
 import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   // Templates saved before integration secrets had their own store held them in place (issue 13, defect 11).
   void moveStoredTemplateSecrets();
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void adoptLegacyPopupDrafts();
     if (reason !== 'install') return;
     // Welcome a new user on the options page; the flag tells tests and the demo the welcome tab is open.
     void browser.runtime

@@ -2,8 +2,8 @@ import { i18n } from '#i18n';
 import type { DeliveryMethod, PixelType } from '../../lib/messaging/views';
 import { DELIVERY_METHODS } from '../../lib/storage/schemas';
 import { deliveryLabel, pixelTypeOptions } from '../postback-form/labels';
-import { SelectField } from '../postback-form/SelectField';
-import { Combobox, type ComboOption, type ComboSearch } from './Combobox';
+import { Combobox, type ComboOption, type ComboSearch } from '../ui/Combobox';
+import { SelectField } from '../ui/SelectField';
 
 /** What the console filters on; `text` is what was typed (the search waits for a pause). */
 export interface ConsoleFilterValue {

@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
-import { deliveryBadge, typeBadge } from '../popup/labels';
 import { StatusSwitch } from '../StatusSwitch';
-import { levelShort, offerOf, partnerOf, targetOf } from './labels';
+import { deliveryBadge, levelShort, offerOf, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
 
 export interface ConsoleRowProps {
   pixel: PixelView;

@@ -10,14 +10,14 @@ import type { LoadEvents } from '../postback-form/EventPicker';
 import { toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
-import { SelectField } from '../postback-form/SelectField';
+import { Combobox, type ComboOption } from '../ui/Combobox';
 import { FormActions } from '../ui/FormActions';
 import { Notice, type NoticeState } from '../ui/Notice';
+import { offerOf, partnerOf } from '../ui/pixel-labels';
+import { SelectField } from '../ui/SelectField';
 import type { PartnerPostbacksApi } from './api';
-import { Combobox, type ComboOption } from './Combobox';
 import { type EditorValue, errorPlace, parseEditorDraft, withTemplate } from './editor-value';
 import { networkIntegrationRenderer } from './integrations/render';
-import { offerOf, partnerOf } from './labels';
 import { usePickerSearch } from './pickers';
 
 export interface EditorFormProps {
@@ -185,9 +185,10 @@ export function EditorForm(props: EditorFormProps) {
       </h3>
       <DraftNotice
         restoredAt={draft.restoredAt}
+        error={draft.error}
         onDiscard={() => {
           setValue(props.initial);
-          void draft.clear();
+          void draft.clear(props.initial);
         }}
       />
       <Notice state={notice} />

@@ -4,11 +4,11 @@ import type { PixelFilters } from '../../lib/messaging/protocol';
 import type { PixelView } from '../../lib/messaging/views';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { NoticeState } from '../ui/Notice';
+import { offerOf, partnerOf } from '../ui/pixel-labels';
 import { useStatusToggle } from '../use-status-toggle';
 import type { PartnerPostbacksApi } from './api';
 import { ConsoleFilters, type ConsoleFilterValue, NO_FILTERS } from './ConsoleFilters';
 import { ConsoleRow } from './ConsoleRow';
-import { offerOf, partnerOf } from './labels';
 import { usePickerSearch } from './pickers';
 import { useConsole } from './use-console';
 

@@ -11,7 +11,7 @@ import {
   type PostbackFormValue,
   parseValue,
 } from '../postback-form/model';
-import type { ComboOption } from './Combobox';
+import type { ComboOption } from '../ui/Combobox';
 
 /** The partner-postback editor's state: the shared form's value plus status and the picked names. */
 export interface EditorValue {

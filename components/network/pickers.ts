@@ -1,7 +1,7 @@
 import { useCallback } from 'preact/hooks';
 import { ok } from '../../lib/result';
+import type { ComboSearch } from '../ui/Combobox';
 import type { PartnerPostbacksApi } from './api';
-import type { ComboSearch } from './Combobox';
 
 /** The searches behind the Partner and Offer pickers of one network profile. */
 export function usePickerSearch(api: PartnerPostbacksApi, profileId: string) {

@@ -1,16 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
 import { checkPostbackUrl } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
 import type { Template } from '../../lib/storage/schemas';
-import type { ComboOption } from '../network/Combobox';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/use-draft';
 import { findingsSummary } from '../postback-form/FindingsList';
 import { fromTemplate, type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
 import { UrlPreview } from '../postback-form/UrlPreview';
+import type { ComboOption } from '../ui/Combobox';
 import { ActionError } from './errors';
 import { PartnerPicker } from './PartnerPicker';
 import type { PopupApi } from './popup-api';
@@ -27,11 +30,14 @@ export interface CreatePanelProps {
   onCreated: (pixel: PixelView, recovered: boolean) => void;
 }
 
+/** The panel's state, kept as a draft as it is. */
 interface Draft {
   templateId: string;
   value: PostbackFormValue;
   /** Network profiles: the partner the postback is for (its id is also in `value`). */
   partner?: ComboOption | undefined;
+  /** "Customize" is open. */
+  showForm?: boolean;
 }
 
 function partnerOf(raw: unknown): ComboOption | undefined {
@@ -57,32 +63,30 @@ export function CreatePanel(props: CreatePanelProps) {
   const [draft, setDraft] = useState<Draft | null>(
     initial ? { templateId: initial.id, value: valueFor(initial, offer) } : null,
   );
-  const [restored, setRestored] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError>();
   const [duplicate, setDuplicate] = useState(false);
-  const [showForm, setShowForm] = useState(false);
-  const loaded = useRef(false);
+  const showForm = draft?.showForm === true;
+  // Every change is saved in its own task (delayMs 0): the popup closes whenever the user clicks elsewhere.
+  const kept = useDraft<Draft | Record<string, never>>({
+    store: api.drafts,
+    formId,
+    value: draft ?? {},
+    delayMs: 0,
+    parse: (raw) => {
+      const r = raw as Record<string, unknown>;
+      const value = parseValue(r.value);
+      const templateId = typeof r.templateId === 'string' ? r.templateId : undefined;
+      if (!value || !templateId || !templates.some((t) => t.id === templateId)) return undefined;
+      return { templateId, value, partner: partnerOf(r.partner), showForm: r.showForm === true };
+    },
+    onRestore: (restored) => setDraft(restored as Draft),
+  });
 
-  // Restore the draft once, before the user can type.
-  useEffect(() => {
-    void api.loadDraft(formId).then((raw) => {
-      const value = parseValue(raw?.value);
-      const templateId = typeof raw?.templateId === 'string' ? raw.templateId : undefined;
-      if (value && templateId && templates.some((t) => t.id === templateId)) {
-        setDraft({ templateId, value, partner: partnerOf(raw?.partner) });
-        setShowForm(raw?.showForm === true);
-      }
-      loaded.current = true;
-      setRestored(true);
-    });
-  }, [formId]);
-
-  const update = (next: Draft, form = showForm) => {
+  const update = (next: Draft) => {
     setDraft(next);
     setError(undefined);
     setDuplicate(false);
-    if (loaded.current) void api.saveDraft(formId, { ...next, showForm: form });
   };
 
   const template = templates.find((t) => t.id === draft?.templateId);
@@ -101,11 +105,11 @@ export function CreatePanel(props: CreatePanelProps) {
   );
   if (!draft || !template) {
     return (
-      <section class="create" aria-label="New postback">
+      <section class="create" aria-label={i18n.t('popup.create.label')}>
         <p class="muted">
-          No {side} templates yet.{' '}
+          {i18n.t('popup.create.noTemplates', [side])}{' '}
           <button type="button" class="link-button" onClick={() => api.openOptions('#templates')}>
-            Make one in Settings
+            {i18n.t('popup.create.makeOne')}
           </button>
         </p>
       </section>
@@ -122,7 +126,7 @@ export function CreatePanel(props: CreatePanelProps) {
     update({ ...draft, partner, value: { ...draft.value, affiliateId: partner?.id } });
   const create = async (allowDuplicate: boolean) => {
     if (issues.length) {
-      setShowForm(true);
+      setDraft({ ...draft, showForm: true });
       return;
     }
     setBusy(true);
@@ -133,25 +137,27 @@ export function CreatePanel(props: CreatePanelProps) {
       setDuplicate(r.error.kind === 'duplicate');
       return;
     }
-    await api.clearDraft(formId);
     // The partner stays picked: the next postback is often for the same partner.
-    setDraft({
+    const next = {
       templateId: template.id,
       value: { ...valueFor(template, offer), ...(draft.partner ? { affiliateId: draft.partner.id } : {}) },
       partner: draft.partner,
-    });
+      showForm,
+    };
+    setDraft(next);
+    await kept.clear(next);
     props.onCreated(r.value.pixel, r.value.recovered);
   };
 
   return (
-    <section class="create" aria-label="New postback" data-restored={restored}>
+    <section class="create" aria-label={i18n.t('popup.create.label')} data-restored={kept.ready}>
       <TemplateSelect
         templates={templates}
         value={draft.templateId}
         onPick={(t) => {
           const value = valueFor(t, offer);
           if (draft.partner) value.affiliateId = draft.partner.id;
-          update({ templateId: t.id, value, partner: draft.partner });
+          update({ templateId: t.id, value, partner: draft.partner, showForm });
         }}
       />
       {network && draft.value.level !== 'global_offer' ? (
@@ -174,13 +180,11 @@ export function CreatePanel(props: CreatePanelProps) {
         open={showForm}
         onToggle={(e) => {
           const open = (e.currentTarget as HTMLDetailsElement).open;
-          if (open !== showForm) {
-            setShowForm(open);
-            if (loaded.current) void api.saveDraft(formId, { ...draft, showForm: open });
-          }
+          // From the state, not this render: the event can come after a restore replaced the draft.
+          setDraft((d) => (d && (d.showForm === true) !== open ? { ...d, showForm: open } : d));
         }}
       >
-        <summary>Customize</summary>
+        <summary>{i18n.t('popup.create.customize')}</summary>
         {showForm ? (
           <PostbackForm
             side={side}
@@ -197,11 +201,12 @@ export function CreatePanel(props: CreatePanelProps) {
         ) : null}
       </details>
       {issues.length && !showForm ? <p class="error">{issues[0]!.message}</p> : null}
+      <DraftNotice error={kept.error} onDiscard={() => {}} />
       {error ? <ActionError error={error} portalOrigin={props.portalOrigin} draftKept /> : null}
       <div class="create__actions">
         {duplicate ? (
           <button type="button" class="button" disabled={busy} onClick={() => void create(true)}>
-            Create anyway
+            {i18n.t('popup.create.anyway')}
           </button>
         ) : (
           <button
@@ -211,7 +216,7 @@ export function CreatePanel(props: CreatePanelProps) {
             aria-busy={busy}
             onClick={() => void create(false)}
           >
-            Create postback
+            {i18n.t('popup.create.submit')}
           </button>
         )}
       </div>

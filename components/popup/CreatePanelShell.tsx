@@ -16,11 +16,11 @@ export function CreatePanelShell({ templates, defaultTemplateId }: CreatePanelSh
   const template = templates.find((t) => t.id === defaultTemplateId) ?? templates[0];
   if (!template) return null;
   return (
-    <section class="create create--loading" aria-label="New postback" aria-busy="true">
+    <section class="create create--loading" aria-label={i18n.t('popup.create.label')} aria-busy="true">
       <TemplateSelect templates={templates} value={template.id} />
       {template.deliveryMethod === 'postback' && template.postbackUrl.trim() ? (
         <div class="create__check">
-          <p class="findings__summary muted">Checking the URL…</p>
+          <p class="findings__summary muted">{i18n.t('popup.create.checking')}</p>
           <figure class="preview">
             <figcaption class="preview__heading">{i18n.t('preview.heading')}</figcaption>
             <p class="preview__url">
@@ -32,11 +32,11 @@ export function CreatePanelShell({ templates, defaultTemplateId }: CreatePanelSh
       {/* Where "Customize" will be, as text: a working toggle here would swallow the click when the panel
           replaces it. */}
       <p class="create__customize-placeholder muted" aria-hidden="true">
-        ▸ Customize
+        ▸ {i18n.t('popup.create.customize')}
       </p>
       <div class="create__actions">
         <button type="button" class="button button--primary" disabled>
-          Create postback
+          {i18n.t('popup.create.submit')}
         </button>
       </div>
     </section>

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
+import { offerOf, partnerOf } from '../ui/pixel-labels';
 
 export interface DeleteConfirmProps {
   pixel: PixelView;
@@ -16,10 +18,9 @@ export interface DeleteConfirmProps {
 export function DeleteConfirm({ pixel, busy, error, onConfirm, onCancel }: DeleteConfirmProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
-  const partner =
-    pixel.level === 'global_offer' ? 'All partners' : (pixel.affiliateName ?? `Partner ${pixel.affiliateId}`);
-  const offer = pixel.level === 'global' ? 'All offers' : (pixel.offerName ?? `Offer ${pixel.offerId}`);
-  const name = pixel.description ? `“${pixel.description}”` : `Postback #${pixel.id}`;
+  const name = pixel.description
+    ? i18n.t('popup.delete.named', [pixel.description])
+    : i18n.t('popup.delete.unnamed', [String(pixel.id)]);
   return (
     <section
       class="confirm"
@@ -28,10 +29,8 @@ export function DeleteConfirm({ pixel, busy, error, onConfirm, onCancel }: Delet
       aria-describedby="delete-body"
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
-      <h2 id="delete-title">Delete postback #{pixel.id}?</h2>
-      <p id="delete-body">
-        {name} ({partner} · {offer}) stops firing and is removed from Everflow. This cannot be undone.
-      </p>
+      <h2 id="delete-title">{i18n.t('popup.delete.title', [String(pixel.id)])}</h2>
+      <p id="delete-body">{i18n.t('popup.delete.body', [name, partnerOf(pixel), offerOf(pixel)])}</p>
       {error ? (
         <p class="action-error" role="alert">
           {error}
@@ -39,7 +38,7 @@ export function DeleteConfirm({ pixel, busy, error, onConfirm, onCancel }: Delet
       ) : null}
       <div class="create__actions">
         <button type="button" class="button" ref={cancel} onClick={onCancel}>
-          Cancel
+          {i18n.t('popup.delete.cancel')}
         </button>
         <button
           type="button"
@@ -48,7 +47,7 @@ export function DeleteConfirm({ pixel, busy, error, onConfirm, onCancel }: Delet
           aria-busy={busy}
           onClick={onConfirm}
         >
-          Delete postback
+          {i18n.t('popup.delete.confirm')}
         </button>
       </div>
     </section>

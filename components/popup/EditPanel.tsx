@@ -1,6 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/use-draft';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
@@ -28,22 +31,22 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const loaded = useRef(false);
   // What the server had when the draft was started: a draft made on an older version is dropped, never saved
   // over newer server data.
   const base = JSON.stringify(fromPixel(pixel));
-
-  useEffect(() => {
-    void api.loadDraft(formId).then((raw) => {
-      const draft = parseValue(raw?.value);
-      if (draft && raw?.base === base) {
-        setValue(draft);
-        setRestored(true);
-      } else if (raw) void api.clearDraft(formId);
-      loaded.current = true;
-    });
-  }, [api, formId, base]);
+  const draft = useDraft({
+    store: api.drafts,
+    formId,
+    value: useMemo(() => ({ value, base }), [value, base]),
+    delayMs: 0,
+    dropUnusable: true,
+    parse: (raw) => {
+      const r = raw as { value?: unknown; base?: unknown };
+      const restored = r.base === base ? parseValue(r.value) : undefined;
+      return restored ? { value: restored, base } : undefined;
+    },
+    onRestore: (restored) => setValue(restored.value),
+  });
 
   const side = pixel.side;
   // An edit is a PUT: the integration id is not required (a partner's own Meta pixel has none).
@@ -60,36 +63,28 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
     const r = await api.updatePixel(profileId, pixel.id, toPixelDraft(value, pixel.status));
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    await api.clearDraft(formId);
+    await draft.clear();
     onSaved(r.value);
   };
 
   return (
-    <section class="edit" aria-label={`Edit postback ${pixel.id}`}>
-      <h2>Edit postback #{pixel.id}</h2>
-      {restored ? (
-        <p class="notice" role="status">
-          Your unsaved changes are back.{' '}
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => {
-              setValue(fromPixel(pixel));
-              setRestored(false);
-              void api.clearDraft(formId);
-            }}
-          >
-            Discard them
-          </button>
-        </p>
-      ) : null}
+    <section class="edit" aria-label={i18n.t('popup.edit.label', [String(pixel.id)])}>
+      <h2>{i18n.t('popup.edit.title', [String(pixel.id)])}</h2>
+      <DraftNotice
+        restoredAt={draft.restoredAt}
+        error={draft.error}
+        onDiscard={() => {
+          const saved = fromPixel(pixel);
+          setValue(saved);
+          void draft.clear({ value: saved, base });
+        }}
+      />
       <PostbackForm
         side={side}
         value={value}
         onChange={(next) => {
           setValue(next);
           setError(undefined);
-          if (loaded.current) void api.saveDraft(formId, { value: next, base });
         }}
         errors={tried ? issuesByField(issues) : {}}
         integrationErrors={tried ? integrationErrors(issues) : {}}
@@ -100,7 +95,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
       {error ? <ActionError error={error} portalOrigin={portalOrigin} draftKept /> : null}
       <div class="create__actions">
         <button type="button" class="button" onClick={onClose}>
-          Back
+          {i18n.t('popup.edit.back')}
         </button>
         <button
           type="button"
@@ -109,7 +104,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
           aria-busy={busy}
           onClick={() => void save()}
         >
-          Save postback
+          {i18n.t('popup.edit.save')}
         </button>
       </div>
     </section>

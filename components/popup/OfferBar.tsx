@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, Paged } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
@@ -44,18 +45,19 @@ export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBa
   }, [open, text, search]);
 
   return (
-    <section class="offer" aria-label="Offer">
+    <section class="offer" aria-label={i18n.t('popup.offer.label')}>
       <div class="offer__line">
         {offerId ? (
           <p class="offer__name" data-offer-id={offerId}>
-            <strong>{offerName ?? `Offer ${offerId}`}</strong> <span class="muted">#{offerId}</span>
-            {source === 'tab' ? <span class="muted"> · from this tab</span> : null}
+            <strong>{offerName ?? i18n.t('popup.offerN', [String(offerId)])}</strong>{' '}
+            <span class="muted">#{offerId}</span>
+            {source === 'tab' ? <span class="muted">{i18n.t('popup.offer.fromTab')}</span> : null}
           </p>
         ) : (
-          <p class="offer__name muted">No offer on this page</p>
+          <p class="offer__name muted">{i18n.t('popup.offer.none')}</p>
         )}
         <button type="button" class="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {offerId ? 'Change offer' : 'Pick an offer'}
+          {offerId ? i18n.t('popup.offer.change') : i18n.t('popup.offer.pick')}
         </button>
       </div>
       {open ? (
@@ -63,8 +65,8 @@ export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBa
           <input
             ref={input}
             type="search"
-            aria-label="Find an offer by name or id"
-            placeholder="Offer name or id"
+            aria-label={i18n.t('popup.offer.find')}
+            placeholder={i18n.t('popup.offer.placeholder')}
             value={text}
             onInput={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
@@ -78,7 +80,7 @@ export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBa
             {offerId ? (
               <li>
                 <button type="button" class="link-button" onClick={() => pick(undefined)}>
-                  No offer: show all postbacks
+                  {i18n.t('popup.offer.showAll')}
                 </button>
               </li>
             ) : null}

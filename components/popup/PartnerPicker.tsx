@@ -1,4 +1,5 @@
-import { Combobox, type ComboOption, type ComboSearch } from '../network/Combobox';
+import { i18n } from '#i18n';
+import { Combobox, type ComboOption, type ComboSearch } from '../ui/Combobox';
 
 export interface PartnerPickerProps {
   value?: ComboOption | undefined;
@@ -13,7 +14,7 @@ export function PartnerPicker({ value, search, onChange, error }: PartnerPickerP
     <div class="create__partner">
       <Combobox
         id="create-partner"
-        label="Partner"
+        label={i18n.t('popup.create.partner')}
         value={value}
         search={search}
         onChange={onChange}

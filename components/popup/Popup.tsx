@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { err, type Result } from '../../lib/result';
@@ -94,7 +95,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     setStatus: (pixelId, status) =>
       profileId
         ? api.setStatus(profileId, pixelId, status)
-        : Promise.resolve(err({ kind: 'unavailable', message: 'No profile is selected.' })),
+        : Promise.resolve(err({ kind: 'unavailable', message: i18n.t('popup.noProfileSelected') })),
     replace: (row) => setRows((all) => all.map((x) => (x.id === row.id ? row : x))),
     onChange: noteChange,
   });
@@ -108,7 +109,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     if (!r.ok) return setDeleting({ pixel: p, busy: false, error: r.error.message });
     setDeleting(undefined);
     setRows((all) => all.filter((x) => x.id !== p.id));
-    setNotice(`Deleted postback #${p.id}.`);
+    setNotice(i18n.t('popup.deleted', [String(p.id)]));
   };
 
   const role = profile?.role;
@@ -144,10 +145,10 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   if (!start.profiles.length || !profile) {
     return (
       <main class="popup" data-state="ready">
-        <h1>Postback Companion</h1>
-        <p>Add the API key of an Everflow network to get started.</p>
+        <h1>{i18n.t('popup.title')}</h1>
+        <p>{i18n.t('popup.noProfile')}</p>
         <button type="button" class="button button--primary" onClick={() => api.openOptions('#profiles')}>
-          Add a profile
+          {i18n.t('popup.addProfile')}
         </button>
       </main>
     );
@@ -161,7 +162,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     <main class="popup" data-state={ready ? 'ready' : 'loading'} aria-busy={!ready}>
       <header class="popup__header">
         <select
-          aria-label="Profile"
+          aria-label={i18n.t('popup.profile')}
           value={profileId}
           onChange={(e) => {
             setProfileId(e.currentTarget.value);
@@ -176,7 +177,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           ))}
         </select>
         <button type="button" class="link-button" onClick={() => api.openOptions()}>
-          Settings
+          {i18n.t('popup.settings')}
         </button>
       </header>
       {deleting ? (
@@ -198,7 +199,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             noteChange(p.id);
             setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
             setEditing(undefined);
-            setNotice(`Saved postback #${p.id}.`);
+            setNotice(i18n.t('popup.saved', [String(p.id)]));
           }}
           onClose={() => setEditing(undefined)}
         />
@@ -215,12 +216,12 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             }}
           />
           {offer ? (
-            <fieldset class="tabs" aria-label="Which postbacks">
+            <fieldset class="tabs" aria-label={i18n.t('popup.whichPostbacks')}>
               <button type="button" aria-pressed={view === 'offer'} onClick={() => setView('offer')}>
-                This offer
+                {i18n.t('popup.thisOffer')}
               </button>
               <button type="button" aria-pressed={view === 'all'} onClick={() => setView('all')}>
-                All postbacks
+                {i18n.t('popup.allPostbacks')}
               </button>
             </fieldset>
           ) : null}
@@ -236,17 +237,19 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
               templates={templates}
               {...(defaultTemplateId ? { defaultTemplateId } : {})}
               {...(offer
-                ? { offer: offer.view ?? { id: offer.id, name: `Offer ${offer.id}`, events: [] } }
+                ? {
+                    offer: offer.view ?? {
+                      id: offer.id,
+                      name: i18n.t('popup.offerN', [String(offer.id)]),
+                      events: [],
+                    },
+                  }
                 : {})}
               {...(portalOrigin ? { portalOrigin } : {})}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
-                setNotice(
-                  recovered
-                    ? `Postback #${p.id} was already saved; nothing was sent twice.`
-                    : `Created postback #${p.id}.`,
-                );
+                setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
               }}
             />
           ) : null}
@@ -258,11 +261,11 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           {error ? (
             <p class="action-error" role="alert" data-kind={error.kind}>
               {error.message}
-              {rows?.length ? ' Showing what was loaded before.' : ''}
+              {rows?.length ? i18n.t('popup.showingBefore') : ''}
             </p>
           ) : null}
-          {list ?? <p class="muted">Loading postbacks…</p>}
-          {refreshing && ready ? <p class="muted refreshing">Checking for changes…</p> : null}
+          {list ?? <p class="muted">{i18n.t('popup.loading')}</p>}
+          {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
         </>
       )}
     </main>

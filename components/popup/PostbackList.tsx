@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
+import { typeBadge } from '../ui/pixel-labels';
 import { PostbackRow } from './PostbackRow';
 
 export interface ListFilters {
@@ -45,41 +47,41 @@ export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete
   return (
     <>
       {all ? (
-        <fieldset class="filters" aria-label="Filter postbacks">
+        <fieldset class="filters" aria-label={i18n.t('popup.list.filters')}>
           <input
             type="search"
-            aria-label="Search postbacks"
-            placeholder="Search id, offer, URL"
+            aria-label={i18n.t('popup.list.search')}
+            placeholder={i18n.t('popup.list.searchPlaceholder')}
             value={filters.text}
             onInput={(e) => setFilters({ ...filters, text: e.currentTarget.value })}
           />
           <select
-            aria-label="Status"
+            aria-label={i18n.t('popup.list.status')}
             value={filters.status}
             onChange={(e) =>
               setFilters({ ...filters, status: e.currentTarget.value as ListFilters['status'] })
             }
           >
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
+            <option value="">{i18n.t('popup.list.anyStatus')}</option>
+            <option value="active">{i18n.t('popup.list.active')}</option>
+            <option value="inactive">{i18n.t('popup.list.inactive')}</option>
           </select>
           <select
-            aria-label="Type"
+            aria-label={i18n.t('popup.list.type')}
             value={filters.type}
             onChange={(e) => setFilters({ ...filters, type: e.currentTarget.value as ListFilters['type'] })}
           >
-            <option value="">Any type</option>
-            <option value="conversion">Conversion</option>
-            <option value="event">Event</option>
-            <option value="cpc">CPC</option>
+            <option value="">{i18n.t('popup.list.anyType')}</option>
+            <option value="conversion">{typeBadge('conversion')}</option>
+            <option value="event">{typeBadge('event')}</option>
+            <option value="cpc">{typeBadge('cpc')}</option>
           </select>
         </fieldset>
       ) : null}
       {shown.length === 0 ? (
-        <p class="muted empty">{rows.length ? 'No postback matches these filters.' : 'No postbacks yet.'}</p>
+        <p class="muted empty">{rows.length ? i18n.t('popup.list.noMatch') : i18n.t('popup.list.empty')}</p>
       ) : (
-        <ul class="rows" aria-label="Postbacks">
+        <ul class="rows" aria-label={i18n.t('popup.list.label')}>
           {shown.map((p) => (
             <PostbackRow
               key={p.id}

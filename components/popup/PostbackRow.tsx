@@ -1,7 +1,8 @@
+import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
 import { StatusSwitch } from '../StatusSwitch';
+import { deliveryBadge, levelBadge, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
 import { HighlightMacros } from './highlight';
-import { deliveryBadge, levelBadge, typeBadge } from './labels';
 
 export interface PostbackRowProps {
   pixel: PixelView;
@@ -17,28 +18,16 @@ export interface PostbackRowProps {
   showOffer: boolean;
 }
 
-/** A partner postback's partner, from the API's relationship ("All partners" for global_offer). */
-function partnerLine(p: PixelView): string {
-  if (p.level === 'global_offer') return 'All partners';
-  return p.affiliateName ?? `Partner ${p.affiliateId ?? 0}`;
-}
-
-/** The identifying fields of a Meta/TikTok/Snapchat/Rumble integration, e.g. "pixel_id 123 · Purchase". */
-function integrationSummary(i: Record<string, unknown> | undefined): string {
-  if (!i) return '';
-  const keys = ['pixel_id', 'pixel_code', 'asset_id', 'conversion_action_name', 'event_name'];
-  return keys
-    .filter((k) => typeof i[k] === 'string' || typeof i[k] === 'number')
-    .filter((k) => String(i[k]) !== '')
-    .map((k) =>
-      k === 'event_name' || k === 'conversion_action_name' ? String(i[k]) : `${k} ${String(i[k])}`,
-    )
-    .join(' · ');
-}
-
 /**
- * One postback: switch, badges, the partner (network), the URL with its macros marked (or the HTML code as text),
- * Edit, and Delete for network profiles.
+ * One postback in the popup: switch, badges, the partner (network), the URL with its macros marked (or the HTML
+ * code as text), Edit, and Delete for network profiles.
+ *
+ * Why two row components (this one and `network/ConsoleRow`): they share their words and their text
+ * (`ui/pixel-labels`, the same `network.row.*` strings) and the switch (`StatusSwitch`), but not their layout. This
+ * row is in the popup's start-up bundle and is rendered up to hundreds of times in a 360-px list whose opening time
+ * the bench holds to 1.3× an empty popup: one badge line, link buttons, macro highlighting. The console row is a
+ * wide row with partner and offer names, event and delay badges, the description and full buttons. One component
+ * with both layouts would carry the console's markup and rules into the popup for nothing.
  */
 export function PostbackRow({
   pixel,
@@ -50,18 +39,13 @@ export function PostbackRow({
   showOffer,
 }: PostbackRowProps) {
   const active = pixel.status === 'active';
-  const target =
-    pixel.deliveryMethod === 'html'
-      ? pixel.htmlCode
-      : pixel.deliveryMethod === 'postback'
-        ? pixel.postbackUrl
-        : integrationSummary(pixel.integration);
+  const target = targetOf(pixel);
   const errorId = `pb-${pixel.id}-error`;
   return (
     <li class={`row${active ? '' : ' row--inactive'}`} data-pixel-id={pixel.id}>
       <StatusSwitch
         pixel={pixel}
-        label={`Postback ${pixel.id}`}
+        label={i18n.t('network.row.switch', [String(pixel.id)])}
         pending={pending}
         errorId={error ? errorId : undefined}
         onToggle={onToggle}
@@ -72,22 +56,27 @@ export function PostbackRow({
           <span class="badge">{typeBadge(pixel.type)}</span>
           <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
           <span class="badge badge--muted">{levelBadge(pixel.level)}</span>
-          {active ? null : <span class="badge badge--inactive">inactive</span>}
+          {active ? null : <span class="badge badge--inactive">{i18n.t('popup.row.inactive')}</span>}
           {pixel.eventName ? <span class="badge badge--muted">{pixel.eventName}</span> : null}
         </div>
         {pixel.side === 'network' ? (
           <div class="row__partner">
-            {partnerLine(pixel)}
+            {partnerOf(pixel)}
             {pixel.description ? <span class="muted"> · {pixel.description}</span> : null}
           </div>
         ) : null}
         {showOffer && pixel.level !== 'global' ? (
           <div class="row__offer">
-            {pixel.offerName ?? `Offer ${pixel.offerId}`} <span class="muted">#{pixel.offerId}</span>
+            {pixel.offerName ?? i18n.t('network.row.offer', [String(pixel.offerId)])}{' '}
+            <span class="muted">#{pixel.offerId}</span>
           </div>
         ) : null}
         <code class="row__url" title={target}>
-          {pixel.deliveryMethod === 'postback' ? <HighlightMacros text={target} /> : target || '(no details)'}
+          {pixel.deliveryMethod === 'postback' ? (
+            <HighlightMacros text={target} />
+          ) : (
+            target || i18n.t('network.row.noDetails')
+          )}
         </code>
         {error ? (
           <p class="row__error" id={errorId} role="alert">
@@ -99,18 +88,18 @@ export function PostbackRow({
         type="button"
         class="link-button"
         onClick={() => onEdit(pixel)}
-        aria-label={`Edit postback ${pixel.id}`}
+        aria-label={i18n.t('network.row.editLabel', [String(pixel.id)])}
       >
-        Edit
+        {i18n.t('network.row.edit')}
       </button>
       {onDelete ? (
         <button
           type="button"
           class="link-button link-button--danger"
           onClick={() => onDelete(pixel)}
-          aria-label={`Delete postback ${pixel.id}`}
+          aria-label={i18n.t('network.row.deleteLabel', [String(pixel.id)])}
         >
-          Delete
+          {i18n.t('network.row.delete')}
         </button>
       ) : null}
     </li>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Template } from '../../lib/storage/schemas';
 
 export interface TemplateSelectProps {
@@ -11,7 +12,7 @@ export interface TemplateSelectProps {
 export function TemplateSelect({ templates, value, onPick }: TemplateSelectProps) {
   return (
     <div class="create__pick">
-      <label for="create-template">Template</label>
+      <label for="create-template">{i18n.t('popup.create.template')}</label>
       <select
         id="create-template"
         value={value}

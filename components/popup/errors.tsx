@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 
 export interface ActionErrorProps {
@@ -15,17 +16,18 @@ export function ActionError({ error, portalOrigin, draftKept }: ActionErrorProps
       <p>{error.message}</p>
       {error.kind === 'offline' || error.kind === 'timeout' ? (
         <p class="muted">
-          You seem to be offline or Everflow is not answering.{draftKept ? ' Your draft is kept.' : ''}
+          {i18n.t('popup.error.offline')}
+          {draftKept ? i18n.t('popup.error.draftKept') : ''}
         </p>
       ) : draftKept ? (
-        <p class="muted">Nothing you typed is lost.</p>
+        <p class="muted">{i18n.t('popup.error.nothingLost')}</p>
       ) : null}
       {error.kind === 'forbidden' && portalOrigin ? (
         <p>
           <a href={portalOrigin} target="_blank" rel="noopener noreferrer">
-            Open the partner portal
-          </a>{' '}
-          to set the postback up there, or ask the network to allow partner postbacks.
+            {i18n.t('popup.error.openPortal')}
+          </a>
+          {i18n.t('popup.error.portalHint')}
         </p>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import type { PopupStartReply } from '../../lib/background/services/popup-start'
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
 import type { Cached, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
+import type { DraftStore } from '../drafts/use-draft';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
 export interface PopupStart extends PopupStartReply {
@@ -44,9 +45,8 @@ export interface PopupApi {
   searchPartners(profileId: string, search: string): Promise<Result<Paged<PartnerView>, AppError>>;
   getOffer(profileId: string, offerId: number): Promise<Result<OfferView, AppError>>;
   searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
-  loadDraft(formId: string): Promise<Record<string, unknown> | null>;
-  saveDraft(formId: string, value: Record<string, unknown>): Promise<void>;
-  clearDraft(formId: string): Promise<void>;
+  /** The one draft store (the background's `drafts.*` messages), as on the options page. */
+  drafts: DraftStore;
   /** Remember the profile the user picked (the default for next time). */
   setDefaultProfile(profileId: string): Promise<void>;
   openOptions(hash?: string): void;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { FieldError } from './SelectField';
+import { describedBy, Field } from '../ui/Field';
 
 export interface DelayFieldProps {
   id: string;
@@ -12,8 +12,13 @@ export interface DelayFieldProps {
 /** The delay before Everflow fires a server postback, entered in seconds (0–300; the API takes milliseconds). */
 export function DelayField({ id, value, onInput, error }: DelayFieldProps) {
   return (
-    <div class="field field--narrow">
-      <label for={id}>{i18n.t('form.delay.label')}</label>
+    <Field
+      id={id}
+      label={i18n.t('form.delay.label')}
+      hint={i18n.t('form.delay.hint')}
+      error={error}
+      class="field field--narrow"
+    >
       <input
         id={id}
         type="number"
@@ -23,13 +28,9 @@ export function DelayField({ id, value, onInput, error }: DelayFieldProps) {
         step="any"
         value={value}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-describedby={describedBy(id, true, error)}
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
       />
-      <p class="hint" id={`${id}-hint`}>
-        {i18n.t('form.delay.hint')}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

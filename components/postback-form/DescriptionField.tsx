@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Field } from '../ui/Field';
 
 export interface DescriptionFieldProps {
   id: string;
@@ -9,8 +10,7 @@ export interface DescriptionFieldProps {
 /** The network postback's description: free text for the network's team. */
 export function DescriptionField({ id, value, onInput }: DescriptionFieldProps) {
   return (
-    <div class="field">
-      <label for={id}>{i18n.t('form.description.label')}</label>
+    <Field id={id} label={i18n.t('form.description.label')} hint={i18n.t('form.description.hint')}>
       <input
         id={id}
         type="text"
@@ -20,9 +20,6 @@ export function DescriptionField({ id, value, onInput }: DescriptionFieldProps) 
         aria-describedby={`${id}-hint`}
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
       />
-      <p class="hint" id={`${id}-hint`}>
-        {i18n.t('form.description.hint')}
-      </p>
-    </div>
+    </Field>
   );
 }

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { EventView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
-import { FieldError } from './SelectField';
+import { describedBy, Field } from '../ui/Field';
 
 /** Loads an offer's payout events (injected: the form holds no messaging code). */
 export type LoadEvents = (offerId: number) => Promise<Result<EventView[], AppError>>;
@@ -44,14 +44,13 @@ export function EventPicker({ id, offerId, loadEvents, value, onChange, error }:
   const events = state.kind === 'ready' ? state.events : [];
   const known = !value || events.some((e) => e.id === value);
   return (
-    <div class="field">
-      <label for={id}>{i18n.t('form.event.label')}</label>
+    <Field id={id} label={i18n.t('form.event.label')} error={error}>
       <select
         id={id}
         value={String(value ?? 0)}
         aria-busy={state.kind === 'loading' ? 'true' : undefined}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
         onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
       >
         <option value="0">{i18n.t('form.event.all')}</option>
@@ -73,7 +72,6 @@ export function EventPicker({ id, offerId, loadEvents, value, onChange, error }:
           </button>
         </p>
       )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { OfferView } from '../../lib/messaging/views';
+import { SelectField } from '../ui/SelectField';
 import { EventPicker, type LoadEvents } from './EventPicker';
 import type { FormField, PostbackFormValue } from './model';
-import { SelectField } from './SelectField';
 
 export interface OfferEventRowProps {
   /** The form's id prefix. */

@@ -5,6 +5,8 @@ import type { DeliveryMethod, OfferView, Role } from '../../lib/messaging/views'
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { networkIntegrationRenderer } from '../network/integrations/render';
+import { FieldError } from '../ui/Field';
+import { SelectField } from '../ui/SelectField';
 import { DelayField } from './DelayField';
 import { DescriptionField } from './DescriptionField';
 import type { LoadEvents } from './EventPicker';
@@ -20,7 +22,6 @@ import {
   type PostbackFormValue,
 } from './model';
 import { OfferEventRow } from './OfferEventRow';
-import { FieldError, SelectField } from './SelectField';
 import { UrlField } from './UrlField';
 import { UrlPreview } from './UrlPreview';
 

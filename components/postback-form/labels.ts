@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { DeliveryMethod, PixelLevel, PixelType, Role } from '../../lib/messaging/views';
+import type { SelectOption } from '../ui/SelectField';
 import { pixelTypeLabel } from './macro-groups';
-import type { SelectOption } from './SelectField';
 
 /** The delivery method's name as the form shows it. */
 export function deliveryLabel(method: DeliveryMethod): string {

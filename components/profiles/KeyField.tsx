@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { FieldError } from '../postback-form/SelectField';
+import { describedBy, Field } from '../ui/Field';
 
 export interface KeyFieldProps {
   id: string;
@@ -19,12 +19,17 @@ export interface KeyFieldProps {
  */
 export function KeyField({ id, value, onInput, maskedKey, hint, error }: KeyFieldProps) {
   const [shown, setShown] = useState(false);
-  const described = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   // Preact types inputs by their `type`; both kinds take exactly the same attributes here.
   const type = (shown ? 'text' : 'password') as 'text';
   return (
-    <div class="field">
-      <label for={id}>{i18n.t('profiles.form.key')}</label>
+    <Field
+      id={id}
+      label={i18n.t('profiles.form.key')}
+      hint={
+        hint ?? (maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint'))
+      }
+      error={error}
+    >
       <div class="input-with-button">
         <input
           id={id}
@@ -36,7 +41,7 @@ export function KeyField({ id, value, onInput, maskedKey, hint, error }: KeyFiel
           value={value}
           placeholder={maskedKey}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={described}
+          aria-describedby={describedBy(id, true, error)}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
         <button
@@ -49,10 +54,6 @@ export function KeyField({ id, value, onInput, maskedKey, hint, error }: KeyFiel
           {i18n.t('profiles.form.showKey')}
         </button>
       </div>
-      <p class="hint" id={`${id}-hint`}>
-        {hint ?? (maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint'))}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

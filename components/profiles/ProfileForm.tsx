@@ -5,7 +5,7 @@ import type { ProfileView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
-import { FieldError } from '../postback-form/SelectField';
+import { FieldError } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 import { KeyField } from './KeyField';
 import type { PermissionsApi } from './permissions';
@@ -120,9 +120,10 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
       </h3>
       <DraftNotice
         restoredAt={draft.restoredAt}
+        error={draft.error}
         onDiscard={() => {
           setValue(initial);
-          void draft.clear();
+          void draft.clear(initial);
         }}
       />
       <div class="field">

@@ -4,7 +4,7 @@ import type { AppError } from '../../lib/messaging/protocol';
 import type { ProfileView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import type { Settings } from '../../lib/storage/schemas';
-import { LoadState } from '../options/LoadState';
+import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
 
 /** The messages the settings screen needs. */

@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { renderPreset } from '../../lib/postback/template';
 import type { TrackerPreset } from '../../lib/postback/trackers';
-import { FieldError } from '../postback-form/SelectField';
 import { Dialog } from '../ui/Dialog';
+import { FieldError } from '../ui/Field';
 import { defaultSlot, presetVariables, SUB_SLOTS, trackingLinkSuffix } from './preset-fields';
 
 export interface PresetChoice {

@@ -9,8 +9,9 @@ import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { type FormField, normalise } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, issuesByField } from '../postback-form/rules';
-import { FieldError, SelectField } from '../postback-form/SelectField';
+import { FieldError } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
+import { SelectField } from '../ui/SelectField';
 import { parseTemplateDraft, type TemplateFormValue, toTemplateInput } from './template-value';
 
 export interface TemplateEditorProps {
@@ -92,9 +93,10 @@ export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCanc
       </h3>
       <DraftNotice
         restoredAt={draft.restoredAt}
+        error={draft.error}
         onDiscard={() => {
           setValue(initial);
-          void draft.clear();
+          void draft.clear(initial);
         }}
       />
       <div class="field">

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { log } from '../log';
 import { err, type Result } from '../result';
+import { isQuotaError, storageFullError } from '../storage/quota';
 import type { AppError } from './protocol';
 import { isTrustedSender, type SenderLike } from './sender-guard';
 
@@ -37,6 +38,11 @@ export function defineHandler<S extends z.ZodType, T>(
     try {
       return await run(parsed.data);
     } catch (e) {
+      // A write over the storage quota changed nothing: say so, in words the user can act on.
+      if (isQuotaError(e)) {
+        log.warn(`message ${name}: storage quota exceeded`);
+        return err(storageFullError());
+      }
       // The name of the error class only: messages can carry request details.
       log.warn(`message ${name}: unexpected ${(e as Error)?.name ?? 'error'}`);
       return err({ kind: 'internal', message: 'Something went wrong in the extension. Please try again.' });

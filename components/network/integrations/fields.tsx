@@ -1,4 +1,4 @@
-import { FieldError } from '../../postback-form/SelectField';
+import { describedBy, Field } from '../../ui/Field';
 
 /** What every integration sub-form gets: the object as the API documents it, and its fields' errors. */
 export interface IntegrationFieldsProps {
@@ -30,18 +30,13 @@ interface InputProps extends IntegrationFieldsProps {
   hint?: string;
 }
 
-function described(id: string, hint: string | undefined, error: string | undefined): string | undefined {
-  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-}
-
 /** A text field of an integration object. */
 export function TextInput({ idPrefix, value, onChange, errors, field, label, hint }: InputProps) {
   const id = `${idPrefix}-${field}`;
   const error = errors[field];
   const current = value[field];
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="text"
@@ -49,16 +44,10 @@ export function TextInput({ idPrefix, value, onChange, errors, field, label, hin
         spellcheck={false}
         value={typeof current === 'string' ? current : current === undefined ? '' : String(current)}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         onInput={(e) => onChange(withField(value, field, (e.currentTarget as HTMLInputElement).value))}
       />
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -68,8 +57,7 @@ export function NumberInput({ idPrefix, value, onChange, errors, field, label, h
   const error = errors[field];
   const current = value[field];
   return (
-    <div class="field field--narrow">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error} class="field field--narrow">
       <input
         id={id}
         type="number"
@@ -78,19 +66,13 @@ export function NumberInput({ idPrefix, value, onChange, errors, field, label, h
         step={1}
         value={typeof current === 'number' ? String(current) : ''}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         onInput={(e) => {
           const raw = (e.currentTarget as HTMLInputElement).value.trim();
           const n = Number(raw);
           onChange(withField(value, field, raw === '' || !Number.isFinite(n) ? undefined : n));
         }}
       />
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

@@ -13,13 +13,16 @@ type V = { text: string };
 const parse = (raw: unknown): V | undefined =>
   raw && typeof (raw as V).text === 'string' ? { text: (raw as V).text } : undefined;
 
-function mount(store: ReturnType<typeof fakeDrafts>['store']) {
-  const handle: { set?: (v: V) => void; value?: V; draft?: DraftState } = {};
+function mount(
+  store: ReturnType<typeof fakeDrafts>['store'],
+  extra: { delayMs?: number; dropUnusable?: boolean } = {},
+) {
+  const handle: { set?: (v: V) => void; value?: V; draft?: DraftState<V> } = {};
   function Form() {
     const [value, setValue] = useState<V>({ text: '' });
     handle.set = setValue;
     handle.value = value;
-    handle.draft = useDraft({ store, formId: 'f', value, parse, onRestore: setValue, delayMs: 20 });
+    handle.draft = useDraft({ store, formId: 'f', value, parse, onRestore: setValue, delayMs: 20, ...extra });
     return null;
   }
   render(<Form />);
@@ -74,5 +77,55 @@ describe('useDraft', () => {
     await waitFor(() => expect(h.value).toEqual({ text: 'leaving' }));
     cleanup();
     expect(data.get('f')?.value).toEqual({ text: 'leaving' });
+  });
+
+  it('with delayMs 0, saves a change in the task of the change itself (a closing popup loses nothing)', async () => {
+    vi.useFakeTimers();
+    const { store, data } = fakeDrafts();
+    const h = mount(store, { delayMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.draft?.ready).toBe(true);
+    h.set?.({ text: 'half' });
+    // Microtasks only (Preact renders in one): no timer has run, yet the save is sent.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(store.save).toHaveBeenCalledWith('f', { text: 'half' });
+    expect(data.get('f')?.value).toEqual({ text: 'half' });
+  });
+
+  it('says why a draft was not kept, and forgets that once a save works', async () => {
+    const { store } = fakeDrafts();
+    const h = mount(store);
+    await waitFor(() => expect(h.draft?.ready).toBe(true));
+    const refused = { kind: 'too_large', message: 'too large to keep' };
+    vi.mocked(store.save).mockResolvedValueOnce({ ok: false, error: refused });
+    h.set?.({ text: 'huge' });
+    await waitFor(() => expect(h.draft?.error).toEqual(refused));
+    h.set?.({ text: 'small' });
+    await waitFor(() => expect(h.draft?.error).toBeUndefined());
+  });
+
+  it('clear(next) does not save the value the form resets to as a new draft', async () => {
+    vi.useFakeTimers();
+    const { store, data } = fakeDrafts({ f: { text: 'restored' } });
+    const h = mount(store);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.value).toEqual({ text: 'restored' });
+    h.set?.({ text: '' });
+    await h.draft?.clear({ text: '' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(data.has('f')).toBe(false);
+    expect(store.save).not.toHaveBeenCalled();
+  });
+
+  it('removes a stored draft it cannot use when asked to (dropUnusable), and keeps it otherwise', async () => {
+    const kept = fakeDrafts({ f: { text: 42 } });
+    const h = mount(kept.store);
+    await waitFor(() => expect(h.draft?.ready).toBe(true));
+    expect(kept.data.has('f')).toBe(true);
+    cleanup();
+    const dropped = fakeDrafts({ f: { text: 42 } });
+    const h2 = mount(dropped.store, { dropUnusable: true });
+    await waitFor(() => expect(h2.draft?.ready).toBe(true));
+    await waitFor(() => expect(dropped.data.has('f')).toBe(false));
   });
 });

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreatePanel } from '../../../components/popup/CreatePanel';
+import { fromTemplate } from '../../../components/postback-form/model';
 import { checkPostbackUrl } from '../../../lib/postback/check';
 import type { Template } from '../../../lib/storage/schemas';
-import { fakeApi } from './fake-api';
+import { fakeApi, pixel } from './fake-api';
 
 // Count the URL checks the panel runs.
 vi.mock('../../../lib/postback/check', async (importOriginal) => {
@@ -67,5 +68,42 @@ describe('CreatePanel', () => {
     fireEvent.input(url, { target: { value: `${url.value}&x=1` } });
     await waitFor(() => expect(url.value).toContain('&x=1'));
     expect(vi.mocked(checkPostbackUrl)).toHaveBeenCalledTimes(1);
+  });
+
+  it('restores its draft (Customize open, the URL as typed) and saves each change; a created postback clears it', async () => {
+    const formId = 'popup:create:p:11';
+    const typed = 'https://trk.example.com/postback?cid={sub1}&note=half';
+    const drafts = new Map<string, Record<string, unknown>>([
+      [
+        formId,
+        {
+          templateId: 't',
+          value: { ...fromTemplate(template), offerId: 11, postbackUrl: typed },
+          showForm: true,
+        },
+      ],
+    ]);
+    const api = fakeApi({}, drafts);
+    vi.mocked(api.createPixel).mockResolvedValue({ ok: true, value: { pixel: pixel(9), recovered: false } });
+    render(
+      <CreatePanel
+        api={api}
+        profileId="p"
+        side="affiliate"
+        templates={[template]}
+        defaultTemplateId="t"
+        offer={{ id: 11, name: 'Keto Burn', events: [] }}
+        onCreated={() => {}}
+      />,
+    );
+    const url = (await screen.findByRole('textbox', { name: 'Postback URL' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(url.value).toBe(typed));
+    fireEvent.input(url, { target: { value: `${typed}&more=1` } });
+    await waitFor(() => expect(drafts.get(formId)?.value).toMatchObject({ postbackUrl: `${typed}&more=1` }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create postback' }));
+    await waitFor(() => expect(drafts.has(formId)).toBe(false));
+    // The reset form is not saved as a new draft.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drafts.has(formId)).toBe(false);
   });
 });

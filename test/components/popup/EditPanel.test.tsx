@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EditPanel } from '../../../components/popup/EditPanel';
 import { fromPixel } from '../../../components/popup/from-pixel';
 import { fakeApi, pixel } from './fake-api';
@@ -42,5 +42,28 @@ describe('EditPanel drafts', () => {
     await waitFor(() => expect(drafts.has(formId)).toBe(false));
     expect(url.value).toBe(now.postbackUrl);
     expect(screen.queryByRole('button', { name: 'Discard them' })).toBeNull();
+  });
+
+  it('saves every change as it is typed, and says so when a draft cannot be kept (typing stays in the form)', async () => {
+    const p = pixel(1);
+    const drafts = new Map<string, Record<string, unknown>>();
+    const api = fakeApi({}, drafts);
+    render(<EditPanel api={api} profileId="p" pixel={p} onSaved={() => {}} onClose={() => {}} />);
+    const url = (await screen.findByRole('textbox', { name: 'Postback URL' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(api.drafts.get).toHaveBeenCalled());
+    fireEvent.input(url, { target: { value: 'https://typed.example/?a=1' } });
+    await waitFor(() =>
+      expect(drafts.get(formId)?.value).toMatchObject({ postbackUrl: 'https://typed.example/?a=1' }),
+    );
+    vi.mocked(api.drafts.save).mockResolvedValueOnce({
+      ok: false,
+      error: { kind: 'storage_full', message: 'Browser storage for the extension is full: try again.' },
+    });
+    fireEvent.input(url, { target: { value: 'https://typed.example/?a=2' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Your changes are not kept as a draft: Browser storage for the extension is full: try again.',
+    );
+    expect(url.value).toBe('https://typed.example/?a=2');
   });
 });

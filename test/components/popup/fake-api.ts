@@ -56,13 +56,21 @@ export function fakeApi(
     getOffer: vi.fn(async () => ok({ id: 11, name: 'Keto Burn', events: [] })),
     searchOffers: vi.fn(async () => ok({ items: [], page: 1, pageSize: 20, total: 0 })),
     searchPartners: vi.fn(async () => ok({ items: [], page: 1, pageSize: 20, total: 0 })),
-    loadDraft: vi.fn(async (id: string) => drafts.get(id) ?? null),
-    saveDraft: vi.fn(async (id: string, v: Record<string, unknown>) => {
-      drafts.set(id, v);
-    }),
-    clearDraft: vi.fn(async (id: string) => {
-      drafts.delete(id);
-    }),
+    // The drafts.* messages, over `drafts` (form id -> the form's stored value).
+    drafts: {
+      get: vi.fn(async (id: string) => {
+        const value = drafts.get(id);
+        return ok(value ? { value, savedAt: 1_763_800_000_000 } : null);
+      }),
+      save: vi.fn(async (id: string, v: Record<string, unknown>) => {
+        drafts.set(id, v);
+        return ok(true as const);
+      }),
+      clear: vi.fn(async (id: string) => {
+        drafts.delete(id);
+        return ok(true as const);
+      }),
+    },
     setDefaultProfile: vi.fn(async () => {}),
     openOptions: vi.fn(),
   } as unknown as PopupApi;

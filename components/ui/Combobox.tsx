@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { Result } from '../../lib/result';
-import { FieldError } from '../postback-form/SelectField';
+import { describedBy, Field } from './Field';
 
 /** One choice: an Everflow id and its name. */
 export interface ComboOption {
@@ -132,10 +132,8 @@ export function Combobox({ id, label, value, search, onChange, hint, error, dela
             ? i18n.t('network.combobox.none')
             : i18n.t('network.combobox.results', options.length)
           : '';
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field combobox">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error} class="field combobox">
       <input
         id={id}
         ref={input}
@@ -148,7 +146,7 @@ export function Combobox({ id, label, value, search, onChange, hint, error, dela
         aria-controls={listId}
         aria-activedescendant={open && current ? optionId(current) : undefined}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, hint, error)}
         value={text}
         onInput={(e) => {
           const next = (e.currentTarget as HTMLInputElement).value;
@@ -178,12 +176,6 @@ export function Combobox({ id, label, value, search, onChange, hint, error, dela
       <p class={open ? 'hint' : 'sr-only'} role="status">
         {open ? statusText : ''}
       </p>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

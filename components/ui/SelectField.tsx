@@ -1,3 +1,5 @@
+import { describedBy, Field } from './Field';
+
 export interface SelectOption<T extends string> {
   value: T;
   label: string;
@@ -26,16 +28,14 @@ export function SelectField<T extends string>({
   error,
   disabled,
 }: SelectFieldProps<T>) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         value={value}
         disabled={disabled}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T)}
       >
         {options.map((o) => (
@@ -44,22 +44,6 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
-
-/** A field's error line (rendered only when there is an error). */
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p class="field-error" id={id}>
-      {message}
-    </p>
+    </Field>
   );
 }

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Combobox, type ComboOption } from '../../../components/network/Combobox';
+import { Combobox, type ComboOption } from '../../../components/ui/Combobox';
 import { ok } from '../../../lib/result';
 
 afterEach(cleanup);

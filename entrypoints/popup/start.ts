@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import type { PopupApi, PopupStart } from '../../components/popup/popup-api';
+import { call } from '../../lib/messaging/call';
+import type { AppError } from '../../lib/messaging/protocol';
+import { findTargetTab } from '../../lib/portal/target-tab';
+import type { Result } from '../../lib/result';
+
+/** Everything the first paint needs: one `popup.start` answer (checked by the background), plus the tab's URL. */
+export async function fetchStart(): Promise<Result<PopupStart, AppError>> {
+  const tab = await findTargetTab().catch(() => undefined);
+  const tabUrl = tab?.url ?? tab?.pendingUrl;
+  const r = await call('popup.start', tabUrl ? { tabUrl } : {});
+  return r.ok ? { ok: true, value: { ...r.value, ...(tabUrl ? { tabUrl } : {}) } } : r;
+}
+
+/** The rows the cache holds for a profile (the background fetches them when nothing is cached). */
+export const cachedPixels: PopupApi['cachedPixels'] = async (profileId, offerId) => {
+  const r = await call('pixels.list', {
+    profileId,
+    ...(offerId === undefined ? {} : { filters: { offerId } }),
+  });
+  return r.ok ? r.value.value : null;
+};
+
+/** Another page (or the worker) refreshed the cache: read this list again, through the background. */
+export const watchPixels: PopupApi['watchPixels'] = (profileId, offerId, cb) => {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !('cache' in changes)) return;
+    const readAt = performance.now();
+    void cachedPixels(profileId, offerId).then((rows) => rows && cb(rows, readAt));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+};
