@@ -6,8 +6,17 @@ import { mkdirSync } from 'node:fs';
 import { DEMO_EXTENSION_DIR } from '../test/e2e/extension-dirs';
 import { launchWithExtension } from '../test/e2e/launch';
 import { seedDemoProfiles } from './demo-profiles';
+import { ensureBrowsers } from './ensure-browsers';
 
 const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
+
+// A fresh machine has no browser yet: install Debian's Chromium (saying so) or say how to.
+try {
+  ensureBrowsers(['chromium']);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
 
 const build = spawnSync('npx', ['wxt', 'build'], {
   stdio: 'inherit',

@@ -3,6 +3,7 @@
 // every problem; a failed step that is not a test (typecheck, lint, build) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureBrowsers } from './ensure-browsers';
 
 interface StepResult {
   name: string;
@@ -27,6 +28,14 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
 
 function readJson(path: string): unknown {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+// A fresh machine has no browser yet: install Debian's Chromium and Firefox ESR (saying so) or say how to.
+try {
+  ensureBrowsers(['chromium', 'firefox']);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
 }
 
 run('typecheck', 'npx', ['tsc', '--noEmit']);
