@@ -4,6 +4,7 @@ import { resolveBaseUrl } from '../../everflow/regions';
 import type { AccountInfo as DetectedAccount } from '../../everflow/schemas/accounts';
 import type { AppError, ProfileInput } from '../../messaging/protocol';
 import type { ProfileView } from '../../messaging/views';
+import { hostMatchPattern } from '../../profiles/host-pattern';
 import { normalizePortalDomain } from '../../profiles/portal-domain';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
@@ -26,9 +27,12 @@ export function profileBaseUrl(p: Pick<Profile, 'region' | 'customBaseUrl'>): Re
   return resolveBaseUrl(p.region);
 }
 
-/** The host permission pattern a base URL needs, e.g. https://api-eu.eflow.team/* */
+/** The host permission pattern a base URL needs, e.g. https://api-eu.eflow.team/* (never with a port). */
 export function originPattern(baseUrl: string): string {
-  return `${new URL(baseUrl).origin}/*`;
+  const pattern = hostMatchPattern(baseUrl);
+  // resolveBaseUrl has already checked the URL; a base URL that is not http(s) is a programming error.
+  if (!pattern) throw new Error('Not an http(s) base URL');
+  return pattern;
 }
 
 async function toView(p: Profile, defaultId: string | undefined): Promise<ProfileView> {
