@@ -1,3 +1,5 @@
+// The popup loads this panel lazily and it is the popup's first zod user: set zod jitless before any schema runs.
+import '../../lib/zod-setup';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
