@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,8 +83,10 @@ describe('options page in Firefox', () => {
     await waitForText(page, 'Round trip', '[aria-label="Your templates"]');
 
     await clickButton(page, 'Export templates');
-    const file = await waitForDownload(firefox.downloadDir, /^postback-templates-\d{4}-\d{2}-\d{2}\.json$/);
-    const text = readFileSync(file, 'utf8');
+    const { file, text } = await waitForDownload(
+      firefox.downloadDir,
+      /^postback-templates-\d{4}-\d{2}-\d{2}\.json$/,
+    );
     expect(text).not.toContain('demo-affiliate-key');
     expect(JSON.parse(text)).toMatchObject({
       format: 'postback-companion/templates',
@@ -107,13 +109,28 @@ describe('options page in Firefox', () => {
   });
 });
 
-/** Wait for Firefox to finish saving a download whose name matches (it writes a `.part` file first). */
-async function waitForDownload(dir: string, name: RegExp): Promise<string> {
+/**
+ * Wait for Firefox to finish saving a download whose name matches, and return its path and text. Firefox may
+ * create the file empty before it writes a `.part` file and renames it, so "there is a file" is not "it is done":
+ * wait for no `.part` file and a text that parses as JSON.
+ */
+async function waitForDownload(dir: string, name: RegExp): Promise<{ file: string; text: string }> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const done = readdirSync(dir).find((f) => name.test(f));
-    if (done && !existsSync(join(dir, `${done}.part`))) return join(dir, done);
+    const found = readdirSync(dir).find((f) => name.test(f));
+    if (found && !readdirSync(dir).some((f) => f.endsWith('.part'))) {
+      const file = join(dir, found);
+      const text = readFileSync(file, 'utf8');
+      try {
+        JSON.parse(text);
+        return { file, text };
+      } catch {
+        // still being written
+      }
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`No download matching ${name} in ${dir}: ${readdirSync(dir).join(', ') || 'empty'}`);
+  throw new Error(
+    `No complete download matching ${name} in ${dir}: ${readdirSync(dir).join(', ') || 'empty'}`,
+  );
 }
