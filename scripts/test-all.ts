@@ -1,5 +1,5 @@
 // `npm test`: everything that proves the product, in order, ending with one plain line "N passed, N failed"
-// that counts unit and browser tests together. Every step runs even if an earlier one failed, so one run shows
+// that counts unit, Chromium and Firefox tests together. Every step runs even if an earlier one failed, so one run shows
 // every problem; a failed step that is not a test (typecheck, lint, build) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
