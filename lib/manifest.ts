@@ -21,6 +21,9 @@ export const PERMISSIONS = ['storage', 'activeTab'] as const;
 export const DEMO_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 
 export const GECKO_ID = 'postback-companion@postback-companion.dev';
+/** The first Firefox (desktop, Android) that supports every manifest key we use: see buildManifest. */
+export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 export interface ManifestInput {
   browser: string;
@@ -44,10 +47,15 @@ export function buildManifest({ browser, demo }: ManifestInput) {
       browser_specific_settings: {
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '128.0',
+          // 140 (an ESR) is the first Firefox that reads data_collection_permissions, which addons.mozilla.org
+          // requires of new add-ons; 128 ESR is out of support. Declaring 128 would promise a consent screen
+          // that those versions never show.
+          strict_min_version: FIREFOX_MIN_VERSION,
           // The API key is sent to Everflow (the user's own account); nothing is sent to us.
           data_collection_permissions: { required: ['authenticationInfo'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
       },
     }),
   };

@@ -5,6 +5,7 @@ import { handleControl } from './control-routes';
 import { type CoreOptions, SandboxCore } from './core';
 import { applyTerminalFault } from './fault-responses';
 import { CORS_HEADERS, readBody, sendJson } from './http-io';
+import { portalPage } from './portal-page';
 import { loggedBody, queryObject } from './request-log';
 import { DEFAULT_TRACKER_SLOW_MS, loggedHeaders, planTrackerAnswer } from './tracker';
 
@@ -136,6 +137,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS);
       res.end();
+      return;
+    }
+    const portal = req.method === 'GET' ? portalPage(url.pathname) : undefined;
+    if (portal) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(portal);
       return;
     }
     const rawBody = await readBody(req);

@@ -1,17 +1,10 @@
 // `npm test`: everything that proves the product, in order, ending with one plain line "N passed, N failed"
-// that counts unit and browser tests together. Every step runs even if an earlier one failed, so one run shows
+// that counts unit, Chromium and Firefox tests together. Every step runs even if an earlier one failed, so one run shows
 // every problem; a failed step that is not a test (typecheck, lint, build) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-
-interface StepResult {
-  name: string;
-  ok: boolean;
-  seconds: number;
-  passed?: number;
-  failed?: number;
-  skipped?: number;
-}
+import { ensureBrowsers } from './ensure-browsers';
+import { countVitest, type StepResult, summarize, type VitestReport } from './test-summary';
 
 const results: StepResult[] = [];
 mkdirSync('reports', { recursive: true });
@@ -29,6 +22,14 @@ function readJson(path: string): unknown {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
+// A fresh machine has no browser yet: install Debian's Chromium and Firefox ESR (saying so) or say how to.
+try {
+  ensureBrowsers(['chromium', 'firefox']);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+
 run('typecheck', 'npx', ['tsc', '--noEmit']);
 run('lint', 'npx', ['biome', 'check', '.']);
 
@@ -40,16 +41,13 @@ const unit = run('unit', 'npx', [
   '--reporter=json',
   '--outputFile.json=reports/unit.json',
 ]);
-const unitReport = readJson('reports/unit.json') as
-  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-  | undefined;
-unit.passed = unitReport?.numPassedTests ?? 0;
-unit.failed = unitReport ? unitReport.numFailedTests : 1;
-unit.skipped = (unitReport?.numPendingTests ?? 0) + (unitReport?.numTodoTests ?? 0);
+countVitest(unit, readJson('reports/unit.json') as VitestReport | undefined);
 
 run('build (chrome)', 'npx', ['wxt', 'build']);
 run('build (demo)', 'npx', ['wxt', 'build'], { DEMO_BUILD: '1' });
 run('build (firefox mv3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+run('build (firefox demo)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { DEMO_BUILD: '1' });
+run('web-ext lint', 'npx', ['tsx', 'scripts/web-ext-lint.ts']);
 
 rmSync('reports/e2e.json', { force: true });
 const e2e = run('e2e (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
@@ -62,6 +60,20 @@ e2e.passed = e2eReport?.stats.expected ?? 0;
 e2e.failed = e2eReport ? e2eReport.stats.unexpected + e2eReport.stats.flaky : 1;
 e2e.skipped = e2eReport?.stats.skipped ?? 0;
 
+rmSync('reports/e2e-firefox.json', { force: true });
+const firefox = run('e2e (Firefox)', 'npx', [
+  'vitest',
+  'run',
+  '--config',
+  'test/e2e-firefox/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/e2e-firefox.json',
+]);
+countVitest(firefox, readJson('reports/e2e-firefox.json') as VitestReport | undefined);
+
+const summary = summarize(results);
+
 console.log('\n━━ summary');
 for (const r of results) {
   const counts =
@@ -71,12 +83,5 @@ for (const r of results) {
   );
 }
 
-const tests = [unit, e2e];
-const passed = tests.reduce((n, r) => n + (r.passed ?? 0), 0);
-const skipped = tests.reduce((n, r) => n + (r.skipped ?? 0), 0);
-const failedSteps = results.filter((r) => !r.ok && r.passed === undefined).length;
-const failed = tests.reduce((n, r) => n + (r.failed ?? 0), 0) + failedSteps;
-// A skipped test is not a pass: it fails the run.
-const allOk = failed === 0 && skipped === 0 && results.every((r) => r.ok);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(allOk ? 0 : 1);
+console.log(summary.line);
+process.exit(summary.ok ? 0 : 1);

@@ -1,3 +1,5 @@
+// The popup loads this panel lazily and it is the popup's first zod user: set zod jitless before any schema runs.
+import '../../lib/zod-setup';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { API_HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from '../../lib/manifest';
 import type { ProfileInput } from '../../lib/messaging/protocol';
 import type { ProfileView, Region, Role } from '../../lib/messaging/views';
+import { hostMatchPattern } from '../../lib/portal/host-pattern';
 import { REGIONS, ROLES } from '../../lib/storage/schemas';
 
 /** The profile form's fields, as typed. The API key is not here: it never goes into a draft. */
@@ -50,19 +51,13 @@ export function toProfileInput(v: ProfileFormValue, apiKey: string, id?: string)
 /**
  * The host permission the profile's API host needs, as a match pattern: the US host (granted at install, but
  * the user may withhold or revoke it; the form asks again only when it is not granted), the EU host, or the
- * custom base URL's origin. Undefined for a custom URL that does not parse (the background explains that one).
+ * custom base URL's host (without its port: see hostMatchPattern). Undefined for a custom URL that does not parse (the background explains that one).
  */
 export function neededOrigin(v: Pick<ProfileFormValue, 'region' | 'customBaseUrl'>): string | undefined {
   if (v.region === 'us') return API_HOST_PERMISSIONS[0];
   if (v.region === 'eu') return OPTIONAL_HOST_PERMISSIONS[0];
   if (v.region !== 'custom') return undefined;
-  try {
-    const url = new URL(v.customBaseUrl.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return `${url.origin}/*`;
-  } catch {
-    return undefined;
-  }
+  return hostMatchPattern(v.customBaseUrl);
 }
 
 /**

@@ -44,4 +44,14 @@ describe('manifest permissions', () => {
     });
     expect(buildManifest({ browser: 'chrome', demo: false })).not.toHaveProperty('browser_specific_settings');
   });
+
+  it('Firefox asks for no version older than the first that reads data_collection_permissions (140; Android 142)', () => {
+    const m = buildManifest({ browser: 'firefox', demo: false });
+    expect(Number.parseFloat(m.browser_specific_settings!.gecko.strict_min_version)).toBeGreaterThanOrEqual(
+      140,
+    );
+    expect(
+      Number.parseFloat(m.browser_specific_settings!.gecko_android.strict_min_version),
+    ).toBeGreaterThanOrEqual(142);
+  });
 });

@@ -5,6 +5,7 @@ import type { AccountInfo as DetectedAccount } from '../../everflow/schemas/acco
 import type { AppError, ProfileInput } from '../../messaging/protocol';
 import type { ProfileView } from '../../messaging/views';
 import { normalizePortalDomain } from '../../portal/domain';
+import { hostMatchPattern } from '../../portal/host-pattern';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { getKey, keyHintOf, keyState, maskKey, removeKey, removeKeysWhere, setKey } from '../../storage/keys';
@@ -28,9 +29,12 @@ export function profileBaseUrl(p: Pick<Profile, 'region' | 'customBaseUrl'>): Re
   return resolveBaseUrl(p.region);
 }
 
-/** The host permission pattern a base URL needs, e.g. https://api-eu.eflow.team/* */
+/** The host permission pattern a base URL needs, e.g. https://api-eu.eflow.team/* (never with a port). */
 export function originPattern(baseUrl: string): string {
-  return `${new URL(baseUrl).origin}/*`;
+  const pattern = hostMatchPattern(baseUrl);
+  // resolveBaseUrl has already checked the URL; a base URL that is not http(s) is a programming error.
+  if (!pattern) throw new Error('Not an http(s) base URL');
+  return pattern;
 }
 
 async function toView(

@@ -125,12 +125,12 @@ describe('ProfilesScreen', () => {
     expect(api.save).not.toHaveBeenCalled();
   });
 
-  it('skips the prompt for a custom address that is already allowed', async () => {
-    const { permissions, api } = setup({ granted: ['http://127.0.0.1:8787/*'] });
+  it('skips the prompt for a custom address that is already allowed (the pattern has no port: Firefox takes none)', async () => {
+    const { permissions, api } = setup({ granted: ['http://127.0.0.1/*'] });
     await fill('Sandbox', 'demo-affiliate-key');
     fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'custom' } });
     fireEvent.input(screen.getByLabelText('API base URL'), { target: { value: 'http://127.0.0.1:8787/v1' } });
-    await waitFor(() => expect(permissions.contains).toHaveBeenCalledWith(['http://127.0.0.1:8787/*']));
+    await waitFor(() => expect(permissions.contains).toHaveBeenCalledWith(['http://127.0.0.1/*']));
     await Promise.resolve();
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     await screen.findByText(/Saved “Sandbox”/);
