@@ -1,5 +1,12 @@
 import { err, ok, type Result } from '../result';
-import { type CreateOutcome, createWithRecovery } from './create-recovery';
+import {
+  type CreateOptions,
+  type CreateOutcome,
+  createWithRecovery,
+  pickCreated,
+  type RecoveryOptions,
+  recoveryTiming,
+} from './create-recovery';
 import type { EverflowError } from './errors';
 import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
 import { manyPixels, onePixel, toPage } from './pixel-results';
@@ -46,11 +53,16 @@ export interface AffiliateApi extends PixelEditing<AffiliatePixelInput> {
     filter?: AffiliatePixelFilter,
     options?: CallOptions,
   ): Promise<Result<Postback[], EverflowError>>;
-  /** POST with create recovery: never creates the same postback twice. */
+  /** POST with create recovery: never sends the same create twice (may answer `unknown_outcome`). */
   createPixel(
     body: AffiliatePixelInput,
-    options?: CallOptions,
+    options?: CreateOptions,
   ): Promise<Result<CreateOutcome, EverflowError>>;
+  /** "Check again" after `unknown_outcome`: the postback `body` created, if it is there now (not in `knownIds`). */
+  findCreated(
+    body: AffiliatePixelInput,
+    options?: CreateOptions,
+  ): Promise<Result<Postback | undefined, EverflowError>>;
   runnableOffers(
     paging?: { page?: number; pageSize?: number },
     options?: CallOptions,
@@ -61,11 +73,8 @@ export interface AffiliateApi extends PixelEditing<AffiliatePixelInput> {
   whoAmI(options?: CallOptions): Promise<Result<AccountInfo, EverflowError>>;
 }
 
-/** Extra knobs of the affiliate API. */
-export interface AffiliateApiOptions {
-  /** Pause before the recovery lookup after an ambiguous create. */
-  recoverySettleMs: number;
-}
+/** Extra knobs of the affiliate API: the create recovery's timing. */
+export type AffiliateApiOptions = RecoveryOptions;
 
 /** Writes `pixel_type` in the affiliate spelling. */
 function toWire(body: AffiliatePixelInput): Record<string, unknown> {
@@ -107,9 +116,22 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
       changes,
     );
 
+  // The postbacks a create could have made: the offer's (a global one: every postback).
+  const candidates = (body: Record<string, unknown>, options?: CallOptions) =>
+    listPixels(
+      body.pixel_level === 'specific' ? { offerId: Number(body.network_offer_id ?? 0) } : {},
+      options,
+    );
+
   return {
     listPixels,
     getPixel,
+    async findCreated(input, options) {
+      const body = toWire(input);
+      const listed = await candidates(body, options);
+      if (!listed.ok) return listed;
+      return ok(pickCreated(listed.value, body, 'affiliate', new Set(options?.knownIds ?? [])));
+    },
     async createPixel(input, options) {
       const body = toWire(input);
       const invalid = validateWrite(affiliatePixelWriteSchema, body);
@@ -130,12 +152,10 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
         body,
         // A 429 means nothing was saved, so it alone may be retried with backoff.
         post: () => withRateLimitRetry(t, postOnce, options),
-        listCandidates: () =>
-          listPixels(
-            body.pixel_level === 'specific' ? { offerId: Number(body.network_offer_id ?? 0) } : {},
-            options,
-          ),
+        listCandidates: () => candidates(body, options),
         settleMs: extra.recoverySettleMs,
+        ...recoveryTiming(extra),
+        knownIds: options?.knownIds ? new Set(options.knownIds) : undefined,
         sleep: t.retry.sleep,
         signal: options?.signal,
       });

@@ -1,5 +1,12 @@
 import { err, ok, type Result } from '../result';
-import { type CreateOutcome, createWithRecovery } from './create-recovery';
+import {
+  type CreateOptions,
+  type CreateOutcome,
+  createWithRecovery,
+  pickCreated,
+  type RecoveryOptions,
+  recoveryTiming,
+} from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
 import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
 import { createNetworkOfferSearch, type NetworkOfferQuery } from './network-offer-search';
@@ -37,7 +44,15 @@ export type NetworkPixelInput = Omit<NetworkPixelBody, 'pixel_type'> & {
 /** Everything the network API offers this extension. */
 export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
   /** POST with create recovery; `event` falls back to `post_conversion` once on a 400. */
-  createPixel(body: NetworkPixelInput, options?: CallOptions): Promise<Result<CreateOutcome, EverflowError>>;
+  createPixel(
+    body: NetworkPixelInput,
+    options?: CreateOptions,
+  ): Promise<Result<CreateOutcome, EverflowError>>;
+  /** "Check again" after `unknown_outcome`: the postback `body` created, if it is there now (not in `knownIds`). */
+  findCreated(
+    body: NetworkPixelInput,
+    options?: CreateOptions,
+  ): Promise<Result<Postback | undefined, EverflowError>>;
   /** Permanent. Resolves `true` when Everflow answers `{ result: true }`. */
   deletePixel(id: number, options?: CallOptions): Promise<Result<true, EverflowError>>;
   searchPixels(
@@ -62,8 +77,7 @@ export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
 }
 
 /** Extra knobs of the network API. */
-export interface NetworkApiOptions {
-  recoverySettleMs: number;
+export interface NetworkApiOptions extends RecoveryOptions {
   /** Where the learned event spelling is remembered (shared by every client of a key); default: this client. */
   eventForm?: { get: () => NetworkEventForm; set: (form: NetworkEventForm) => void };
   /** Page size and page cap of the recovery lookup. */
@@ -106,7 +120,22 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
     pixel_type: wirePixelType(body.pixel_type, 'network', memory.get()),
   });
 
+  // The postbacks a create could have made: the offer's (globals included), or the partner's for a global one.
+  const candidates = (body: Record<string, unknown>, options?: CallOptions) => {
+    const offerId = Number(body.network_offer_id ?? 0);
+    return lists.searchAll(
+      offerId > 0 ? { offerIds: [offerId] } : { affiliateIds: [Number(body.network_affiliate_id ?? 0)] },
+      options,
+    );
+  };
+
   return {
+    async findCreated(input, options) {
+      const body = toWire(input);
+      const listed = await candidates(body, options);
+      if (!listed.ok) return listed;
+      return ok(pickCreated(listed.value, body, 'network', new Set(options?.knownIds ?? [])));
+    },
     async createPixel(input, options) {
       const body = toWire(input);
       const invalid = validateWrite(networkPixelCreateSchema, body);
@@ -131,19 +160,14 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         }
         return res;
       };
-      const offerId = Number(body.network_offer_id ?? 0);
       return createWithRecovery({
         realm: 'network',
         body,
         post: () => withRateLimitRetry(t, post, options),
-        listCandidates: () =>
-          lists.searchAll(
-            offerId > 0
-              ? { offerIds: [offerId] }
-              : { affiliateIds: [Number(body.network_affiliate_id ?? 0)] },
-            options,
-          ),
+        listCandidates: () => candidates(body, options),
         settleMs: extra.recoverySettleMs,
+        ...recoveryTiming(extra),
+        knownIds: options?.knownIds ? new Set(options.knownIds) : undefined,
         sleep: t.retry.sleep,
         signal: options?.signal,
       });
