@@ -133,6 +133,18 @@ export function CreatePanel(props: CreatePanelProps) {
       setDuplicate(r.error.kind === 'duplicate');
       return;
     }
+    await done(r.value);
+  };
+  // Everflow never confirmed the create: look for it again (nothing is sent), with the ids seen before it.
+  const checkAgain = async (knownIds: number[]) => {
+    setBusy(true);
+    const r = await api.findCreated(profileId, toPixelDraft(draft.value), knownIds);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    await done(r.value);
+  };
+  const done = async (created: { pixel: PixelView; recovered: boolean }) => {
+    setError(undefined);
     await api.clearDraft(formId);
     // The partner stays picked: the next postback is often for the same partner.
     setDraft({
@@ -140,8 +152,9 @@ export function CreatePanel(props: CreatePanelProps) {
       value: { ...valueFor(template, offer), ...(draft.partner ? { affiliateId: draft.partner.id } : {}) },
       partner: draft.partner,
     });
-    props.onCreated(r.value.pixel, r.value.recovered);
+    props.onCreated(created.pixel, created.recovered);
   };
+  const unknown = error?.kind === 'unknown_outcome' ? error : undefined;
 
   return (
     <section class="create" aria-label="New postback" data-restored={restored}>
@@ -199,7 +212,17 @@ export function CreatePanel(props: CreatePanelProps) {
       {issues.length && !showForm ? <p class="error">{issues[0]!.message}</p> : null}
       {error ? <ActionError error={error} portalOrigin={props.portalOrigin} draftKept /> : null}
       <div class="create__actions">
-        {duplicate ? (
+        {unknown ? (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void checkAgain(unknown.knownIds ?? [])}
+          >
+            Check again
+          </button>
+        ) : duplicate ? (
           <button type="button" class="button" disabled={busy} onClick={() => void create(true)}>
             Create anyway
           </button>

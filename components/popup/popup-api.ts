@@ -37,6 +37,12 @@ export interface PopupApi {
     draft: PixelDraft,
     allowDuplicate: boolean,
   ): Promise<Result<CreatedPixel, AppError>>;
+  /** "Check again" after a create answered `unknown_outcome` (never sends the create). */
+  findCreated(
+    profileId: string,
+    draft: PixelDraft,
+    knownIds: number[],
+  ): Promise<Result<CreatedPixel, AppError>>;
   updatePixel(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
   /** Network profiles: delete a partner postback (permanent). */
   deletePixel(profileId: string, pixelId: number): Promise<Result<true, AppError>>;

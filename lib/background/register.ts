@@ -14,6 +14,7 @@ import { searchPixels } from './services/pixel-search';
 import {
   createPixel,
   deletePixel,
+  findCreatedPixel,
   getPixel,
   listPixels,
   setPixelStatus,
@@ -162,6 +163,10 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'pixels.create',
     h('pixels.create', input.pixelCreate, (d) => createPixel(d, deps)),
+  );
+  onMessage(
+    'pixels.findCreated',
+    h('pixels.findCreated', input.pixelFindCreated, (d) => findCreatedPixel(d, deps)),
   );
   onMessage(
     'pixels.update',

@@ -26,6 +26,11 @@ export interface AppError {
   message: string;
   /** The input field the error is about, when there is one. */
   field?: string;
+  /**
+   * Kind `unknown_outcome` (a create Everflow never confirmed): the postbacks that existed before it, which
+   * "Check again" (`pixels.findCreated`) sends back so an older identical one is not taken for the new one.
+   */
+  knownIds?: number[];
 }
 
 export interface StatusReply {
@@ -126,6 +131,15 @@ export interface ProtocolMap {
     profileId: string;
     draft: PixelDraft;
     allowDuplicate?: boolean;
+  }): Result<CreatedPixel, AppError>;
+  /**
+   * "Check again" after a create answered `unknown_outcome`: the postback it made, if it is on Everflow now
+   * (never one of `knownIds`); still missing → `unknown_outcome` again. Never sends the create.
+   */
+  'pixels.findCreated'(data: {
+    profileId: string;
+    draft: PixelDraft;
+    knownIds: number[];
   }): Result<CreatedPixel, AppError>;
   /** Full edit: GET → merge → PUT, keeping every field the form does not know. */
   'pixels.update'(data: {

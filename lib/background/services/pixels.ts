@@ -1,4 +1,6 @@
+import type { AffiliatePixelInput } from '../../everflow/affiliate-api';
 import type { EverflowError } from '../../everflow/errors';
+import type { NetworkPixelInput } from '../../everflow/network-api';
 import type { Postback } from '../../everflow/schemas/postback';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
 import type { Cached, PixelView } from '../../messaging/views';
@@ -108,9 +110,17 @@ export async function getPixel(
   return r.ok ? ok(toPixelView(r.value)) : err(appError(r.error));
 }
 
+/** The API body of a create for a profile's side. */
+function createBody(draft: PixelDraft, side: 'affiliate' | 'network'): Record<string, unknown> {
+  // A network create sends exactly the seed's fields (defaults left out); affiliate creates keep their body.
+  return side === 'network' ? networkCreateBody(draft) : draftToBody(draft, side);
+}
+
 /**
  * Create a postback. Refuses (kind `duplicate`) when an identical one exists, unless the user confirmed; the
- * client never sends the same create twice, even after a timeout.
+ * client never sends the same create twice, even after a timeout. The ids listed before the POST go with it, so
+ * its recovery never takes an older identical postback for the new one; when Everflow never confirms the create
+ * (kind `unknown_outcome`) they come back in the error for "Check again" (`findCreatedPixel`).
  */
 export async function createPixel(
   input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean },
@@ -119,31 +129,69 @@ export async function createPixel(
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const { side, client } = c.value;
-  if (!input.allowDuplicate) {
-    const existing = await listPixels(
-      { profileId: input.profileId, refresh: true, filters: { offerId: input.draft.offerId ?? 0 } },
-      deps,
-    );
-    if (existing.ok) {
-      const same = existing.value.value.find((p) => isSamePostback(p, input.draft));
-      if (same) {
-        return err({
-          kind: 'duplicate',
-          message: `Postback ${same.id} already does exactly this (${same.status}). Create another one anyway?`,
-        });
-      }
+  // Fresh for the duplicate check; after "Create anyway", what that check just cached.
+  const existing = await listPixels(
+    {
+      profileId: input.profileId,
+      refresh: !input.allowDuplicate,
+      filters: { offerId: input.draft.offerId ?? 0 },
+    },
+    deps,
+  );
+  const knownIds = existing.ok ? existing.value.value.map((p) => p.id) : undefined;
+  if (!input.allowDuplicate && existing.ok) {
+    const same = existing.value.value.find((p) => isSamePostback(p, input.draft));
+    if (same) {
+      return err({
+        kind: 'duplicate',
+        message: `Postback ${same.id} already does exactly this (${same.status}). Create another one anyway?`,
+      });
     }
   }
-  // A network create sends exactly the seed's fields (defaults left out); affiliate creates keep their body.
-  const body = side === 'network' ? networkCreateBody(input.draft) : draftToBody(input.draft, side);
+  const body = createBody(input.draft, side);
+  const options = knownIds ? { knownIds } : {};
   const r =
     side === 'affiliate'
-      ? await client.affiliate.createPixel(body as Parameters<typeof client.affiliate.createPixel>[0])
-      : await client.network.createPixel(body as Parameters<typeof client.network.createPixel>[0]);
-  if (!r.ok) return err(appError(r.error));
+      ? await client.affiliate.createPixel(body as AffiliatePixelInput, options)
+      : await client.network.createPixel(body as NetworkPixelInput, options);
+  if (!r.ok) {
+    const error = appError(r.error);
+    return err(r.error.kind === 'unknown_outcome' ? { ...error, knownIds: knownIds ?? [] } : error);
+  }
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
+}
+
+/**
+ * "Check again" after `unknown_outcome`: looks for the postback the draft's create made (never one of
+ * `knownIds`). Found → it, as recovered; still missing → `unknown_outcome` again. Never sends the create.
+ */
+export async function findCreatedPixel(
+  input: { profileId: string; draft: PixelDraft; knownIds: number[] },
+  deps: PixelDeps,
+): Promise<Result<CreatedPixel, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const { side, client } = c.value;
+  const body = createBody(input.draft, side);
+  const options = { knownIds: input.knownIds };
+  const r =
+    side === 'affiliate'
+      ? await client.affiliate.findCreated(body as AffiliatePixelInput, options)
+      : await client.network.findCreated(body as NetworkPixelInput, options);
+  if (!r.ok) return err(appError(r.error));
+  if (!r.value) {
+    return err({
+      kind: 'unknown_outcome',
+      message:
+        'The postback is still not on Everflow. Check again in a minute; if it never shows up, it was not created and you can create it again.',
+      knownIds: input.knownIds,
+    });
+  }
+  const pixel = toPixelView(r.value);
+  await patchPixelLists(input.profileId, pixel, deps.now());
+  return ok({ pixel, recovered: true });
 }
 
 /**
