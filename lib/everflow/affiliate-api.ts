@@ -17,7 +17,6 @@ import {
   affiliatePixelListSchema,
   affiliatePixelReadSchema,
   affiliatePixelWriteSchema,
-  affiliatePixelWriteShape,
 } from './schemas/affiliate-pixel';
 import { internalPixelType, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import {
@@ -29,6 +28,7 @@ import {
   toEvents,
   toOffer,
 } from './schemas/offers';
+import { statusChangeSchema } from './schemas/pixel-shared';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
 
@@ -111,7 +111,7 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
         get: () => getPixel(id, options),
         put: (body) => put(id, body, options),
         writeSchema: affiliatePixelWriteSchema,
-        statusSchema: affiliatePixelWriteShape,
+        statusSchema: statusChangeSchema,
       },
       changes,
     );

@@ -27,9 +27,9 @@ import {
   networkPixelDeleteSchema,
   networkPixelReadSchema,
   networkPixelWriteSchema,
-  networkPixelWriteShape,
 } from './schemas/network-pixel';
 import type { Offer, OfferWithEvents, Page, PartnerSummary } from './schemas/offers';
+import { statusChangeSchema } from './schemas/pixel-shared';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
 
@@ -108,7 +108,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         get: () => getPixel(id, options),
         put: (body) => put(id, body, options),
         writeSchema: networkPixelWriteSchema,
-        statusSchema: networkPixelWriteShape,
+        statusSchema: statusChangeSchema,
         eventForm: memory.get(),
         onEventFormRejected,
       },

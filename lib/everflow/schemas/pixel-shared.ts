@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WriteMode } from '../integration-rules';
 import { checkPixelRules } from '../rules';
-import type { Realm } from './enums';
+import { PIXEL_STATUSES, type Realm } from './enums';
 
 /** The id keys a pixel may carry, in order of preference (API reference §3.9). */
 export const PIXEL_ID_KEYS = [
@@ -69,6 +69,15 @@ export function ruleRefinement(realm: Realm, mode: WriteMode = 'update') {
     }
   };
 }
+
+/**
+ * What a change of `pixel_status` alone checks: the new status, nothing else. Every other field goes back exactly
+ * as the server holds it, including values this client does not know (a new delivery method, a fractional
+ * delay): they are the server's to judge, and switching a postback off must never fail on them.
+ */
+export const statusChangeSchema = z.looseObject({
+  pixel_status: z.enum(PIXEL_STATUSES, { error: 'pixel_status must be "active" or "inactive".' }),
+});
 
 /** Optional text on write. `null` is allowed because a GET may return it and a PUT echoes it back. */
 export function writeText(field: string) {
