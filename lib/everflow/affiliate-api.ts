@@ -9,7 +9,7 @@ import {
 } from './create-recovery';
 import type { EverflowError } from './errors';
 import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
-import { manyPixels, onePixel, toPage } from './pixel-results';
+import { onePixel, type PixelRows, readPixelRows, toPage } from './pixel-results';
 import { type PixelChanges, roundTrip, validateWrite } from './roundtrip';
 import { type AccountInfo, affiliateAccountInfo, affiliateAccountSchema } from './schemas/accounts';
 import {
@@ -49,10 +49,8 @@ export interface AffiliatePixelFilter {
  * `setPixelStatus(id, 'inactive')`.
  */
 export interface AffiliateApi extends PixelEditing<AffiliatePixelInput> {
-  listPixels(
-    filter?: AffiliatePixelFilter,
-    options?: CallOptions,
-  ): Promise<Result<Postback[], EverflowError>>;
+  /** Every readable postback (filtered), and the unreadable rows listed apart. */
+  listPixels(filter?: AffiliatePixelFilter, options?: CallOptions): Promise<Result<PixelRows, EverflowError>>;
   /** POST with create recovery: never sends the same create twice (may answer `unknown_outcome`). */
   createPixel(
     body: AffiliatePixelInput,
@@ -93,15 +91,18 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
       ...callFields(options),
     });
     if (!res.ok) return res;
-    const all = manyPixels(res.value.data.pixels, res.value.raw, 'affiliate');
-    return ok(
-      all.filter(
+    const { items, unreadable } = readPixelRows(res.value.data.pixels, 'affiliate');
+    return ok({
+      items: items.filter(
         (p) =>
           (filter.offerId === undefined || p.offerId === filter.offerId) &&
           (filter.status === undefined || p.status === filter.status) &&
           (filter.type === undefined || p.type === internalPixelType(filter.type)),
       ),
-    );
+      unreadable: unreadable.filter(
+        (u) => filter.offerId === undefined || u.offerId === undefined || u.offerId === filter.offerId,
+      ),
+    });
   };
 
   const edit = (id: number, changes: PixelChanges, options?: CallOptions) =>
@@ -117,11 +118,13 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
     );
 
   // The postbacks a create could have made: the offer's (a global one: every postback).
-  const candidates = (body: Record<string, unknown>, options?: CallOptions) =>
-    listPixels(
+  const candidates = async (body: Record<string, unknown>, options?: CallOptions) => {
+    const listed = await listPixels(
       body.pixel_level === 'specific' ? { offerId: Number(body.network_offer_id ?? 0) } : {},
       options,
     );
+    return listed.ok ? ok(listed.value.items) : listed;
+  };
 
   return {
     listPixels,

@@ -8,7 +8,13 @@ import {
   recoveryTiming,
 } from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
-import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
+import {
+  createNetworkLists,
+  type NetworkPixelSearch,
+  type PartnerQuery,
+  type PixelPage,
+  type PixelSearchAll,
+} from './network-lists';
 import { createNetworkOfferSearch, type NetworkOfferQuery } from './network-offer-search';
 import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
 import { onePixel } from './pixel-results';
@@ -33,7 +39,7 @@ import { statusChangeSchema } from './schemas/pixel-shared';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
 
-export type { NetworkPixelSearch, PartnerQuery } from './network-lists';
+export type { NetworkPixelSearch, PartnerQuery, PixelPage, PixelSearchAll } from './network-lists';
 export type { NetworkOfferQuery, NetworkOfferStatus } from './network-offer-search';
 
 /** A create body for the network API; `pixel_type` may use the internal `event`. */
@@ -55,15 +61,16 @@ export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
   ): Promise<Result<Postback | undefined, EverflowError>>;
   /** Permanent. Resolves `true` when Everflow answers `{ result: true }`. */
   deletePixel(id: number, options?: CallOptions): Promise<Result<true, EverflowError>>;
-  searchPixels(
-    search?: NetworkPixelSearch,
-    options?: CallOptions,
-  ): Promise<Result<Page<Postback>, EverflowError>>;
-  /** Every page of a search (up to 10 pages of 500), e.g. to merge searches whose terms are alternatives. */
+  /** One page; unreadable rows are listed apart on the page. */
+  searchPixels(search?: NetworkPixelSearch, options?: CallOptions): Promise<Result<PixelPage, EverflowError>>;
+  /**
+   * Every page of a search (up to 10 pages of 500), e.g. to merge searches whose terms are alternatives; says
+   * when the server holds more than were read (`truncated`, `total`).
+   */
   searchAllPixels(
     search: Pick<NetworkPixelSearch, 'filters' | 'searchTerms'>,
     options?: CallOptions,
-  ): Promise<Result<Postback[], EverflowError>>;
+  ): Promise<Result<PixelSearchAll, EverflowError>>;
   /** Offer search for pickers (`offerstable`): by name or id, paged. */
   searchOffers(query?: NetworkOfferQuery, options?: CallOptions): Promise<Result<Page<Offer>, EverflowError>>;
   /** One offer with its events (`?relationship=payout_revenue`). */
@@ -121,12 +128,13 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
   });
 
   // The postbacks a create could have made: the offer's (globals included), or the partner's for a global one.
-  const candidates = (body: Record<string, unknown>, options?: CallOptions) => {
+  const candidates = async (body: Record<string, unknown>, options?: CallOptions) => {
     const offerId = Number(body.network_offer_id ?? 0);
-    return lists.searchAll(
+    const listed = await lists.searchAll(
       offerId > 0 ? { offerIds: [offerId] } : { affiliateIds: [Number(body.network_affiliate_id ?? 0)] },
       options,
     );
+    return listed.ok ? ok(listed.value.items) : listed;
   };
 
   return {

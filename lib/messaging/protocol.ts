@@ -4,6 +4,7 @@ import type { Settings, Template } from '../storage/schemas';
 import type {
   Cached,
   DeliveryMethod,
+  ListGaps,
   OfferView,
   Paged,
   PartnerView,
@@ -118,7 +119,7 @@ export interface ProtocolMap {
     profileId: string;
     filters?: PixelFilters;
     refresh?: boolean;
-  }): Result<Cached<PixelView[]>, AppError>;
+  }): Result<Cached<PixelView[]> & ListGaps, AppError>;
   'pixels.search'(data: {
     profileId: string;
     filters?: PixelFilters;

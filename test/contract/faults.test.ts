@@ -77,8 +77,8 @@ describe('fault matrix (one attempt each)', () => {
   it('partner editing switched off → forbidden, saying the network may have disabled it', async () => {
     await h.control.setPartnerPostbacksDisabled(true);
     const listed = await h.affiliate().listPixels();
-    if (!listed.ok || !listed.value[0]) throw new Error('no demo pixels');
-    const res = await h.affiliate().setPixelStatus(listed.value[0].id, 'inactive');
+    if (!listed.ok || !listed.value.items[0]) throw new Error('no demo pixels');
+    const res = await h.affiliate().setPixelStatus(listed.value.items[0].id, 'inactive');
     expect(res.ok ? undefined : res.error).toMatchObject({
       kind: 'forbidden',
       status: 403,

@@ -1,9 +1,9 @@
 import type { AffiliatePixelInput } from '../../everflow/affiliate-api';
 import type { EverflowError } from '../../everflow/errors';
 import type { NetworkPixelInput } from '../../everflow/network-api';
-import type { Postback } from '../../everflow/schemas/postback';
+import type { PixelRows, UnreadablePixel } from '../../everflow/pixel-results';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
-import type { Cached, PixelView } from '../../messaging/views';
+import type { Cached, ListGaps, PixelView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
@@ -43,8 +43,38 @@ export function applyFilters(list: PixelView[], f: PixelFilters = {}): PixelView
   );
 }
 
-function viewsOf(r: Result<readonly Postback[], EverflowError>): Result<PixelView[], AppError> {
-  return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
+/** Fresh rows with what the list could not show. */
+interface FreshRows {
+  rows: PixelView[];
+  gaps: ListGaps;
+}
+
+/** The page-facing gaps of a list answer: only what is there (an empty list of unreadable rows is left out). */
+function gapsOf(
+  unreadable: readonly UnreadablePixel[],
+  more?: { truncated: boolean; total?: number | undefined },
+): ListGaps {
+  return {
+    ...(unreadable.length
+      ? {
+          unreadable: unreadable.map((u) => ({
+            ...(u.id === undefined ? {} : { id: u.id }),
+            field: u.field,
+          })),
+        }
+      : {}),
+    ...(more?.truncated ? { truncated: true } : {}),
+    ...(more?.truncated && more.total !== undefined ? { total: more.total } : {}),
+  };
+}
+
+function viewsOf(r: Result<PixelRows, EverflowError>, offerId?: number): Result<FreshRows, AppError> {
+  if (!r.ok) return err(appError(r.error));
+  // The affiliate list is every postback; an unreadable row of another offer is not this list's.
+  const unreadable = r.value.unreadable.filter(
+    (u) => offerId === undefined || u.offerId === undefined || u.offerId === 0 || u.offerId === offerId,
+  );
+  return ok({ rows: r.value.items.map(toPixelView), gaps: gapsOf(unreadable) });
 }
 
 /** Where a profile's list lives in the cache: affiliates cache everything, networks one entry per offer. */
@@ -61,7 +91,7 @@ function listCacheKey(profileId: string, side: 'affiliate' | 'network', f: Pixel
 export async function listPixels(
   input: { profileId: string; filters?: PixelFilters; refresh?: boolean },
   deps: PixelDeps,
-): Promise<Result<Cached<PixelView[]>, AppError>> {
+): Promise<Result<Cached<PixelView[]> & ListGaps, AppError>> {
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const filters = input.filters ?? {};
@@ -77,26 +107,28 @@ export async function listPixels(
   const startedAt = deps.now();
   const fresh =
     c.value.side === 'affiliate'
-      ? viewsOf(await c.value.client.affiliate.listPixels())
+      ? viewsOf(await c.value.client.affiliate.listPixels(), filters.offerId)
       : await searchAllNetwork(c.value.client, filters);
   if (!fresh.ok) return fresh;
   const now = deps.now();
-  const stored = await storeFetchedPixels(input.profileId, key, fresh.value, startedAt, now);
-  return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false });
+  const stored = await storeFetchedPixels(input.profileId, key, fresh.value.rows, startedAt, now);
+  // Rows that could not be read and rows beyond the page cap are said, not dropped silently.
+  return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false, ...fresh.value.gaps });
 }
 
 /** The client of a network profile. */
 export type NetworkClient = Extract<Awaited<ReturnType<ClientFor>>, { ok: true }>['value']['client'];
 
-/** Every postback of a network (or of one offer, globals included), all pages. */
+/** Every postback of a network (or of one offer, globals included), all pages up to the client's cap. */
 async function searchAllNetwork(
   client: NetworkClient,
   f: PixelFilters,
-): Promise<Result<PixelView[], AppError>> {
+): Promise<Result<FreshRows, AppError>> {
   const r = await client.network.searchAllPixels({
     ...(f.offerId === undefined ? {} : { filters: { offerIds: [f.offerId] } }),
   });
-  return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
+  if (!r.ok) return err(appError(r.error));
+  return ok({ rows: r.value.items.map(toPixelView), gaps: gapsOf(r.value.unreadable, r.value) });
 }
 
 /** One postback, fresh from the server. */

@@ -189,13 +189,13 @@ describe('set status and edit through the client', () => {
   });
 
   it('a status-only change passes values the client does not know through untouched', async () => {
-    // A delivery method, level and type this client has never heard of, with a delay (an S2S-only field).
+    // A delivery method, level and type this client has never heard of, and a fractional delay.
     const unknown = {
       ...networkRaw,
       delivery_method: 'whatsapp',
       pixel_level: 'global_network',
       pixel_type: 'lead_v2',
-      delay_ms: 5000,
+      delay_ms: 1.5,
       whatsapp_pixel: { phone_id: 'x' },
     };
     const { stub, c } = client(
@@ -210,7 +210,7 @@ describe('set status and edit through the client', () => {
     expect(res.ok ? res.value.status : res.error.message).toBe('inactive');
     const put = stub.calls.find((call) => call.method === 'PUT')!;
     expect(put.body).toEqual(mergeForPut(unknown, 'network', { pixel_status: 'inactive' }));
-    expect(put.body).toMatchObject({ delivery_method: 'whatsapp', pixel_type: 'lead_v2', delay_ms: 5000 });
+    expect(put.body).toMatchObject({ delivery_method: 'whatsapp', pixel_type: 'lead_v2', delay_ms: 1.5 });
     const affiliate = await c.affiliate.setPixelStatus(12, 'inactive');
     expect(affiliate.ok ? affiliate.value.status : affiliate.error.message).toBe('inactive');
     // A full edit still checks everything.
