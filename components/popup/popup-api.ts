@@ -1,6 +1,6 @@
 import type { PopupStartReply } from '../../lib/background/services/popup-start';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
-import type { Cached, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
+import type { Cached, ListGaps, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
@@ -26,7 +26,10 @@ export interface PopupApi {
     offerId: number | undefined,
     cb: (rows: PixelView[], readAt: number) => void,
   ): () => void;
-  listPixels(profileId: string, filters: PixelFilters): Promise<Result<Cached<PixelView[]>, AppError>>;
+  listPixels(
+    profileId: string,
+    filters: PixelFilters,
+  ): Promise<Result<Cached<PixelView[]> & ListGaps, AppError>>;
   setStatus(
     profileId: string,
     pixelId: number,

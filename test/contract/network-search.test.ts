@@ -43,6 +43,8 @@ describe('searchAllPixels', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.value.items.length).toBeGreaterThan(1);
-    expect(res.value.items.every((p) => /northwind/i.test(p.description) && p.status === 'active')).toBe(true);
+    expect(res.value.items.every((p) => /northwind/i.test(p.description) && p.status === 'active')).toBe(
+      true,
+    );
   });
 });

@@ -50,6 +50,24 @@ describe('PartnerPostbacksScreen: the console', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
+  it('lists the rows of the loaded pages that could not be read, naming id and field', async () => {
+    const fake = setup([pixelView({ id: 1 }), pixelView({ id: 2 })]);
+    vi.mocked(fake.api.search).mockResolvedValueOnce({
+      ok: true,
+      value: {
+        items: [pixelView({ id: 1 })],
+        page: 1,
+        pageSize: 25,
+        total: 2,
+        unreadable: [{ id: 2, field: 'pixel_type' }],
+      },
+    });
+    expect((await screen.findByText(/could not be read/)).textContent).toBe(
+      '1 postback could not be read: #2, pixel_type',
+    );
+    expect(screen.getAllByRole('switch')).toHaveLength(1);
+  });
+
   it('searches with the text and two filters', async () => {
     const { api } = setup([
       pixelView({ id: 1, description: 'Keto S2S', status: 'inactive' }),
