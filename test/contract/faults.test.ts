@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { AffiliatePixelInput } from '../../lib/everflow/affiliate-api';
-import { createEverflowClient } from '../../lib/everflow/client';
+import {
+  createEverflowClient,
+  DEFAULT_RECOVERY_WINDOW_MS,
+  DEFAULT_TIMEOUT_MS,
+} from '../../lib/everflow/client';
 import type { FaultSpec } from '../../sandbox/server';
 import { DEMO_KEYS } from '../../sandbox/server';
 import { clientOptions, useSandbox } from './harness';
@@ -157,6 +161,28 @@ describe('no duplicate after a create that timed out', () => {
     expect(methods.filter((m) => m === 'POST')).toHaveLength(1);
     expect(methods.filter((m) => m === 'GET').length).toBeGreaterThan(1);
   });
+
+  it('real timings: the server saves 18 s after the POST (client timeout 15 s) → found, one postback', async () => {
+    // The adversarial run's numbers with the client's defaults (timeout, settle pause, recovery window): the
+    // late save lands between two looks. Slow by nature (~20 s of waiting, no CPU).
+    await h.control.inject({
+      kind: 'latency',
+      ms: 18_000,
+      count: 1,
+      match: { method: 'POST', path: PIXELS },
+    });
+    const client = h.affiliate({
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      recoverySettleMs: 1000,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    const started = Date.now();
+    const res = await client.createPixel(body);
+    expect(res.ok && res.value.recovered).toBe(true);
+    expect(await copies()).toBe(1);
+    expect((await h.control.requests()).filter((entry) => entry.method === 'POST')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(DEFAULT_TIMEOUT_MS + 1000 + DEFAULT_RECOVERY_WINDOW_MS);
+  }, 60_000);
 
   it('saved later than the recovery window → unknown_outcome, not "created"; still one postback', async () => {
     await h.control.inject({ kind: 'latency', ms: 1500, count: 1, match: { method: 'POST', path: PIXELS } });
