@@ -170,6 +170,10 @@ export async function createPixel(
     },
     deps,
   );
+  // Everflow could not be reached a moment ago: say so now, before sending anything. A POST into a dead
+  // connection would leave the outcome unknown (a browser does not say whether it was sent) for the whole
+  // recovery window, while the honest answer is "offline, your draft is kept".
+  if (!existing.ok && existing.error.kind === 'offline') return existing;
   const knownIds = existing.ok ? existing.value.value.map((p) => p.id) : undefined;
   if (!input.allowDuplicate && existing.ok) {
     const same = existing.value.value.find((p) => isSamePostback(p, input.draft));

@@ -89,4 +89,23 @@ describe('create outcome through the background', () => {
     expect(await copies()).toHaveLength(2);
     expect(await posts()).toBe(2);
   });
+
+  it('Everflow unreachable → "offline" at once, and no POST is sent into a dead connection', async () => {
+    const sent: string[] = [];
+    const client = createEverflowClient({
+      baseUrl: 'http://127.0.0.1:9/v1', // never reached: the fetch below fails like a browser offline
+      apiKey: DEMO_KEYS.affiliate,
+      limiter: 'none',
+      sleep: async () => {},
+      fetch: (_input, init) => {
+        sent.push(init?.method ?? 'GET');
+        return Promise.reject(new TypeError('Failed to fetch'));
+      },
+    });
+    const clientFor: ClientFor = async () =>
+      ok({ profile: { id: 'p' } as never, client, side: 'affiliate' as const });
+    const r = await createPixel({ profileId: 'p', draft }, { clientFor, now: () => 1 });
+    expect(r.ok ? 'created' : r.error.kind).toBe('offline');
+    expect(sent).not.toContain('POST');
+  });
 });
