@@ -89,7 +89,7 @@ export const pixelCreate = z.object({ profileId, draft: pixelDraft, allowDuplica
 export const pixelFindCreated = z.object({
   profileId,
   draft: pixelDraft,
-  knownIds: z.array(pixelId).max(50_000),
+  knownIds: z.array(z.number().int().nonnegative()).max(50_000),
 });
 export const pixelUpdate = z.object({ profileId, pixelId, draft: pixelDraft });
 export const pixelStatus = z.object({ profileId, pixelId, status: z.enum(['active', 'inactive']) });
