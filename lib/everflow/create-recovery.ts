@@ -127,7 +127,7 @@ async function lookOnce(deps: CreateDeps): Promise<Result<Postback | undefined, 
   return ok(pickCreated(listed.value, deps.body, deps.realm, deps.knownIds));
 }
 
-const DEFAULT_POLL_MS = 2000;
+const DEFAULT_POLL_MS = 3000;
 
 /**
  * Looks until the postback shows up or `recoveryWindowMs` has passed (measured in the pauses taken, so a fake
@@ -179,9 +179,9 @@ export interface CreateOptions extends CallOptions {
 /** The recovery knobs each realm's API takes from the client. */
 export interface RecoveryOptions {
   recoverySettleMs: number;
-  /** How long to keep looking after a create got no answer (default 30 s). */
+  /** How long to keep looking after a create got no answer (absent: one look; the client's default is 30 s). */
   recoveryWindowMs?: number;
-  /** Pause between those looks (default 2 s). */
+  /** Pause between those looks (absent: 3 s). */
   recoveryPollMs?: number;
 }
 
