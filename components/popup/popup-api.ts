@@ -1,6 +1,6 @@
 import type { PopupStartReply } from '../../lib/background/services/popup-start';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
-import type { Cached, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
+import type { Cached, ListGaps, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
 
@@ -27,7 +27,10 @@ export interface PopupApi {
     offerId: number | undefined,
     cb: (rows: PixelView[], readAt: number) => void,
   ): () => void;
-  listPixels(profileId: string, filters: PixelFilters): Promise<Result<Cached<PixelView[]>, AppError>>;
+  listPixels(
+    profileId: string,
+    filters: PixelFilters,
+  ): Promise<Result<Cached<PixelView[]> & ListGaps, AppError>>;
   setStatus(
     profileId: string,
     pixelId: number,
@@ -37,6 +40,12 @@ export interface PopupApi {
     profileId: string,
     draft: PixelDraft,
     allowDuplicate: boolean,
+  ): Promise<Result<CreatedPixel, AppError>>;
+  /** "Check again" after a create answered `unknown_outcome` (never sends the create). */
+  findCreated(
+    profileId: string,
+    draft: PixelDraft,
+    knownIds: number[],
   ): Promise<Result<CreatedPixel, AppError>>;
   updatePixel(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
   /** Network profiles: delete a partner postback (permanent). */
