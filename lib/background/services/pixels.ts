@@ -12,10 +12,12 @@ import {
   draftToBody,
   draftToChanges,
   firesForOffer,
+  integrationOf,
   isSamePostback,
   networkCreateBody,
   toPixelView,
 } from '../pixel-mapping';
+import { restoreMaskedSecrets } from '../pixel-secrets';
 
 export { firesForOffer };
 
@@ -244,11 +246,15 @@ export async function updatePixel(
   const { side, client } = c.value;
   const current = await client[side].getPixel(input.pixelId);
   if (!current.ok) return err(appError(current.error));
-  const { pixel_status: _keepServerStatus, ...changes } = draftToChanges(
-    input.draft,
-    side,
-    toPixelView(current.value),
-  );
+  const serverView = toPixelView(current.value);
+  // The page saw tokens masked; a token it left as it was keeps the server's value.
+  const draft = input.draft.integration
+    ? {
+        ...input.draft,
+        integration: restoreMaskedSecrets(input.draft.integration, integrationOf(current.value)),
+      }
+    : input.draft;
+  const { pixel_status: _keepServerStatus, ...changes } = draftToChanges(draft, side, serverView);
   const r = await client[side].updatePixel(input.pixelId, changes);
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
