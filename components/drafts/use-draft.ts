@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
 import type { Result } from '../../lib/result';
 
 /** Where drafts live (the background's `drafts.*` messages), injected so forms hold no messaging code. */

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { deliveryBadge, typeBadge } from '../popup/labels';
 import { StatusSwitch } from '../StatusSwitch';
 import { levelShort, offerOf, partnerOf, targetOf } from './labels';

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import type { PixelLevel, PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
+import type { PixelLevel } from '../../lib/model/vocabulary';
 
 /** The short level name on a console row. */
 export function levelShort(level: PixelLevel): string {

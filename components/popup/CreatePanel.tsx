@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { OfferView } from '../../lib/model/offer';
+import type { PixelView } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
+import type { Role } from '../../lib/model/vocabulary';
 import { checkPostbackUrl } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 import type { ComboOption } from '../network/Combobox';
 import { findingsSummary } from '../postback-form/FindingsList';
 import { fromTemplate, type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { OfferView } from '../../lib/model/offer';
+import type { PixelView } from '../../lib/model/pixel';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, Paged } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { Paged } from '../../lib/model/lists';
+import type { OfferView } from '../../lib/model/offer';
 import type { Result } from '../../lib/result';
 
 export interface OfferBarProps {

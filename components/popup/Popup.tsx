@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { OfferView } from '../../lib/model/offer';
+import type { PixelView } from '../../lib/model/pixel';
 import { err, type Result } from '../../lib/result';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { PostbackRow } from './PostbackRow';
 
 export interface ListFilters {

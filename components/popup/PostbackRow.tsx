@@ -1,4 +1,4 @@
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { StatusSwitch } from '../StatusSwitch';
 import { HighlightMacros } from './highlight';
 import { deliveryBadge, levelBadge, typeBadge } from './labels';

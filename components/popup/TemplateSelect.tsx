@@ -1,4 +1,4 @@
-import type { Template } from '../../lib/storage/schemas';
+import type { Template } from '../../lib/model/template';
 
 export interface TemplateSelectProps {
   templates: Template[];

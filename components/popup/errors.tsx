@@ -1,4 +1,4 @@
-import type { AppError } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
 
 export interface ActionErrorProps {
   error: AppError;

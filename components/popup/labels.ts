@@ -1,4 +1,4 @@
-import type { DeliveryMethod, PixelLevel, PixelType } from '../../lib/messaging/views';
+import type { DeliveryMethod, PixelLevel, PixelType } from '../../lib/model/vocabulary';
 
 // Short labels for the list badges. Kept out of the shared form's label module so the popup's start-up bundle
 // does not pull the form (and its checker) in.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { PixelView } from '../../lib/model/pixel';
 import { mergeFresh } from './merge-rows';
 import type { PopupApi } from './popup-api';
 

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { DeliveryMethod, OfferView, Role } from '../../lib/messaging/views';
+import type { OfferView } from '../../lib/model/offer';
+import type { DeliveryMethod, Role } from '../../lib/model/vocabulary';
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { networkIntegrationRenderer } from '../network/integrations/render';

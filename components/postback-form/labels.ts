@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { DeliveryMethod, PixelLevel, PixelType, Role } from '../../lib/messaging/views';
+import type { DeliveryMethod, PixelLevel, PixelType, Role } from '../../lib/model/vocabulary';
 import { pixelTypeLabel } from './macro-groups';
 import type { SelectOption } from './SelectField';
 

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { PixelDraft } from '../../lib/messaging/protocol';
-import type { DeliveryMethod, PixelLevel, PixelStatus, PixelType, Role } from '../../lib/messaging/views';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, type Template } from '../../lib/storage/schemas';
+import type { PixelDraft } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
+import type { DeliveryMethod, PixelLevel, PixelStatus, PixelType, Role } from '../../lib/model/vocabulary';
+import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES } from '../../lib/model/vocabulary';
 
 /**
  * The state of the postback form. Controlled by the page that hosts it (so the page can save drafts), and

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, TemplateImportItem, TemplateInput } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
+import type { Template, TemplateImportItem, TemplateInput } from '../../lib/model/template';
 import type { TrackerPreset } from '../../lib/postback/trackers';
 import type { Result } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 import { uniqueName } from '../../lib/templates/names';
 import type { DraftStore } from '../drafts/use-draft';
 import { LoadState } from '../options/LoadState';

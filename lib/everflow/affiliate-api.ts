@@ -1,3 +1,4 @@
+import type { PixelStatus, PixelType } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
 import { type CreateOutcome, createWithRecovery } from './create-recovery';
 import type { EverflowError } from './errors';
@@ -12,7 +13,7 @@ import {
   affiliatePixelWriteSchema,
   affiliatePixelWriteShape,
 } from './schemas/affiliate-pixel';
-import { internalPixelType, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
+import { internalPixelType, wirePixelType } from './schemas/enums';
 import {
   affiliateOfferReadSchema,
   type Offer,

@@ -1,8 +1,8 @@
+import type { Realm } from '../model/vocabulary';
 import { ok, type Result } from '../result';
 import type { EverflowError } from './errors';
 import type { HttpOk } from './http';
 import type { AffiliatePixelRead } from './schemas/affiliate-pixel';
-import type { Realm } from './schemas/enums';
 import type { NetworkPixelRead } from './schemas/network-pixel';
 import type { Page } from './schemas/offers';
 import { type Postback, toPostback } from './schemas/postback';

@@ -1,5 +1,7 @@
-import { integrationIssues, type WriteMode } from './integration-rules';
-import { INTEGRATION_FIELDS, type Realm } from './schemas/enums';
+import type { WriteMode } from '../model/integrations';
+import { INTEGRATION_FIELDS } from '../model/integrations';
+import type { Realm } from '../model/vocabulary';
+import { integrationIssues } from './integration-rules';
 
 /**
  * Cross-field rules for a postback body, shared by the zod write schemas and (later) the edit form.

@@ -1,6 +1,7 @@
+import type { AppError } from '../model/errors';
 import { err, type Result } from '../result';
 import { sendMessage } from './messenger';
-import type { AppError, ProtocolMap } from './protocol';
+import type { ProtocolMap } from './protocol';
 
 type Input<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 type Output<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { log } from '../log';
+import type { AppError } from '../model/errors';
 import { err, type Result } from '../result';
-import type { AppError } from './protocol';
 import { isTrustedSender, type SenderLike } from './sender-guard';
 
 export interface HandlerContext {

@@ -1,7 +1,14 @@
 // zod schemas for every message input. Background-only: handlers parse with these before doing anything, so a
 // page (or anything pretending to be one) can never hand a service an unchecked value.
 import { z } from 'zod';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, REGIONS, ROLES } from '../storage/schemas';
+import {
+  DELIVERY_METHODS,
+  PIXEL_LEVELS,
+  PIXEL_STATUSES,
+  PIXEL_TYPES,
+  REGIONS,
+  ROLES,
+} from '../model/vocabulary';
 import { TemplateInputSchema } from '../templates/template-schema';
 
 const id = z.string().trim().min(1).max(100);
@@ -49,7 +56,7 @@ export const draftSave = z.object({ formId: id, value: z.record(z.string(), z.un
 export const pixelFilters = z
   .object({
     offerId: offerId.optional(),
-    status: z.enum(['active', 'inactive']).optional(),
+    status: z.enum(PIXEL_STATUSES).optional(),
     type: z.enum(PIXEL_TYPES).optional(),
     deliveryMethod: z.enum(DELIVERY_METHODS).optional(),
     affiliateId: z.number().int().nonnegative().optional(),
@@ -61,7 +68,7 @@ export const pixelDraft = z.object({
   deliveryMethod: z.enum(DELIVERY_METHODS),
   type: z.enum(PIXEL_TYPES),
   level: z.enum(PIXEL_LEVELS),
-  status: z.enum(['active', 'inactive']),
+  status: z.enum(PIXEL_STATUSES),
   offerId: offerId.optional(),
   affiliateId: z.number().int().nonnegative().optional(),
   eventId: z.number().int().nonnegative().optional(),
@@ -82,7 +89,7 @@ export const pixelsSearch = z.object({ profileId, filters: pixelFilters, ...pagi
 export const pixelRef = z.object({ profileId, pixelId });
 export const pixelCreate = z.object({ profileId, draft: pixelDraft, allowDuplicate: z.boolean().optional() });
 export const pixelUpdate = z.object({ profileId, pixelId, draft: pixelDraft });
-export const pixelStatus = z.object({ profileId, pixelId, status: z.enum(['active', 'inactive']) });
+export const pixelStatus = z.object({ profileId, pixelId, status: z.enum(PIXEL_STATUSES) });
 export const listQuery = z.object({ profileId, search: z.string().max(200).optional(), ...paging });
 export const offerRef = z.object({ profileId, offerId: z.number().int().positive() });
 export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });

@@ -1,88 +1,13 @@
-import type { PopupStartReply } from '../background/services/popup-start';
+import type { AppError } from '../model/errors';
+import type { Cached, Paged } from '../model/lists';
+import type { OfferView, PartnerView } from '../model/offer';
+import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../model/pixel';
+import type { ProfileInput, ProfileView } from '../model/profile';
+import type { PopupStartReply, StatusReply } from '../model/replies';
+import type { Settings } from '../model/settings';
+import type { Template, TemplateImportItem, TemplateInput } from '../model/template';
+import type { PixelStatus } from '../model/vocabulary';
 import type { Result } from '../result';
-import type { Settings, Template } from '../storage/schemas';
-import type {
-  Cached,
-  DeliveryMethod,
-  OfferView,
-  Paged,
-  PartnerView,
-  PixelLevel,
-  PixelStatus,
-  PixelType,
-  PixelView,
-  ProfileView,
-  Region,
-  Role,
-} from './views';
-
-/**
- * The error every background handler may return. `kind` is machine-readable (Everflow error kinds such as `auth`,
- * `realm`, `validation`, `rate_limited`, `offline`, plus `bad_request`, `no_key`, `duplicate`, `unavailable`,
- * `internal`), `message` is for people.
- */
-export interface AppError {
-  kind: string;
-  message: string;
-  /** The input field the error is about, when there is one. */
-  field?: string;
-}
-
-export interface StatusReply {
-  version: string;
-  profileCount: number;
-}
-
-/** Add (no id) or edit a profile. A new profile needs `apiKey`; an edit may leave it out to keep the stored key. */
-export interface ProfileInput {
-  id?: string;
-  name: string;
-  role: Role;
-  region: Region;
-  customBaseUrl?: string;
-  portalDomains: string[];
-  apiKey?: string;
-}
-
-/** The fields of a postback to create or edit, in the product's own words. */
-export interface PixelDraft {
-  deliveryMethod: DeliveryMethod;
-  type: PixelType;
-  level: PixelLevel;
-  status: PixelStatus;
-  offerId?: number;
-  affiliateId?: number;
-  eventId?: number;
-  postbackUrl?: string;
-  htmlCode?: string;
-  delayMs?: number;
-  description?: string;
-  integration?: Record<string, unknown>;
-}
-
-export interface PixelFilters {
-  offerId?: number;
-  status?: PixelStatus;
-  type?: PixelType;
-  deliveryMethod?: DeliveryMethod;
-  affiliateId?: number;
-  /** Free text over id, description and URL/HTML (network search). */
-  text?: string;
-}
-
-export interface CreatedPixel {
-  pixel: PixelView;
-  /** True when a timed-out create was found on the server instead of being sent twice. */
-  recovered: boolean;
-}
-
-export type TemplateInput = Omit<Template, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
-
-/**
- * One template of an import. With `id` it overwrites that template, and only if the template is still as the
- * preview saw it (`baseUpdatedAt`); without, it is new.
- */
-export type TemplateImportItem = TemplateInput & { baseUpdatedAt?: number };
 
 /**
  * The typed protocol between pages (popup, options) and the background service worker.

@@ -1,4 +1,4 @@
-import type { AppError } from '../../messaging/protocol';
+import type { AppError } from '../../model/errors';
 import { ok, type Result } from '../../result';
 import { draftsItem } from '../../storage/items';
 import type { Draft } from '../../storage/schemas';

@@ -1,7 +1,8 @@
 import type { NetworkPixelSearch } from '../../everflow/network-api';
 import type { Postback } from '../../everflow/schemas/postback';
-import type { AppError, PixelFilters } from '../../messaging/protocol';
-import type { Paged, PixelView } from '../../messaging/views';
+import type { AppError } from '../../model/errors';
+import type { Paged } from '../../model/lists';
+import type { PixelFilters, PixelView } from '../../model/pixel';
 import { err, ok, type Result } from '../../result';
 import { appError } from '../client-for';
 import { toPixelView } from '../pixel-mapping';

@@ -1,7 +1,8 @@
 import type { EverflowError } from '../../everflow/errors';
 import type { Postback } from '../../everflow/schemas/postback';
-import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
-import type { Cached, PixelView } from '../../messaging/views';
+import type { AppError } from '../../model/errors';
+import type { Cached } from '../../model/lists';
+import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../model/pixel';
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';

@@ -1,5 +1,6 @@
+import type { PixelLevel, PixelType, Realm } from '../../model/vocabulary';
 import type { AffiliatePixelRead } from './affiliate-pixel';
-import { internalPixelType, type Lenient, type PixelLevel, type PixelType, type Realm } from './enums';
+import { internalPixelType, type Lenient } from './enums';
 import type { NetworkPixelRead } from './network-pixel';
 import { PIXEL_ID_KEYS } from './pixel-shared';
 

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreatePanel } from '../../../components/popup/CreatePanel';
+import type { Template } from '../../../lib/model/template';
 import { checkPostbackUrl } from '../../../lib/postback/check';
-import type { Template } from '../../../lib/storage/schemas';
 import { fakeApi } from './fake-api';
 
 // Count the URL checks the panel runs.
