@@ -1,6 +1,6 @@
 import { INTEGRATION_FIELDS, INTEGRATION_REQUIREMENTS, type WriteMode } from '../model/integrations';
 import type { Realm } from '../model/vocabulary';
-import type { RuleIssue } from './rules';
+import type { RuleIssue } from './rule-issue';
 
 // The requirement table itself is vocabulary the form shares: lib/model/integrations.ts.
 
