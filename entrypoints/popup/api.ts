@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupApi } from '../../components/popup/popup-api';
-import { call } from '../../lib/messaging/call';
+import type { Protocol } from '../../lib/background/message-table';
+import { makeCall } from '../../lib/messaging/call';
 import { findTargetTab } from '../../lib/portal/target-tab';
 
 // The popup's start-up bundle holds no zod and no storage code: what it paints first comes from one
@@ -9,6 +10,8 @@ import { findTargetTab } from '../../lib/portal/target-tab';
 // Popup drafts: one storage key per form. Each keystroke is ONE write with no read first, issued in the keystroke's
 // own task, so it is on its way to the browser before the popup can close; and it can never overwrite another
 // form's draft. The panels check a restored value with the form's zod schema before using it.
+const call = makeCall<Protocol>();
+
 const DRAFT_PREFIX = 'popupDraft:';
 const DRAFT_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 let pruned = false;
