@@ -26,11 +26,14 @@ export const Template = z.object({
 });
 export type Template = z.infer<typeof Template>;
 
+/** One object type instead of an intersection (reads better, and compares equal to a schema's output). */
+type Flat<T> = { [K in keyof T]: T[K] };
+
 /** A template to save: new without `id`, an edit with it. */
-export type TemplateInput = Omit<Template, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+export type TemplateInput = Flat<Omit<Template, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }>;
 
 /**
  * One template of an import. With `id` it overwrites that template, and only if the template is still as the
  * preview saw it (`baseUpdatedAt`); without, it is new.
  */
-export type TemplateImportItem = TemplateInput & { baseUpdatedAt?: number };
+export type TemplateImportItem = Flat<TemplateInput & { baseUpdatedAt?: number }>;
