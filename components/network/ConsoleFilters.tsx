@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
-import type { DeliveryMethod, PixelType } from '../../lib/model/vocabulary';
-import { DELIVERY_METHODS } from '../../lib/model/vocabulary';
+import { DELIVERY_METHODS, type DeliveryMethod, type PixelType } from '../../lib/model/vocabulary';
 import { deliveryLabel, pixelTypeOptions } from '../postback-form/labels';
 import { SelectField } from '../postback-form/SelectField';
 import { Combobox, type ComboOption, type ComboSearch } from './Combobox';

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { API_HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from '../../lib/manifest';
 import type { ProfileInput, ProfileView } from '../../lib/model/profile';
-import type { Region, Role } from '../../lib/model/vocabulary';
-import { REGIONS, ROLES } from '../../lib/model/vocabulary';
+import { REGIONS, type Region, ROLES, type Role } from '../../lib/model/vocabulary';
 
 /** The profile form's fields, as typed. The API key is not here: it never goes into a draft. */
 export interface ProfileFormValue {

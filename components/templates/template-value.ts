@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { Template, TemplateInput } from '../../lib/model/template';
-import type { Role } from '../../lib/model/vocabulary';
-import { ROLES } from '../../lib/model/vocabulary';
+import { ROLES, type Role } from '../../lib/model/vocabulary';
 import {
   emptyValue,
   fromTemplate,
