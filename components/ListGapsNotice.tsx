@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ListGaps, UnreadableRow } from '../lib/messaging/views';
+import type { ListGaps, UnreadableRow } from '../lib/model/lists';
 
 export interface ListGapsNoticeProps {
   /** What the list reply said it does not show. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, StatusReply } from '../lib/messaging/protocol';
+import type { AppError } from '../lib/model/errors';
+import type { StatusReply } from '../lib/model/replies';
 import type { Result } from '../lib/result';
 
 type State =

@@ -1,4 +1,4 @@
-import type { PixelView } from '../lib/messaging/views';
+import type { PixelView } from '../lib/model/pixel';
 
 export interface StatusSwitchProps {
   pixel: PixelView;

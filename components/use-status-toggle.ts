@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../lib/messaging/protocol';
-import type { PixelStatus, PixelView } from '../lib/messaging/views';
+import type { AppError } from '../lib/model/errors';
+import type { PixelView } from '../lib/model/pixel';
+import type { PixelStatus } from '../lib/model/vocabulary';
 import type { Result } from '../lib/result';
 
 export interface StatusToggleOptions {

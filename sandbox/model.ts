@@ -1,4 +1,4 @@
-import type { SeedName } from './seed/index';
+import type { SeedName } from './seed/names';
 
 /**
  * The sandbox's own data model. Field names follow Everflow's wire names (snake_case) so records can be

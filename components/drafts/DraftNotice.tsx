@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
 import { formatTime } from '../ui/format';
 
 export interface DraftNoticeProps {

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
 import type { Result } from '../../lib/result';
 
 /**

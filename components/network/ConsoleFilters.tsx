@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
-import type { DeliveryMethod, PixelType } from '../../lib/messaging/views';
-import { DELIVERY_METHODS } from '../../lib/storage/schemas';
+import { DELIVERY_METHODS, type DeliveryMethod, type PixelType } from '../../lib/model/vocabulary';
 import { deliveryLabel, pixelTypeOptions } from '../postback-form/labels';
 import { Combobox, type ComboOption, type ComboSearch } from '../ui/Combobox';
 import { SelectField } from '../ui/SelectField';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { StatusSwitch } from '../StatusSwitch';
 import { deliveryBadge, levelShort, offerOf, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { PixelView } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
 import { ok } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
 import type { LoadEvents } from '../postback-form/EventPicker';

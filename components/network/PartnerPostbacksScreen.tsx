@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { PixelView, ProfileView } from '../../lib/messaging/views';
-import type { Template } from '../../lib/storage/schemas';
+import type { PixelView } from '../../lib/model/pixel';
+import type { ProfileView } from '../../lib/model/profile';
+import type { Template } from '../../lib/model/template';
 import type { DraftStore } from '../drafts/use-draft';
 import { Notice, type NoticeState } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { PixelFilters } from '../../lib/messaging/protocol';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelFilters, PixelView } from '../../lib/model/pixel';
 import { ListGapsNotice } from '../ListGapsNotice';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { NoticeState } from '../ui/Notice';

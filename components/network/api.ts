@@ -1,7 +1,10 @@
-import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
-import type { OfferView, Paged, PartnerView, PixelView, ProfileView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { Paged } from '../../lib/model/lists';
+import type { OfferView, PartnerView } from '../../lib/model/offer';
+import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../lib/model/pixel';
+import type { ProfileView } from '../../lib/model/profile';
+import type { Template } from '../../lib/model/template';
 import type { Result } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 
 /**
  * What the partner-postback console can do, injected (the options page wires it to the background with

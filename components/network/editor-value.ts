@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { PixelStatus, PixelView } from '../../lib/messaging/views';
-import type { Template } from '../../lib/storage/schemas';
+import type { AppError } from '../../lib/model/errors';
+import type { PixelView } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
+import { PIXEL_STATUSES, type PixelStatus } from '../../lib/model/vocabulary';
 import { fromPixel } from '../popup/from-pixel';
 import {
   emptyValue,
@@ -60,7 +61,7 @@ export function withTemplate(current: EditorValue, t: Template): EditorValue {
 const Option = z.object({ id: z.number(), name: z.string() });
 const Shape = z.object({
   postback: z.unknown(),
-  status: z.enum(['active', 'inactive']),
+  status: z.enum(PIXEL_STATUSES),
   partner: z.optional(Option),
   offer: z.optional(Option),
   templateId: z.string(),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AppError, PixelFilters } from '../../lib/messaging/protocol';
-import type { PixelView, UnreadableRow } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { UnreadableRow } from '../../lib/model/lists';
+import type { PixelFilters, PixelView } from '../../lib/model/pixel';
 import type { PartnerPostbacksApi } from './api';
 
 /** The console's list: the rows loaded so far, the total, and whether a page is on its way. */

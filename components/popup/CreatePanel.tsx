@@ -2,12 +2,14 @@
 import '../../lib/zod-setup';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { OfferView } from '../../lib/model/offer';
+import type { PixelView } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
+import type { Role } from '../../lib/model/vocabulary';
 import { checkPostbackUrl } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/use-draft';
 import { findingsSummary } from '../postback-form/FindingsList';

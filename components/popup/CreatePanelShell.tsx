@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Template } from '../../lib/storage/schemas';
+import type { Template } from '../../lib/model/template';
 import { TemplateSelect } from './TemplateSelect';
 
 export interface CreatePanelShellProps {

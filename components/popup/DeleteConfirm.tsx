@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { offerOf, partnerOf } from '../ui/pixel-labels';
 
 export interface DeleteConfirmProps {

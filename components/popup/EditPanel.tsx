@@ -2,8 +2,9 @@
 import '../../lib/zod-setup';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { OfferView } from '../../lib/model/offer';
+import type { PixelView } from '../../lib/model/pixel';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/use-draft';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';

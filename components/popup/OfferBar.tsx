@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, Paged } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { Paged } from '../../lib/model/lists';
+import type { OfferView } from '../../lib/model/offer';
 import type { Result } from '../../lib/result';
 
 export interface OfferBarProps {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { OfferView, PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { OfferView } from '../../lib/model/offer';
+import type { PixelView } from '../../lib/model/pixel';
 import { err, type Result } from '../../lib/result';
 import { ListGapsNotice } from '../ListGapsNotice';
 import { useStatusToggle } from '../use-status-toggle';

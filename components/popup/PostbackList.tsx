@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { typeBadge } from '../ui/pixel-labels';
 import { PostbackRow } from './PostbackRow';
 

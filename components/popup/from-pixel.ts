@@ -1,4 +1,4 @@
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import type { PostbackFormValue } from '../postback-form/model';
 
 /** An existing postback as a value of the shared form (for Edit). */

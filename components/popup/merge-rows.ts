@@ -1,4 +1,4 @@
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 
 /**
  * Merge a list that was requested at `requestedAt` into what the popup shows: a row the user changed after that

@@ -1,6 +1,8 @@
-import type { PopupStartReply } from '../../lib/background/services/popup-start';
-import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
-import type { Cached, ListGaps, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { Cached, ListGaps, Paged } from '../../lib/model/lists';
+import type { OfferView, PartnerView } from '../../lib/model/offer';
+import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../lib/model/pixel';
+import type { PopupStartReply } from '../../lib/model/replies';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { ListGaps, PixelView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { ListGaps } from '../../lib/model/lists';
+import type { PixelView } from '../../lib/model/pixel';
 import { mergeFresh } from './merge-rows';
 import type { PopupApi } from './popup-api';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { EventView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { EventView } from '../../lib/model/offer';
 import type { Result } from '../../lib/result';
 import { describedBy, Field } from '../ui/Field';
 

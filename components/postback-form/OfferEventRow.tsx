@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
-import type { OfferView } from '../../lib/messaging/views';
+import type { OfferView } from '../../lib/model/offer';
 import { SelectField } from '../ui/SelectField';
 import { EventPicker, type LoadEvents } from './EventPicker';
 import type { FormField, PostbackFormValue } from './model';

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { DeliveryMethod, OfferView, Role } from '../../lib/messaging/views';
+import type { OfferView } from '../../lib/model/offer';
+import type { Role } from '../../lib/model/vocabulary';
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
 import { receiverHint } from '../../lib/postback/trackers';
 import { networkIntegrationRenderer } from '../network/integrations/render';
@@ -22,19 +23,11 @@ import {
   type PostbackFormValue,
 } from './model';
 import { OfferEventRow } from './OfferEventRow';
+import type { RenderIntegration } from './render-integration';
 import { UrlField } from './UrlField';
 import { UrlPreview } from './UrlPreview';
 
-/**
- * Renders the settings of an integration delivery method (network mode): the object exactly as the API
- * documents it, and the errors of its fields by name (`pixel_id`, …).
- */
-export type RenderIntegration = (
-  method: DeliveryMethod,
-  value: Record<string, unknown> | undefined,
-  onChange: (next: Record<string, unknown>) => void,
-  errors: Readonly<Record<string, string>>,
-) => ComponentChildren;
+export type { RenderIntegration };
 
 export interface PostbackFormProps {
   /** Which API the postback is for: the network side has more levels and delivery methods. */

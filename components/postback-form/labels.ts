@@ -1,5 +1,11 @@
 import { i18n } from '#i18n';
-import type { DeliveryMethod, PixelLevel, PixelType, Role } from '../../lib/messaging/views';
+import {
+  type DeliveryMethod,
+  PIXEL_TYPES,
+  type PixelLevel,
+  type PixelType,
+  type Role,
+} from '../../lib/model/vocabulary';
 import type { SelectOption } from '../ui/SelectField';
 import { pixelTypeLabel } from './macro-groups';
 
@@ -47,5 +53,5 @@ export function levelHint(level: PixelLevel, side: Role = 'affiliate'): string {
 
 /** The pixel type choices. */
 export function pixelTypeOptions(): SelectOption<PixelType>[] {
-  return (['conversion', 'event', 'cpc'] as const).map((t) => ({ value: t, label: pixelTypeLabel(t) }));
+  return PIXEL_TYPES.map((t) => ({ value: t, label: pixelTypeLabel(t) }));
 }

@@ -1,7 +1,17 @@
 import * as z from 'zod/mini';
-import type { PixelDraft } from '../../lib/messaging/protocol';
-import type { DeliveryMethod, PixelLevel, PixelStatus, PixelType, Role } from '../../lib/messaging/views';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, type Template } from '../../lib/storage/schemas';
+import type { PixelDraft } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
+import {
+  AFFILIATE_DELIVERY_METHODS,
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  PIXEL_LEVELS,
+  PIXEL_TYPES,
+  type PixelLevel,
+  type PixelStatus,
+  type PixelType,
+  type Role,
+} from '../../lib/model/vocabulary';
 
 /**
  * The state of the postback form. Controlled by the page that hosts it (so the page can save drafts), and
@@ -47,7 +57,7 @@ export function emptyValue(): PostbackFormValue {
 export function deliveryMethodsFor(side: Role, withIntegrations: boolean): DeliveryMethod[] {
   const base: DeliveryMethod[] = ['postback', 'html'];
   if (!withIntegrations) return base;
-  return side === 'network' ? [...DELIVERY_METHODS] : [...base, 'facebook'];
+  return side === 'network' ? [...DELIVERY_METHODS] : [...AFFILIATE_DELIVERY_METHODS];
 }
 
 /** The levels a side may choose; the affiliate API has no `global_offer`, and `cpc` never uses it. */

@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
-import { INTEGRATION_REQUIREMENTS, type WriteMode } from '../../lib/everflow/integration-rules';
-import { INTEGRATION_FIELDS } from '../../lib/everflow/schemas/enums';
-import type { Role } from '../../lib/messaging/views';
+import { INTEGRATION_FIELDS, INTEGRATION_REQUIREMENTS, type WriteMode } from '../../lib/model/integrations';
+import type { Role } from '../../lib/model/vocabulary';
 import { delayMs, type FormField, type PostbackFormValue } from './model';
 
 /** One problem that stops the form from being saved, worded for people. */

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ProfileView } from '../../lib/messaging/views';
+import type { ProfileView } from '../../lib/model/profile';
 import { formatTime } from '../ui/format';
 
 export interface ProfileCardProps {

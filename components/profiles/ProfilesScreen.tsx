@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, ProfileInput } from '../../lib/messaging/protocol';
-import type { ProfileView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { ProfileInput, ProfileView } from '../../lib/model/profile';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { API_HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from '../../lib/manifest';
-import type { ProfileInput } from '../../lib/messaging/protocol';
-import type { ProfileView, Region, Role } from '../../lib/messaging/views';
+import type { ProfileInput, ProfileView } from '../../lib/model/profile';
+import { REGIONS, type Region, ROLES, type Role } from '../../lib/model/vocabulary';
 import { hostMatchPattern } from '../../lib/portal/host-pattern';
-import { REGIONS, ROLES } from '../../lib/storage/schemas';
 
 /** The profile form's fields, as typed. The API key is not here: it never goes into a draft. */
 export interface ProfileFormValue {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
-import type { ProfileView } from '../../lib/messaging/views';
+import type { AppError } from '../../lib/model/errors';
+import type { ProfileView } from '../../lib/model/profile';
+import type { Settings } from '../../lib/model/settings';
 import type { Result } from '../../lib/result';
-import type { Settings } from '../../lib/storage/schemas';
 import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
 

@@ -1,13 +1,13 @@
 import { useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { Template } from '../../lib/storage/schemas';
+import type { Template } from '../../lib/model/template';
 import { exportFileName, exportText, MAX_IMPORT_BYTES, readImportFile } from '../../lib/templates/format';
 import { type PreviewEntry, planImport, previewImport } from '../../lib/templates/preview';
 import type { NoticeState } from '../ui/Notice';
+import type { TemplatesApi } from './api';
 import type { Download } from './download';
 import { ImportDialog } from './ImportDialog';
 import { fileProblemText } from './import-text';
-import type { TemplatesApi } from './TemplatesScreen';
 
 export interface LibraryTransferProps {
   templates: readonly Template[];

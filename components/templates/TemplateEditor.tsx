@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, TemplateInput } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
+import type { Template, TemplateInput } from '../../lib/model/template';
 import { TRACKER_PRESETS } from '../../lib/postback/trackers';
 import type { Result } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { type FormField, normalise } from '../postback-form/model';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
+import type { Template } from '../../lib/model/template';
 import { getPreset, RECEIVERS, type ReceiverId } from '../../lib/postback/trackers';
-import type { Template } from '../../lib/storage/schemas';
 import { deliveryLabel, levelLabel } from '../postback-form/labels';
 import { pixelTypeLabel } from '../postback-form/macro-groups';
 

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, TemplateImportItem, TemplateInput } from '../../lib/messaging/protocol';
+import type { Template } from '../../lib/model/template';
 import type { TrackerPreset } from '../../lib/postback/trackers';
-import type { Result } from '../../lib/result';
-import type { Template } from '../../lib/storage/schemas';
 import { uniqueName } from '../../lib/templates/names';
 import type { DraftStore } from '../drafts/use-draft';
 import { emptyValue } from '../postback-form/model';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
+import type { TemplatesApi } from './api';
 import { type Download, downloadText } from './download';
 import { LibraryTransfer } from './LibraryTransfer';
 import { type PresetChoice, PresetDialog } from './PresetDialog';
@@ -18,15 +17,7 @@ import { TemplateEditor } from './TemplateEditor';
 import { TemplateList } from './TemplateList';
 import { emptyTemplate, type TemplateFormValue, templateToValue } from './template-value';
 
-/** The template messages the screen needs (wired to the background by the options page). */
-export interface TemplatesApi {
-  list: () => Promise<Result<Template[], AppError>>;
-  save: (input: TemplateInput) => Promise<Result<Template, AppError>>;
-  remove: (id: string) => Promise<Result<true, AppError>>;
-  duplicate: (id: string) => Promise<Result<Template, AppError>>;
-  /** Write an import's templates, all or none. */
-  importAll: (templates: TemplateImportItem[]) => Promise<Result<{ imported: number }, AppError>>;
-}
+export type { TemplatesApi } from './api';
 
 export interface TemplatesScreenProps {
   api: TemplatesApi;

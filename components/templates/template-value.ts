@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import type { TemplateInput } from '../../lib/messaging/protocol';
-import type { Role } from '../../lib/messaging/views';
-import { ROLES, type Template } from '../../lib/storage/schemas';
+import type { Template, TemplateInput } from '../../lib/model/template';
+import { ROLES, type Role } from '../../lib/model/vocabulary';
 import {
   emptyValue,
   fromTemplate,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
 import type { Result } from '../../lib/result';
 import { describedBy, Field } from './Field';
 

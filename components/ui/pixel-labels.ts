@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import type { DeliveryMethod, PixelLevel, PixelType, PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
+import type { DeliveryMethod, PixelLevel, PixelType } from '../../lib/model/vocabulary';
 
 // The words a postback row shows, in the popup and in the network console alike. Kept out of the shared form's
 // label module so the popup's start-up bundle does not pull the form (and its checker) in.

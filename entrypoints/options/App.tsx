@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { StatusLine } from '../../components/StatusLine';
-import { call } from '../../lib/messaging/call';
-import { optionsServices } from './services';
+import { call, optionsServices } from './services';
 
 const loadStatus = () => call('status', undefined);
 /** The status line counts profiles: read it again whenever they change, from this page or another. */

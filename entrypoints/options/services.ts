@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { OptionsServices } from '../../components/options/OptionsPage';
-import { call } from '../../lib/messaging/call';
+import type { Protocol } from '../../lib/background/message-table';
+import { makeCall } from '../../lib/messaging/call';
+
+/** Send one message of the background's table (typed by it; the import is types only). */
+export const call = makeCall<Protocol>();
 
 /** The options page's services, wired to the background through `call()` and to the browser's permissions. */
 export function optionsServices(): OptionsServices {

@@ -1,6 +1,6 @@
 import { Popup } from '../../components/popup/Popup';
 import type { PopupStart } from '../../components/popup/popup-api';
-import type { AppError } from '../../lib/messaging/protocol';
+import type { AppError } from '../../lib/model/errors';
 import type { Result } from '../../lib/result';
 import { popupApi } from './api';
 

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { PopupApi } from '../../components/popup/popup-api';
-import { call } from '../../lib/messaging/call';
+import type { Protocol } from '../../lib/background/message-table';
+import { makeCall } from '../../lib/messaging/call';
 import { cachedPixels, fetchStart, watchPixels } from './start';
+
+const call = makeCall<Protocol>();
 
 // Wiring only: the popup's start-up bundle holds no zod and no storage code. Drafts go through the same
 // `drafts.*` messages as the options page.

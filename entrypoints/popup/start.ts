@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { PopupApi, PopupStart } from '../../components/popup/popup-api';
-import { call } from '../../lib/messaging/call';
-import type { AppError } from '../../lib/messaging/protocol';
+import type { Protocol } from '../../lib/background/message-table';
+import { makeCall } from '../../lib/messaging/call';
+import type { AppError } from '../../lib/model/errors';
 import { findTargetTab } from '../../lib/portal/target-tab';
 import type { Result } from '../../lib/result';
+
+const call = makeCall<Protocol>();
 
 /** Everything the first paint needs: one `popup.start` answer (checked by the background), plus the tab's URL. */
 export async function fetchStart(): Promise<Result<PopupStart, AppError>> {

@@ -1,5 +1,5 @@
 import type { EverflowError } from '../everflow/errors';
-import type { AppError } from '../messaging/protocol';
+import type { AppError } from '../model/errors';
 
 /** Turn a client error into what pages see: the kind and the human message, nothing else. */
 export function appError(e: EverflowError): AppError {

@@ -1,5 +1,5 @@
 import { createEverflowClient, type EverflowClient } from '../everflow/client';
-import type { AppError } from '../messaging/protocol';
+import type { AppError } from '../model/errors';
 import { err, ok, type Result } from '../result';
 import { profilesItem, settingsItem } from '../storage/items';
 import { getKey, keyState } from '../storage/keys';

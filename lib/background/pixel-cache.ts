@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PixelView } from '../messaging/views';
+import { PixelView } from '../model/pixel';
 import type { CacheEntry } from '../storage/schemas';
 import { cacheKeys, updateCache } from './cache';
 import { firesForOffer } from './pixel-mapping';

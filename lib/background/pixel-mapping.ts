@@ -1,10 +1,10 @@
 import type { PixelChanges } from '../everflow/roundtrip';
-import { INTEGRATION_FIELDS } from '../everflow/schemas/enums';
 import type { OfferWithEvents } from '../everflow/schemas/offers';
 import type { Postback } from '../everflow/schemas/postback';
-import type { PixelDraft } from '../messaging/protocol';
-import type { OfferView, PixelView } from '../messaging/views';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES } from '../storage/schemas';
+import { INTEGRATION_FIELDS } from '../model/integrations';
+import type { OfferView } from '../model/offer';
+import type { PixelDraft, PixelView } from '../model/pixel';
+import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES } from '../model/vocabulary';
 import { maskIntegrationSecrets } from './pixel-secrets';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], fallback: T): T {

@@ -1,4 +1,4 @@
-import type { StatusReply } from '../messaging/protocol';
+import type { StatusReply } from '../model/replies';
 
 /** Dependencies of the status handler, injected so tests need no browser. */
 export interface StatusDeps {

@@ -1,4 +1,6 @@
-import type { AppError, PixelDraft, TemplateInput } from '../messaging/protocol';
+import type { AppError } from '../model/errors';
+import type { PixelDraft } from '../model/pixel';
+import type { TemplateInput } from '../model/template';
 import { err, ok, type Result } from '../result';
 import { settingsItem, templatesItem } from '../storage/items';
 import { getSecret, keepOnlySecrets, putSecrets } from '../storage/secrets';

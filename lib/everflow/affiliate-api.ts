@@ -1,3 +1,4 @@
+import type { PixelStatus, PixelType } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
 import {
   type CreateOptions,
@@ -18,7 +19,7 @@ import {
   affiliatePixelReadSchema,
   affiliatePixelWriteSchema,
 } from './schemas/affiliate-pixel';
-import { internalPixelType, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
+import { internalPixelType, wirePixelType } from './schemas/enums';
 import {
   affiliateOfferReadSchema,
   type Offer,

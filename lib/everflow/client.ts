@@ -1,3 +1,4 @@
+import type { Realm } from '../model/vocabulary';
 import { type AffiliateApi, createAffiliateApi } from './affiliate-api';
 import { eventFormFor, rememberEventForm } from './event-form';
 import type { HttpConfig } from './http';
@@ -5,7 +6,6 @@ import { type Limiter, sharedLimiter } from './limiter';
 import { createNetworkApi, type NetworkApi } from './network-api';
 import { type Region, resolveBaseUrl } from './regions';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
-import type { Realm } from './schemas/enums';
 import type { Sleep } from './sleep';
 import { createTransport } from './transport';
 

@@ -1,6 +1,7 @@
+import type { Realm } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
 import { type EverflowError, everflowError } from './errors';
-import { internalPixelType, type Realm } from './schemas/enums';
+import { internalPixelType } from './schemas/enums';
 import type { Postback } from './schemas/postback';
 import type { Sleep } from './sleep';
 import type { CallOptions } from './transport';

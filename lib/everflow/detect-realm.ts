@@ -1,8 +1,8 @@
+import type { Realm } from '../model/vocabulary';
 import { err, type Result } from '../result';
 import { createEverflowClient, type EverflowClientOptions } from './client';
 import { type EverflowError, everflowError, realmMismatchMessage } from './errors';
 import type { AccountInfo } from './schemas/accounts';
-import type { Realm } from './schemas/enums';
 import type { CallOptions } from './transport';
 
 /**

@@ -1,4 +1,4 @@
-import type { Realm } from './schemas/enums';
+import type { Realm } from '../model/vocabulary';
 import { serverFieldOf, serverMessageOf } from './schemas/errors';
 
 /** Every kind of failure a client call can return. */

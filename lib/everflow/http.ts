@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import type { Realm } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
 import { type EverflowError, errorFromResponse, everflowError } from './errors';
 import type { Limiter, RateLimitInfo } from './limiter';
-import type { Realm } from './schemas/enums';
 
 /**
  * The one place that calls `fetch`: auth header, JSON in and out, timeout, caller abort, rate-limit

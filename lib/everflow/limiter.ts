@@ -1,4 +1,4 @@
-import type { Realm } from './schemas/enums';
+import type { Realm } from '../model/vocabulary';
 import { sleep as realSleep, type Sleep } from './sleep';
 
 /**

@@ -1,3 +1,4 @@
+import type { PixelType } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
 import {
   type CreateOptions,
@@ -26,7 +27,7 @@ import {
   validateWrite,
 } from './roundtrip';
 import { type AccountInfo, networkAccountInfo, networkAccountSchema } from './schemas/accounts';
-import { type PixelType, wirePixelType } from './schemas/enums';
+import { wirePixelType } from './schemas/enums';
 import {
   type NetworkPixelBody,
   networkPixelCreateSchema,

@@ -1,8 +1,9 @@
+import type { DeliveryMethod, PixelStatus, PixelType } from '../model/vocabulary';
 import { ok, type Result } from '../result';
 import type { EverflowError } from './errors';
 import { collectPages } from './paging';
 import { type PixelRows, readPixelRows, toPage, type UnreadablePixel } from './pixel-results';
-import { type DeliveryMethod, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
+import { wirePixelType } from './schemas/enums';
 import { networkPixelSearchResultSchema } from './schemas/network-pixel';
 import {
   networkAffiliatesSchema,

@@ -1,9 +1,9 @@
+import type { PixelStatus, Realm } from '../model/vocabulary';
 import type { Result } from '../result';
 import type { EverflowError } from './errors';
 import { onePixel } from './pixel-results';
 import type { PixelChanges } from './roundtrip';
 import { affiliatePixelReadSchema } from './schemas/affiliate-pixel';
-import type { PixelStatus, Realm } from './schemas/enums';
 import { networkPixelReadSchema } from './schemas/network-pixel';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport } from './transport';

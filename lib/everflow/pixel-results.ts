@@ -1,8 +1,8 @@
+import type { Realm } from '../model/vocabulary';
 import { ok, type Result } from '../result';
 import type { EverflowError } from './errors';
 import { describeShapeError, type HttpOk } from './http';
 import { type AffiliatePixelRead, affiliatePixelReadSchema } from './schemas/affiliate-pixel';
-import type { Realm } from './schemas/enums';
 import { type NetworkPixelRead, networkPixelReadSchema } from './schemas/network-pixel';
 import type { Page } from './schemas/offers';
 import { PIXEL_ID_KEYS } from './schemas/pixel-shared';

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import type { PixelStatus, PixelType, Realm } from '../model/vocabulary';
 import { err, type Result } from '../result';
 import { type EverflowError, errorMessage } from './errors';
 import type { AffiliatePixelBody } from './schemas/affiliate-pixel';
-import { type PixelStatus, type PixelType, type Realm, wirePixelType } from './schemas/enums';
+import { wirePixelType } from './schemas/enums';
 import type { NetworkPixelBody } from './schemas/network-pixel';
 import type { Postback } from './schemas/postback';
 

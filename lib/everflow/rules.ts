@@ -1,5 +1,7 @@
-import { integrationIssues, type WriteMode } from './integration-rules';
-import { INTEGRATION_FIELDS, type Realm } from './schemas/enums';
+import { INTEGRATION_FIELDS, type WriteMode } from '../model/integrations';
+import type { Realm } from '../model/vocabulary';
+import { integrationIssues } from './integration-rules';
+import type { RuleIssue } from './rule-issue';
 
 /**
  * Cross-field rules for a postback body, shared by the zod write schemas and (later) the edit form.
@@ -11,11 +13,7 @@ import { INTEGRATION_FIELDS, type Realm } from './schemas/enums';
  * The checks tolerate wrong types (the schema reports those), so a half-filled form gets useful issues.
  */
 
-/** One broken rule: the field to highlight and a sentence that says how to fix it. */
-export interface RuleIssue {
-  field: string;
-  message: string;
-}
+export type { RuleIssue } from './rule-issue';
 
 /** The longest delay Everflow allows before firing (5 minutes). */
 export const MAX_DELAY_MS = 300_000;

@@ -1,9 +1,9 @@
+import type { Realm } from '../model/vocabulary';
 import type { Result } from '../result';
 import type { EverflowError } from './errors';
 import { type HttpConfig, type HttpOk, type HttpRequest, realmOfPath, sendOnce } from './http';
 import type { Limiter } from './limiter';
 import { type RetryOptions, withRetry } from './retry';
-import type { Realm } from './schemas/enums';
 
 /** Per-call options every client method takes. */
 export interface CallOptions {

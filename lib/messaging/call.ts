@@ -1,24 +1,30 @@
+import type { AppError } from '../model/errors';
 import { err, type Result } from '../result';
 import { sendMessage } from './messenger';
-import type { AppError, ProtocolMap } from './protocol';
+import type { AnyProtocol } from './table';
 
-type Input<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
-type Output<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
+/** The page side of a protocol: send one message, always get a `Result` back. */
+export type Call<P extends AnyProtocol> = <K extends keyof P & string>(
+  type: K,
+  data: Parameters<P[K]>[0],
+) => Promise<ReturnType<P[K]>>;
 
 /**
- * Page side of the protocol: send a message to the background and always get a `Result` back, even when the
- * worker is restarting or gone ("Could not establish connection").
+ * The page side of the protocol `P` (a page passes the type the background's table derives, e.g.
+ * `makeCall<Protocol>()`): send a message to the background and always get a `Result` back, even when the worker
+ * is restarting or gone ("Could not establish connection").
  */
-export async function call<K extends keyof ProtocolMap>(type: K, data: Input<K>): Promise<Output<K>> {
-  try {
-    // The library's overloads cannot see through the generic key; the types line up by construction.
-    const send = sendMessage as unknown as (t: K, d: Input<K>) => Promise<Output<K>>;
-    return await send(type, data);
-  } catch {
-    const failure: Result<never, AppError> = err({
-      kind: 'unavailable',
-      message: 'The extension background is not answering. Close and reopen this page.',
-    });
-    return failure as Output<K>;
-  }
+export function makeCall<P extends AnyProtocol>(): Call<P> {
+  return async (type, data) => {
+    try {
+      // The messenger is untyped (lib/messaging knows no table); `P` types both ends.
+      return (await sendMessage(type, data)) as ReturnType<P[typeof type]>;
+    } catch {
+      const failure: Result<never, AppError> = err({
+        kind: 'unavailable',
+        message: 'The extension background is not answering. Close and reopen this page.',
+      });
+      return failure as ReturnType<P[typeof type]>;
+    }
+  };
 }

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { log } from '../log';
+import type { AppError } from '../model/errors';
 import { err, type Result } from '../result';
 import { isQuotaError, storageFullError } from '../storage/quota';
-import type { AppError } from './protocol';
 import { isTrustedSender, type SenderLike } from './sender-guard';
 
 export interface HandlerContext {

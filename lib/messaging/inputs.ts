@@ -1,7 +1,17 @@
 // zod schemas for every message input. Background-only: handlers parse with these before doing anything, so a
 // page (or anything pretending to be one) can never hand a service an unchecked value.
+// Strict objects: a field a page sends that the schema does not know is refused (`bad_request`), never silently
+// dropped on its way to the service (issue 12). The one exception is the template content, whose shared schema
+// drops unknown keys on purpose (an import file may carry anything); its type is tied to the schema instead.
 import { z } from 'zod';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, REGIONS, ROLES } from '../storage/schemas';
+import {
+  DELIVERY_METHODS,
+  PIXEL_LEVELS,
+  PIXEL_STATUSES,
+  PIXEL_TYPES,
+  REGIONS,
+  ROLES,
+} from '../model/vocabulary';
 import { TemplateInputSchema } from '../templates/template-schema';
 
 const id = z.string().trim().min(1).max(100);
@@ -13,9 +23,9 @@ export const none = z
   .undefined()
   .or(z.null())
   .transform(() => undefined);
-export const byId = z.object({ id });
+export const byId = z.strictObject({ id });
 
-export const profileInput = z.object({
+export const profileInput = z.strictObject({
   id: id.optional(),
   name: z.string().trim().min(1, 'Give the profile a name.').max(80),
   role: z.enum(ROLES),
@@ -33,23 +43,26 @@ export const settingsPatch = z
   })
   .strict();
 
-/** The template schema is shared with the import preview (lib/templates/template-schema.ts): one set of rules. */
+/**
+ * The template schema is shared with the import preview (lib/templates/template-schema.ts): one set of rules.
+ * It drops unknown keys (see the top of this file); test/lib/messaging/inputs.test.ts ties its type to the model's.
+ */
 export const templateInput = TemplateInputSchema;
 /** An import: every template it writes, all or none (see lib/background/services/template-import.ts). */
-export const templateImport = z.object({
+export const templateImport = z.strictObject({
   templates: z
     .array(TemplateInputSchema.extend({ baseUpdatedAt: z.number().optional() }))
     .min(1)
     .max(1000),
 });
 
-export const draftKey = z.object({ formId: id });
-export const draftSave = z.object({ formId: id, value: z.record(z.string(), z.unknown()) });
+export const draftKey = z.strictObject({ formId: id });
+export const draftSave = z.strictObject({ formId: id, value: z.record(z.string(), z.unknown()) });
 
 export const pixelFilters = z
-  .object({
+  .strictObject({
     offerId: offerId.optional(),
-    status: z.enum(['active', 'inactive']).optional(),
+    status: z.enum(PIXEL_STATUSES).optional(),
     type: z.enum(PIXEL_TYPES).optional(),
     deliveryMethod: z.enum(DELIVERY_METHODS).optional(),
     affiliateId: z.number().int().nonnegative().optional(),
@@ -57,11 +70,11 @@ export const pixelFilters = z
   })
   .optional();
 
-export const pixelDraft = z.object({
+export const pixelDraft = z.strictObject({
   deliveryMethod: z.enum(DELIVERY_METHODS),
   type: z.enum(PIXEL_TYPES),
   level: z.enum(PIXEL_LEVELS),
-  status: z.enum(['active', 'inactive']),
+  status: z.enum(PIXEL_STATUSES),
   offerId: offerId.optional(),
   affiliateId: z.number().int().nonnegative().optional(),
   eventId: z.number().int().nonnegative().optional(),
@@ -77,19 +90,27 @@ const paging = {
   pageSize: z.number().int().min(1).max(500).optional(),
 };
 
-export const pixelsList = z.object({ profileId, filters: pixelFilters, refresh: z.boolean().optional() });
-export const pixelsSearch = z.object({ profileId, filters: pixelFilters, ...paging });
-export const pixelRef = z.object({ profileId, pixelId });
-export const pixelCreate = z.object({ profileId, draft: pixelDraft, allowDuplicate: z.boolean().optional() });
-export const pixelFindCreated = z.object({
+export const pixelsList = z.strictObject({
+  profileId,
+  filters: pixelFilters,
+  refresh: z.boolean().optional(),
+});
+export const pixelsSearch = z.strictObject({ profileId, filters: pixelFilters, ...paging });
+export const pixelRef = z.strictObject({ profileId, pixelId });
+export const pixelCreate = z.strictObject({
+  profileId,
+  draft: pixelDraft,
+  allowDuplicate: z.boolean().optional(),
+});
+export const pixelFindCreated = z.strictObject({
   profileId,
   draft: pixelDraft,
   knownIds: z.array(z.number().int().nonnegative()).max(50_000),
 });
-export const pixelUpdate = z.object({ profileId, pixelId, draft: pixelDraft });
-export const pixelStatus = z.object({ profileId, pixelId, status: z.enum(['active', 'inactive']) });
-export const listQuery = z.object({ profileId, search: z.string().max(200).optional(), ...paging });
-export const offerRef = z.object({ profileId, offerId: z.number().int().positive() });
-export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });
+export const pixelUpdate = z.strictObject({ profileId, pixelId, draft: pixelDraft });
+export const pixelStatus = z.strictObject({ profileId, pixelId, status: z.enum(PIXEL_STATUSES) });
+export const listQuery = z.strictObject({ profileId, search: z.string().max(200).optional(), ...paging });
+export const offerRef = z.strictObject({ profileId, offerId: z.number().int().positive() });
+export const origins = z.strictObject({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
-export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional() });
+export const popupStartInput = z.strictObject({ tabUrl: z.string().max(4000).optional() });

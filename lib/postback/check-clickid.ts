@@ -1,8 +1,8 @@
-import type { Token } from './check-macros';
 import { CLICK_KEYS } from './check-values';
 import { registryMacro } from './macros';
 import type { Param, UrlParts } from './parse';
 import type { Reporter } from './report';
+import type { Token } from './token';
 import type { ReceiverMatch } from './trackers';
 
 function span(parts: UrlParts): [number, number] {

@@ -1,34 +1,11 @@
 import { placeholderEdit } from './check-values';
-import { classifyName, foreignEquivalent, type TokenKind } from './classify';
+import { classifyName, foreignEquivalent } from './classify';
 import { reportLadder, syntaxLabel } from './macro-findings';
 import { type PixelType, registryMacro } from './macros';
 import type { UrlParts } from './parse';
 import type { Edit, Reporter } from './report';
-import type { RuleId } from './rules';
 import { type RawToken, scanTokens, type TokenSyntax } from './scan';
-
-/** Where a token sits in the URL. */
-export type TokenPart = 'userinfo' | 'host' | 'port' | 'path' | 'key' | 'value' | 'fragment';
-
-/**
- * A macro-like token, for highlighting: every token of every syntax, plus bare values that are macro
- * names or template words. Positions index the original input, like findings.
- */
-export interface Token {
-  start: number;
-  end: number;
-  /** `input.slice(start, end)`. */
-  text: string;
-  /** The name inside the syntax (`sub1` for `{sub1}`, `s2` for `#s2#`). */
-  name: string;
-  syntax: TokenSyntax;
-  part: TokenPart;
-  kind: TokenKind;
-  /** The rule this token triggered, if any (absent for a correctly used macro). */
-  rule?: RuleId;
-  /** The Everflow macro to use instead, when there is a confident one. */
-  suggestion?: string;
-}
+import type { Token, TokenPart } from './token';
 
 interface Context {
   /** The detected receiver's click key, if any (placeholder fixes put {sub1} there). */

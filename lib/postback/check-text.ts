@@ -3,11 +3,12 @@
  * (`{sub2}` as a Meta user_data email, `{payout_amount}` as a TikTok price) or the code around the URLs of an HTML
  * pixel. Pure. Positions are offsets into the text.
  */
-import { checkMacros, type Token } from './check-macros';
+import { checkMacros } from './check-macros';
 import type { PixelType } from './macros';
 import type { UrlParts } from './parse';
 import { Reporter } from './report';
 import type { Finding } from './rules';
+import type { Token } from './token';
 
 /** Options of checkMacroText. */
 export interface MacroTextOptions {

@@ -1,9 +1,9 @@
-import type { Token } from './check-macros';
 import { deleteParam } from './check-query';
 import { isTemplateWord } from './classify';
 import { registryMacro } from './macros';
 import type { Param, UrlParts } from './parse';
 import type { Edit, Reporter } from './report';
+import type { Token } from './token';
 
 /** Keys that carry a click id in common receivers' postbacks (clickid.empty). */
 export const CLICK_KEYS = new Set([

@@ -6,19 +6,20 @@ import { checkChars, isInvisibleCode, isSpaceCode } from './check-chars';
 import { checkClickId } from './check-clickid';
 import { runFatal } from './check-fatal';
 import { checkHost } from './check-host';
-import { checkMacros, type Token } from './check-macros';
+import { checkMacros } from './check-macros';
 import { checkQuery } from './check-query';
 import { checkValues } from './check-values';
 import type { PixelType } from './macros';
 import { Reporter } from './report';
 import type { Finding } from './rules';
+import type { Token } from './token';
 import { detectReceiver, type ReceiverId, type ReceiverMatch, receiverFromHint } from './trackers';
 
-export type { Token, TokenPart } from './check-macros';
 export type { TokenKind } from './classify';
 export type { Finding, Fix, RuleId, Severity } from './rules';
 export { applyFix } from './rules';
 export type { TokenSyntax } from './scan';
+export type { Token, TokenPart } from './token';
 
 /** Options of checkPostbackUrl. */
 export interface CheckOptions {

@@ -1,9 +1,10 @@
 /** Messages and fixes for the classification ladder of `{name}` tokens (spec §3.4). */
-import type { Token } from './check-macros';
+
 import type { Classification } from './classify';
 import { isFilledFor, type PixelType } from './macros';
 import type { Edit, Reporter } from './report';
 import type { TokenSyntax } from './scan';
+import type { Token } from './token';
 
 const SYNTAX_LABEL: Record<string, string> = {
   cake: 'CAKE syntax; a # also cuts off the rest of the URL',

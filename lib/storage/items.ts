@@ -1,5 +1,7 @@
+import { DEFAULT_SETTINGS, Settings } from '../model/settings';
+import { Template } from '../model/template';
 import { parseList, parseMap, parseObject } from './repair';
-import { CacheEntry, DEFAULT_SETTINGS, Draft, Profile, Settings, Template } from './schemas';
+import { CacheEntry, Draft, Profile } from './schemas';
 import { defineValidatedItem } from './validated-item';
 
 /** Every Everflow account the user set up. Keys are not here (see keys.ts). */

@@ -1,4 +1,4 @@
-import type { AppError } from '../messaging/protocol';
+import type { AppError } from '../model/errors';
 
 /**
  * Chrome rejects a write over `storage.local`'s quota with "QUOTA_BYTES quota exceeded" (or

@@ -2,21 +2,10 @@
 // start-up bundle must stay small. Every field that has a sensible default repairs itself with `catch`, so a
 // corrupt field never costs the whole record; records missing their identity (id, name) are dropped.
 import * as z from 'zod/mini';
+import { AccountInfo } from '../model/profile';
+import { REGIONS, ROLES } from '../model/vocabulary';
 
-export const ROLES = ['affiliate', 'network'] as const;
-export const REGIONS = ['us', 'eu', 'custom'] as const;
-
-export const AccountInfo = z.object({
-  /** The account name the key check learned (affiliate or network name). */
-  name: z.string(),
-  /** network_affiliate_id for affiliate keys, network_id for network keys. */
-  id: z.number(),
-  networkId: z.optional(z.number()),
-  realm: z.enum(ROLES),
-  /** When the key was last checked, epoch milliseconds. */
-  checkedAt: z.number(),
-});
-export type AccountInfo = z.infer<typeof AccountInfo>;
+// Settings, templates and the account info are vocabulary every layer shares: see lib/model/.
 
 /** A profile as stored: one per Everflow account. The API key lives apart (see keys.ts), never here. */
 export const Profile = z.object({
@@ -34,43 +23,6 @@ export const Profile = z.object({
   createdAt: z.catch(z.number(), 0),
 });
 export type Profile = z.infer<typeof Profile>;
-
-export const DELIVERY_METHODS = ['postback', 'html', 'facebook', 'tiktok', 'snapchat', 'rumble'] as const;
-export const PIXEL_TYPES = ['conversion', 'event', 'cpc'] as const;
-export const PIXEL_LEVELS = ['global', 'specific', 'global_offer'] as const;
-
-/** A saved postback template. Network templates also carry integration settings (network-side objects). */
-export const Template = z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  /** Which side of the API the template is for. */
-  side: z.catch(z.enum(ROLES), 'affiliate'),
-  /** A tracker preset id, or "custom". */
-  tracker: z.catch(z.string(), 'custom'),
-  deliveryMethod: z.catch(z.enum(DELIVERY_METHODS), 'postback'),
-  pixelType: z.catch(z.enum(PIXEL_TYPES), 'conversion'),
-  level: z.catch(z.enum(PIXEL_LEVELS), 'specific'),
-  postbackUrl: z.catch(z.string(), ''),
-  htmlCode: z.catch(z.string(), ''),
-  delayMs: z.catch(z.number(), 0),
-  notes: z.catch(z.string(), ''),
-  description: z.catch(z.string(), ''),
-  /** Network templates: the integration object for facebook/tiktok/snapchat/rumble, as the API documents it. */
-  integration: z.catch(z.optional(z.record(z.string(), z.unknown())), undefined),
-  createdAt: z.catch(z.number(), 0),
-  updatedAt: z.catch(z.number(), 0),
-});
-export type Template = z.infer<typeof Template>;
-
-export const Settings = z.object({
-  defaultProfileId: z.catch(z.optional(z.string()), undefined),
-  /** Per profile: the template preselected in the popup. */
-  defaultTemplateIds: z.catch(z.record(z.string(), z.string()), {}),
-  /** Opt-in: keep API keys in session storage only, so they are gone when the browser closes. */
-  forgetKeysOnClose: z.catch(z.boolean(), false),
-});
-export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { defaultTemplateIds: {}, forgetKeysOnClose: false };
 
 /** A form's unsaved state, restored when the page or popup reopens. */
 export const Draft = z.object({

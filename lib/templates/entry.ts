@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { AFFILIATE_DELIVERY_METHODS } from '../model/vocabulary';
 import type { EntryReason, TemplateField } from './reasons';
 import {
   IMPORT_DEFAULTS,
@@ -9,7 +10,7 @@ import {
 } from './template-schema';
 
 /** Delivery methods the affiliate API accepts; the other three are network-only integrations. */
-const AFFILIATE_METHODS: readonly string[] = ['postback', 'html', 'facebook'];
+const AFFILIATE_METHODS: readonly string[] = AFFILIATE_DELIVERY_METHODS;
 
 // Strict on import (no repairing `catch` as in storage): a wrong value in a file the user picked is reported,
 // not silently replaced. The schema is the one `templates.save` and `templates.import` parse with, so an entry

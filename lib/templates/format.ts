@@ -1,4 +1,4 @@
-import type { Template } from '../storage/schemas';
+import type { Template } from '../model/template';
 import { nestsDeeperThan } from './json-depth';
 import type { FileProblem } from './reasons';
 import { isSecretName, withoutSecrets } from './secret-fields';

@@ -1,5 +1,4 @@
-import type { TemplateImportItem } from '../messaging/protocol';
-import type { Template } from '../storage/schemas';
+import type { Template, TemplateImportItem } from '../model/template';
 import { type ImportedTemplate, parseEntry } from './entry';
 import { secretsOf } from './format';
 import type { EntryReason } from './reasons';

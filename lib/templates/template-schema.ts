@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, ROLES } from '../storage/schemas';
+import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES, ROLES } from '../model/vocabulary';
 
 /** The longest delay Everflow accepts before firing a postback (5 minutes), in milliseconds. */
 export const MAX_DELAY_MS = 300_000;

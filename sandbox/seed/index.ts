@@ -3,13 +3,12 @@ import type { PixelRecord, SeedData } from '../model';
 import { DEMO_AFFILIATE_PIXELS } from './demo-affiliate-pixels';
 import { DEMO_NETWORK_PIXELS } from './demo-network-pixels';
 import { buildGeneratedPixels } from './generated-pixels';
+import type { SeedName } from './names';
 import { buildPixels } from './pixel-builder';
 import { buildWorld, FIXED_OFFER_COUNT } from './world';
 
-/** The seeds the sandbox can start from. */
-export const SEED_NAMES = ['empty', 'demo', 'scale'] as const;
-/** One of {@link SEED_NAMES}. */
-export type SeedName = (typeof SEED_NAMES)[number];
+// The names live apart so sandbox/model.ts can name a seed without importing the seeds (an import cycle).
+export { SEED_NAMES, type SeedName } from './names';
 
 /**
  * Sizes on top of a seed; each is a total, and omitted ones keep the seed's own. `scale` defaults to

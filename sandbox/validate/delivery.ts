@@ -9,7 +9,7 @@ import {
   parseSnapchat,
   parseTiktok,
 } from './integrations';
-import type { PixelWriter } from './pixel';
+import type { PixelWriter } from './writer';
 
 type Delivery = Pick<
   PixelFields,

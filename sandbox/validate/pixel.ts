@@ -6,7 +6,6 @@ import {
   NETWORK_DELIVERY_METHODS,
   type PixelFields,
   type PixelLevel,
-  type PixelRecord,
   type PixelType,
   type Realm,
   type World,
@@ -14,15 +13,7 @@ import {
 import { findOffer, findPartner, isRunnableBy } from '../world';
 import { readDelivery } from './delivery';
 import { type Body, readEnum, readInt, readString, requireObject } from './fields';
-
-/** Who is writing, and (for PUT) the record being replaced. */
-export interface PixelWriter {
-  realm: Realm;
-  /** The caller's partner id in the affiliate realm (ignored for the network realm). */
-  partnerId: number;
-  /** The record a PUT replaces: fields the writer's realm cannot see are carried over from it. */
-  previous?: PixelRecord;
-}
+import type { PixelWriter } from './writer';
 
 const MAX_DELAY_MS = 300_000;
 const NETWORK_LEVELS = ['global', 'specific', 'global_offer'] as const;

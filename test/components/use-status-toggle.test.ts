@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { useStatusToggle } from '../../components/use-status-toggle';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView } from '../../lib/model/pixel';
 import { err, ok } from '../../lib/result';
 import { pixel } from './popup/fake-api';
 

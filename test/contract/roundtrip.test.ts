@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { READ_ONLY_KEYS } from '../../lib/everflow/roundtrip';
-import type { Realm } from '../../lib/everflow/schemas/enums';
+import type { Realm } from '../../lib/model/vocabulary';
 import { useSandbox } from './harness';
 
 /**

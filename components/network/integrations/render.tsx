@@ -1,4 +1,4 @@
-import type { RenderIntegration } from '../../postback-form/PostbackForm';
+import type { RenderIntegration } from '../../postback-form/render-integration';
 import { FacebookFields } from './FacebookFields';
 import { RumbleFields } from './RumbleFields';
 import { SnapchatFields } from './SnapchatFields';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { AppError } from '../../messaging/protocol';
+import type { AppError } from '../../model/errors';
 import { err, ok, type Result } from '../../result';
 import { draftsItem } from '../../storage/items';
 import { isQuotaError, storageFullError } from '../../storage/quota';

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { collectPages } from '../../everflow/paging';
-import type { AppError } from '../../messaging/protocol';
-import { OfferView, type Paged, type PartnerView } from '../../messaging/views';
+import type { AppError } from '../../model/errors';
+import type { Paged } from '../../model/lists';
+import { OfferView, type PartnerView } from '../../model/offer';
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache, writeCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';

@@ -1,8 +1,9 @@
 import type { NetworkPixelSearch } from '../../everflow/network-api';
 import type { UnreadablePixel } from '../../everflow/pixel-results';
 import type { Postback } from '../../everflow/schemas/postback';
-import type { AppError, PixelFilters } from '../../messaging/protocol';
-import type { Paged, PixelView, UnreadableRow } from '../../messaging/views';
+import type { AppError } from '../../model/errors';
+import type { Paged, UnreadableRow } from '../../model/lists';
+import type { PixelFilters, PixelView } from '../../model/pixel';
 import { err, ok, type Result } from '../../result';
 import { appError } from '../client-for';
 import { toPixelView } from '../pixel-mapping';

@@ -1,36 +1,15 @@
-import type { AppError } from '../../messaging/protocol';
-import { type OfferView, OfferView as OfferViewSchema, type PixelView } from '../../messaging/views';
+import type { AppError } from '../../model/errors';
+import { type OfferView, OfferView as OfferViewSchema } from '../../model/offer';
+import type { PixelView } from '../../model/pixel';
+import type { PopupProfile, PopupStartReply } from '../../model/replies';
 import { offerIdFromUrl } from '../../portal/offer-id';
 import { profileForHost } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
 import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
-import type { Template } from '../../storage/schemas';
 import { cacheKeys } from '../cache';
 import { cachedPixels } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
 import { defaultProfileId, repairProfileStores } from './profiles';
-
-/** A profile as the popup needs it for its first paint. */
-export interface PopupProfile {
-  id: string;
-  name: string;
-  role: 'affiliate' | 'network';
-  portalDomains: string[];
-  isDefault: boolean;
-}
-
-/** Everything the popup paints first, in one message, checked by zod here so the popup ships no zod. */
-export interface PopupStartReply {
-  profiles: PopupProfile[];
-  templates: Template[];
-  defaultTemplateIds: Record<string, string>;
-  /** The profile for the tab (by portal domain), else the default one. */
-  profileId?: string;
-  /** The offer in the tab's URL, when the tab is a portal page of a profile. */
-  offer?: { id: number; view?: OfferView };
-  /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
-  rows: PixelView[] | null;
-}
 
 function hostOf(url: string | undefined): string | undefined {
   try {

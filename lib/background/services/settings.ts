@@ -1,8 +1,8 @@
-import type { AppError } from '../../messaging/protocol';
+import type { AppError } from '../../model/errors';
+import type { Settings } from '../../model/settings';
 import { ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { moveAllKeys } from '../../storage/keys';
-import type { Settings } from '../../storage/schemas';
 import { moveAllSecrets } from '../../storage/secrets';
 import { commitProfiles } from './profile-commit';
 

@@ -1,7 +1,7 @@
-import type { AppError, TemplateImportItem } from '../../messaging/protocol';
+import type { AppError } from '../../model/errors';
+import type { Template, TemplateImportItem } from '../../model/template';
 import { err, ok, type Result } from '../../result';
 import { templatesItem } from '../../storage/items';
-import type { Template } from '../../storage/schemas';
 import type { TemplateDeps } from './templates';
 
 const nameKey = (name: string) => name.trim().toLocaleLowerCase();

@@ -1,7 +1,7 @@
-import type { AppError, TemplateInput } from '../../messaging/protocol';
+import type { AppError } from '../../model/errors';
+import type { Template, TemplateInput } from '../../model/template';
 import { err, ok, type Result } from '../../result';
 import { templatesItem } from '../../storage/items';
-import type { Template } from '../../storage/schemas';
 import { copyName } from '../../templates/names';
 
 export interface TemplateDeps {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Realm } from './enums';
+import type { Realm } from '../../model/vocabulary';
 import { readInt } from './pixel-shared';
 
 /**

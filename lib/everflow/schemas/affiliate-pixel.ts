@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  AFFILIATE_DELIVERY_METHODS,
-  AFFILIATE_PIXEL_LEVELS,
-  AFFILIATE_PIXEL_TYPES,
-  PIXEL_STATUSES,
-} from './enums';
+import { AFFILIATE_DELIVERY_METHODS, AFFILIATE_PIXEL_LEVELS, PIXEL_STATUSES } from '../../model/vocabulary';
+import { AFFILIATE_PIXEL_TYPES } from './enums';
 import {
   affiliateFacebookReadSchema,
   affiliateFacebookWriteSchema,

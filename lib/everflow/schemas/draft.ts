@@ -1,7 +1,7 @@
-import type { WriteMode } from '../integration-rules';
+import type { WriteMode } from '../../model/integrations';
+import type { Realm } from '../../model/vocabulary';
 import { checkPixelRules, type RuleIssue } from '../rules';
 import { affiliatePixelWriteShape } from './affiliate-pixel';
-import type { Realm } from './enums';
 import { networkPixelWriteShape } from './network-pixel';
 
 /**

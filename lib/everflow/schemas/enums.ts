@@ -1,37 +1,13 @@
 /**
- * Enum values of the Everflow pixel (postback) API, per realm.
+ * The wire spellings of the Everflow pixel (postback) API, per realm. The product's own vocabulary (delivery
+ * methods, levels, statuses, types, and their affiliate subsets) is in lib/model/vocabulary.ts.
  *
  * The two realms disagree (see the API reference, §3.9): the event type is `post_conversion` on the
  * affiliate API and `event` in the current network create docs; the network adds `global_offer` and
  * three more delivery methods. Reading accepts both spellings; the internal model always says `event`.
  */
+import type { PixelType, Realm } from '../../model/vocabulary';
 
-/** Which Everflow API a key (and a profile) belongs to. */
-export type Realm = 'affiliate' | 'network';
-
-/** Every delivery method the network API documents (the affiliate API uses the first three). */
-export const DELIVERY_METHODS = ['postback', 'html', 'facebook', 'tiktok', 'snapchat', 'rumble'] as const;
-/** How a postback fires. */
-export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
-/** Delivery methods the affiliate API accepts on write. */
-export const AFFILIATE_DELIVERY_METHODS = ['postback', 'html', 'facebook'] as const;
-
-/** Every pixel level the network API documents (the affiliate API has no `global_offer`). */
-export const PIXEL_LEVELS = ['global', 'specific', 'global_offer'] as const;
-/** The scope of a postback. */
-export type PixelLevel = (typeof PIXEL_LEVELS)[number];
-/** Pixel levels the affiliate API accepts on write. */
-export const AFFILIATE_PIXEL_LEVELS = ['global', 'specific'] as const;
-
-/** Postback statuses. */
-export const PIXEL_STATUSES = ['active', 'inactive'] as const;
-/** Whether a postback fires. */
-export type PixelStatus = (typeof PIXEL_STATUSES)[number];
-
-/** The internal pixel types: `event` stands for both wire spellings of the event type. */
-export const PIXEL_TYPES = ['conversion', 'event', 'cpc'] as const;
-/** The internal pixel type. */
-export type PixelType = (typeof PIXEL_TYPES)[number];
 /** Pixel types as the affiliate API writes them. */
 export const AFFILIATE_PIXEL_TYPES = ['conversion', 'post_conversion', 'cpc'] as const;
 /** Pixel types the network API may receive: `event` per its create page, `post_conversion` as the fallback. */
@@ -57,11 +33,3 @@ export function wirePixelType(
   if (type !== 'event' && type !== 'post_conversion') return type;
   return realm === 'affiliate' ? 'post_conversion' : networkEventForm;
 }
-
-/** The integration object that each integration delivery method requires. */
-export const INTEGRATION_FIELDS = {
-  facebook: 'facebook_pixel',
-  tiktok: 'tiktok_pixel',
-  snapchat: 'snapchat_pixel',
-  rumble: 'rumble_pixel',
-} as const;

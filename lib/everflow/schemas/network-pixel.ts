@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DELIVERY_METHODS, NETWORK_PIXEL_TYPES, PIXEL_LEVELS, PIXEL_STATUSES } from './enums';
+import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_STATUSES } from '../../model/vocabulary';
+import { NETWORK_PIXEL_TYPES } from './enums';
 import {
   networkFacebookReadSchema,
   networkFacebookWriteSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { WriteMode } from '../integration-rules';
+import type { WriteMode } from '../../model/integrations';
+import { PIXEL_STATUSES, type Realm } from '../../model/vocabulary';
 import { checkPixelRules } from '../rules';
-import { PIXEL_STATUSES, type Realm } from './enums';
 
 /** The id keys a pixel may carry, in order of preference (API reference §3.9). */
 export const PIXEL_ID_KEYS = [

@@ -1,5 +1,6 @@
+import type { DeliveryMethod, PixelLevel, PixelType, Realm } from '../../model/vocabulary';
 import type { AffiliatePixelRead } from './affiliate-pixel';
-import { internalPixelType, type Lenient, type PixelLevel, type PixelType, type Realm } from './enums';
+import { internalPixelType, type Lenient } from './enums';
 import type { NetworkPixelRead } from './network-pixel';
 import { PIXEL_ID_KEYS } from './pixel-shared';
 
@@ -20,7 +21,7 @@ export interface Postback {
   affiliateId: number;
   /** `network_offer_payout_revenue_id`: 0 means every event or none. */
   eventId: number;
-  deliveryMethod: Lenient<'postback' | 'html' | 'facebook' | 'tiktok' | 'snapchat' | 'rumble'>;
+  deliveryMethod: Lenient<DeliveryMethod>;
   level: Lenient<PixelLevel>;
   status: Lenient<'active' | 'inactive'>;
   type: Lenient<PixelType>;

@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
 import type { PartnerPostbacksApi } from '../../../components/network/api';
-import type { PixelDraft } from '../../../lib/messaging/protocol';
-import type { PixelView, ProfileView } from '../../../lib/messaging/views';
+import type { PixelDraft, PixelView } from '../../../lib/model/pixel';
+import type { ProfileView } from '../../../lib/model/profile';
+import type { Template } from '../../../lib/model/template';
 import { err, ok } from '../../../lib/result';
-import type { Template } from '../../../lib/storage/schemas';
 import { profileView } from './profiles';
 
 /** A partner postback as the background shows it. */

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { ProfilesApi } from '../../../components/profiles/ProfilesScreen';
 import type { PermissionsApi } from '../../../components/profiles/permissions';
-import type { ProfileView } from '../../../lib/messaging/views';
+import type { ProfileView } from '../../../lib/model/profile';
 import { err, ok } from '../../../lib/result';
 
 /** A stored profile as the background shows it. */

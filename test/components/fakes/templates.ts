@@ -1,8 +1,7 @@
 import { vi } from 'vitest';
 import type { TemplatesApi } from '../../../components/templates/TemplatesScreen';
-import type { TemplateImportItem } from '../../../lib/messaging/protocol';
+import type { Template, TemplateImportItem } from '../../../lib/model/template';
 import { err, ok } from '../../../lib/result';
-import type { Template } from '../../../lib/storage/schemas';
 import { copyName } from '../../../lib/templates/names';
 import { TemplateInputSchema } from '../../../lib/templates/template-schema';
 

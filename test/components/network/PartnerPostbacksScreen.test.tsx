@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PartnerPostbacksScreen } from '../../../components/network/PartnerPostbacksScreen';
-import type { PixelView } from '../../../lib/messaging/views';
-import type { Template } from '../../../lib/storage/schemas';
+import type { PixelView } from '../../../lib/model/pixel';
+import type { Template } from '../../../lib/model/template';
 import { fakeDrafts } from '../fakes/drafts';
 import { fakePartnerPostbacks, pixelView } from '../fakes/partner-postbacks';
 

@@ -2,9 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreatePanel } from '../../../components/popup/CreatePanel';
 import { fromTemplate } from '../../../components/postback-form/model';
+import type { Template } from '../../../lib/model/template';
 import { checkPostbackUrl } from '../../../lib/postback/check';
 import { err, ok } from '../../../lib/result';
-import type { Template } from '../../../lib/storage/schemas';
 import { fakeApi, pixel } from './fake-api';
 
 // Count the URL checks the panel runs.

@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CreatePanelShell } from '../../../components/popup/CreatePanelShell';
-import type { Template } from '../../../lib/storage/schemas';
+import type { Template } from '../../../lib/model/template';
 
 function template(id: string, name: string, postbackUrl: string): Template {
   return {

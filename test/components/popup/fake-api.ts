@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { PopupApi, PopupStart } from '../../../components/popup/popup-api';
-import type { PixelView } from '../../../lib/messaging/views';
+import type { PixelView } from '../../../lib/model/pixel';
 import { ok } from '../../../lib/result';
 
 /** A postback row for tests. */

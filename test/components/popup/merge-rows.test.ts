@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeFresh } from '../../../components/popup/merge-rows';
-import type { PixelView } from '../../../lib/messaging/views';
+import type { PixelView } from '../../../lib/model/pixel';
 
 const row = (id: number, status: 'active' | 'inactive' = 'active'): PixelView => ({
   id,

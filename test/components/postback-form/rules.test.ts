@@ -10,7 +10,7 @@ import {
 } from '../../../components/postback-form/model';
 import { formIssues, type IssueContext } from '../../../components/postback-form/rules';
 import { checkPixelRules } from '../../../lib/everflow/rules';
-import { INTEGRATION_FIELDS } from '../../../lib/everflow/schemas/enums';
+import { INTEGRATION_FIELDS } from '../../../lib/model/integrations';
 
 const URL = 'https://t.example/pb?cid={sub1}';
 const base = (over: Partial<PostbackFormValue> = {}): PostbackFormValue => ({

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProfilesScreen } from '../../../components/profiles/ProfilesScreen';
-import type { ProfileView } from '../../../lib/messaging/views';
+import type { ProfileView } from '../../../lib/model/profile';
 import { fakeDrafts } from '../fakes/drafts';
 import { fakePermissions, fakeProfiles, profileView } from '../fakes/profiles';
 

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TemplatesScreen } from '../../../components/templates/TemplatesScreen';
-import type { Template } from '../../../lib/storage/schemas';
+import type { Template } from '../../../lib/model/template';
 import { template } from '../../lib/templates/fixtures';
 import { fakeDrafts } from '../fakes/drafts';
 import { fakeTemplates } from '../fakes/templates';

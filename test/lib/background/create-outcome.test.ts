@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClientFor } from '../../../lib/background/client-for';
 import { createPixel, findCreatedPixel } from '../../../lib/background/services/pixels';
 import { createEverflowClient, type EverflowClientOptions } from '../../../lib/everflow/client';
-import type { PixelDraft } from '../../../lib/messaging/protocol';
+import type { PixelDraft } from '../../../lib/model/pixel';
 import { ok } from '../../../lib/result';
 import { createSandboxControl } from '../../../sandbox/control';
 import { DEMO_KEYS, type Sandbox, startSandbox } from '../../../sandbox/server';

@@ -42,3 +42,8 @@ export async function send<T = unknown>(
   if (!h) throw new Error(`no handler for ${type}`);
   return (await h({ data, sender })) as T;
 }
+
+/** The message names registerHandlers() installed a handler for. */
+export function registeredMessages(): string[] {
+  return [...handlers.keys()];
+}

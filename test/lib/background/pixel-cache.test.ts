@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClientFor } from '../../../lib/background/client-for';
 import { deletePixel, listPixels, setPixelStatus } from '../../../lib/background/services/pixels';
 import { createEverflowClient } from '../../../lib/everflow/client';
-import type { PixelView } from '../../../lib/messaging/views';
+import type { PixelView } from '../../../lib/model/pixel';
 import { ok } from '../../../lib/result';
 import { cacheItem } from '../../../lib/storage/items';
 import { BASE, json } from '../everflow/stub-fetch';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { draftToBody, networkCreateBody, toPixelView } from '../../../lib/background/pixel-mapping';
 import { networkPixelReadSchema } from '../../../lib/everflow/schemas/network-pixel';
 import { toPostback } from '../../../lib/everflow/schemas/postback';
-import type { PixelDraft } from '../../../lib/messaging/protocol';
+import type { PixelDraft } from '../../../lib/model/pixel';
 
 function view(relationship: unknown) {
   const raw = {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { moveStoredTemplateSecrets } from '../../../lib/background/template-secrets';
-import type { Template } from '../../../lib/storage/schemas';
+import type { Template } from '../../../lib/model/template';
 import { exportText } from '../../../lib/templates/format';
 import { planImport, previewImport } from '../../../lib/templates/preview';
 import { createSandboxControl } from '../../../sandbox/control';

@@ -87,5 +87,6 @@ describe('network searchAllPixels against a server that caps the page size', () 
     // Everything read: neither.
     const whole = await networkClient(cappedServer(5000, 500)).c.network.searchAllPixels({});
     expect(whole.ok && [whole.value.truncated, whole.value.total]).toEqual([false, undefined]);
-  });
+    // Three 5 000-row reads, each parsed row by row: seconds on a loaded two-core machine, not a speed goal.
+  }, 30_000);
 });

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEverflowClient } from '../../../lib/everflow/client';
-import { type Realm, wirePixelType } from '../../../lib/everflow/schemas/enums';
+import { wirePixelType } from '../../../lib/everflow/schemas/enums';
+import type { Realm } from '../../../lib/model/vocabulary';
 import { affiliatePixel, networkIntegrations, networkPixel } from './arbitraries';
 import { BASE, json, stubFetch } from './stub-fetch';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Protocol } from '../../../lib/background/message-table';
 
 vi.mock('../../../lib/messaging/messenger', () => ({
   sendMessage: vi.fn(async () => {
@@ -8,7 +9,8 @@ vi.mock('../../../lib/messaging/messenger', () => ({
   }),
 }));
 
-const { call } = await import('../../../lib/messaging/call');
+const { makeCall } = await import('../../../lib/messaging/call');
+const call = makeCall<Protocol>();
 const messenger = await import('../../../lib/messaging/messenger');
 
 describe('call()', () => {

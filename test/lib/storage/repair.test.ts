@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Settings } from '../../../lib/model/settings';
 import { parseList, parseObject, sameStored } from '../../../lib/storage/repair';
-import { Profile, Settings } from '../../../lib/storage/schemas';
+import { Profile } from '../../../lib/storage/schemas';
 import { sortedKeys } from './chrome-like-storage';
 
 const profile = {

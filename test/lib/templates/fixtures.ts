@@ -1,4 +1,4 @@
-import type { Template } from '../../../lib/storage/schemas';
+import type { Template } from '../../../lib/model/template';
 
 /** A valid stored template; override any field. */
 export function template(over: Partial<Template> = {}): Template {

@@ -19,7 +19,7 @@ import {
   removeTemplate,
   saveTemplate,
 } from '../../../../lib/background/services/templates';
-import type { TemplateInput } from '../../../../lib/messaging/protocol';
+import type { TemplateInput } from '../../../../lib/model/template';
 import { ok } from '../../../../lib/result';
 import { profilesItem, settingsItem, templatesItem } from '../../../../lib/storage/items';
 import { chromeLikeStorage } from '../../storage/chrome-like-storage';

@@ -9,7 +9,7 @@ import {
   removeProfile,
   saveProfile,
 } from '../../../../lib/background/services/profiles';
-import type { ProfileInput } from '../../../../lib/messaging/protocol';
+import type { ProfileInput } from '../../../../lib/model/profile';
 import { err, ok } from '../../../../lib/result';
 import { profilesItem, settingsItem } from '../../../../lib/storage/items';
 import { getKey } from '../../../../lib/storage/keys';

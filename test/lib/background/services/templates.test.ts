@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { duplicateTemplate, saveTemplate } from '../../../../lib/background/services/templates';
-import type { TemplateInput } from '../../../../lib/messaging/protocol';
+import type { TemplateInput } from '../../../../lib/model/template';
 import { templatesItem } from '../../../../lib/storage/items';
 import { chromeLikeStorage } from '../../storage/chrome-like-storage';
 

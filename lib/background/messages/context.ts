@@ -1,0 +1,49 @@
+import { detectRealm } from '../../everflow/detect-realm';
+import type { HandlerContext } from '../../messaging/handler';
+import { entryFor } from '../../messaging/table';
+import { makeClientFor } from '../client-for';
+import type { ProfileDeps } from '../services/profiles';
+
+/** What the worker passes in at start (tests pass fakes). */
+export interface BackgroundConfig extends HandlerContext {
+  version: string;
+  /** `permissions.contains` for one origin pattern. */
+  hasOrigin: (originPattern: string) => Promise<boolean>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  newId?: () => string;
+}
+
+/** What every service call of the message table may use, built once at worker start. */
+export interface ServiceContext {
+  version: string;
+  hasOrigin: (originPattern: string) => Promise<boolean>;
+  now: () => number;
+  newId: () => string;
+  /** The Everflow-backed services' dependencies (pixels, offers, partners). */
+  everflow: { clientFor: ReturnType<typeof makeClientFor>; now: () => number };
+  /** The profile services' dependencies (the key check). */
+  profiles: ProfileDeps;
+}
+
+/** Build the services' context from the worker's configuration. */
+export function serviceContext(config: BackgroundConfig): ServiceContext {
+  const now = config.now ?? (() => Date.now());
+  const newId = config.newId ?? (() => crypto.randomUUID());
+  return {
+    version: config.version,
+    hasOrigin: config.hasOrigin,
+    now,
+    newId,
+    everflow: { clientFor: makeClientFor(config.fetch, config.hasOrigin), now },
+    profiles: {
+      detect: (o) => detectRealm({ ...o, ...(config.fetch ? { fetch: config.fetch } : {}) }),
+      hasOrigin: config.hasOrigin,
+      now,
+      newId,
+    },
+  };
+}
+
+/** One table entry: `message(inputSchema, (input, ctx) => service(...))`; the reply type is the service's. */
+export const message = entryFor<ServiceContext>();

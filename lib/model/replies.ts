@@ -1,0 +1,31 @@
+import type { OfferView } from './offer';
+import type { PixelView } from './pixel';
+import type { Template } from './template';
+
+/** The background's version and how many profiles it holds. */
+export interface StatusReply {
+  version: string;
+  profileCount: number;
+}
+
+/** A profile as the popup needs it for its first paint. */
+export interface PopupProfile {
+  id: string;
+  name: string;
+  role: 'affiliate' | 'network';
+  portalDomains: string[];
+  isDefault: boolean;
+}
+
+/** Everything the popup paints first, in one message, checked by zod in the background so the popup ships no zod. */
+export interface PopupStartReply {
+  profiles: PopupProfile[];
+  templates: Template[];
+  defaultTemplateIds: Record<string, string>;
+  /** The profile for the tab (by portal domain), else the default one. */
+  profileId?: string;
+  /** The offer in the tab's URL, when the tab is a portal page of a profile. */
+  offer?: { id: number; view?: OfferView };
+  /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
+  rows: PixelView[] | null;
+}
