@@ -6,6 +6,7 @@ import { ok } from '../../lib/result';
 import type { Template } from '../../lib/storage/schemas';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
+import { DoubleCountWarning } from '../postback-form/DoubleCountWarning';
 import type { LoadEvents } from '../postback-form/EventPicker';
 import { toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
@@ -19,6 +20,7 @@ import type { PartnerPostbacksApi } from './api';
 import { type EditorValue, errorPlace, parseEditorDraft, withTemplate } from './editor-value';
 import { networkIntegrationRenderer } from './integrations/render';
 import { usePickerSearch } from './pickers';
+import { useDoubleCount } from './use-double-count';
 
 export interface EditorFormProps {
   api: PartnerPostbacksApi;
@@ -75,6 +77,7 @@ export function EditorForm(props: EditorFormProps) {
     [api, profileId],
   );
   const renderIntegration = useMemo(() => networkIntegrationRenderer(`${id}-int`), [id]);
+  const doubleCount = useDoubleCount(api, profileId, value.postback, editing?.id);
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, []);
@@ -219,6 +222,7 @@ export function EditorForm(props: EditorFormProps) {
         loadEvents={loadEvents}
         renderIntegration={renderIntegration}
       />
+      <DoubleCountWarning globals={doubleCount} />
       {/* An edit keeps the server's status (it may have changed since the form opened): the switch sets it. */}
       {!editing && (
         <SelectField
