@@ -11,6 +11,7 @@ import type { LoadEvents } from '../postback-form/EventPicker';
 import { toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
+import { trackerForUrl } from '../postback-form/tracker-hint';
 import { Combobox, type ComboOption } from '../ui/Combobox';
 import { FormActions } from '../ui/FormActions';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -170,6 +171,12 @@ export function EditorForm(props: EditorFormProps) {
       />
     );
   const networkTemplates = templates.filter((t) => t.side === 'network');
+  // The tracker rules run here too: from the template the form started from, else a template to the same host.
+  const tracker = trackerForUrl(
+    value.postback.postbackUrl,
+    networkTemplates,
+    networkTemplates.find((t) => t.id === value.templateId)?.tracker,
+  );
   return (
     <form
       ref={formRef}
@@ -215,6 +222,7 @@ export function EditorForm(props: EditorFormProps) {
         side="network"
         value={value.postback}
         onChange={(postback) => update({ ...value, postback })}
+        {...(tracker ? { tracker } : {})}
         errors={errors}
         integrationErrors={subErrors}
         partnerField={<div class="field-row">{partnerField}</div>}

@@ -200,6 +200,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           api={api}
           profileId={profile.id}
           pixel={editing}
+          templates={templates}
           {...(offer?.view ? { offer: offer.view } : {})}
           {...(portalOrigin ? { portalOrigin } : {})}
           onSaved={(p) => {
