@@ -10,7 +10,7 @@ export interface MacroPickerProps {
   onInsert: (token: string) => void;
   /** The catalogue to offer (tests pass a small one). */
   macros?: readonly MacroInfo[];
-  /** The button's accessible name when a page has several pickers ("Insert a macro into User data"). */
+  /** The button's accessible name when a page has several pickers ("Insert macro into User data"; it keeps the visible text). */
   label?: string | undefined;
 }
 

@@ -77,7 +77,7 @@ describe('Meta sub-form: documented names (issue 15.5)', () => {
     const { seen } = setup('facebook', { custom_data: [{ field: 'value', value: '' }] });
     screen.getByLabelText('Custom data row 1 value').focus();
     fireEvent.focus(screen.getByLabelText('Custom data row 1 value'));
-    fireEvent.click(screen.getByRole('button', { name: 'Insert a macro into Custom data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Insert macro into Custom data' }));
     const search = screen.getByRole('combobox', { name: 'Search macros' });
     fireEvent.input(search, { target: { value: 'payout_amount' } });
     fireEvent.keyDown(search, { key: 'Enter' });
