@@ -254,6 +254,33 @@ describe('PartnerPostbacksScreen: create and edit', () => {
     });
   });
 
+  it('edits with the tracker rules of a saved template to the same host (issue 15.4)', async () => {
+    const template: Template = {
+      id: 't1',
+      name: 'Voluum on our domain',
+      side: 'network',
+      tracker: 'voluum',
+      deliveryMethod: 'postback',
+      pixelType: 'conversion',
+      level: 'specific',
+      postbackUrl: 'https://trk.mydomain.com/postback?cid={sub1}',
+      htmlCode: '',
+      delayMs: 0,
+      notes: '',
+      description: '',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const url = 'https://trk.mydomain.com/postback?clickid={sub1}';
+    setup([pixelView({ id: 1043, postbackUrl: url })], '1043', [template]);
+    await screen.findByLabelText('Description');
+    await waitFor(() =>
+      expect(document.querySelector('[data-rule="tracker.required_param_missing"]')?.textContent).toContain(
+        'Voluum expects cid=',
+      ),
+    );
+  });
+
   it('edits with the same form and goes back to the list', async () => {
     const { updated } = setup([pixelView({ id: 1042, description: 'Old text' })], '1042');
     const description = (await screen.findByLabelText('Description')) as HTMLInputElement;
