@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PixelView } from '../../lib/messaging/views';
 import type { PartnerPostbacksApi } from './api';
 
+const EMPTY: ReadonlyMap<number, string> = new Map();
+
 /** The offers whose events name the rows' event postbacks, for rows that do not carry the name themselves. */
 export function offersToLookUp(rows: readonly PixelView[], known: ReadonlySet<number>): number[] {
   const ids = new Set<number>();
@@ -19,7 +21,11 @@ export function useEventNames(
   profileId: string,
   rows: readonly PixelView[],
 ): ReadonlyMap<number, string> {
-  const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
+  // Kept with the profile they were read for: another network's ids mean other events.
+  const [names, setNames] = useState<{ profileId: string; map: ReadonlyMap<number, string> }>({
+    profileId,
+    map: new Map(),
+  });
   const asked = useRef({ profileId, offers: new Set<number>() });
   if (asked.current.profileId !== profileId) asked.current = { profileId, offers: new Set() };
   useEffect(() => {
@@ -28,9 +34,15 @@ export function useEventNames(
       mine.offers.add(offerId);
       void api.offer(profileId, offerId).then((r) => {
         if (!r.ok || asked.current !== mine || !r.value.events.length) return;
-        setNames((m) => new Map([...m, ...r.value.events.map((e) => [e.id, e.name] as const)]));
+        setNames((n) => ({
+          profileId,
+          map: new Map([
+            ...(n.profileId === profileId ? n.map : []),
+            ...r.value.events.map((e) => [e.id, e.name] as const),
+          ]),
+        }));
       });
     }
   }, [api, profileId, rows]);
-  return names;
+  return names.profileId === profileId ? names.map : EMPTY;
 }
