@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { DeliveryMethod } from '../../../lib/messaging/views';
 import { checkIntegration } from '../../../lib/postback/check-integration';
 import { INTEGRATION_VOCABULARY, standardEventFor } from '../../../lib/postback/integration-vocabulary';
@@ -24,7 +25,10 @@ export function integrationNotes(
   if (typeof name === 'string' && name.trim()) {
     const standard = standardEventFor(method, name.trim());
     if (standard && standard !== name)
-      add('event_name', `${INTEGRATION_VOCABULARY[method].name}'s standard event is spelt ${standard}.`);
+      add(
+        'event_name',
+        i18n.t('network.integration.standardSpelling', [INTEGRATION_VOCABULARY[method].name, standard]),
+      );
   }
   return out;
 }
