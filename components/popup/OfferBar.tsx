@@ -1,9 +1,14 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, Paged } from '../../lib/messaging/views';
 import { ok, type Result } from '../../lib/result';
-import { Combobox, type ComboOption } from '../ui/Combobox';
+import type { ComboboxProps, ComboOption } from '../ui/Combobox';
+
+// The picker loads when "Change offer" is first opened (at once, not when idle: the user is waiting for it), so it
+// stays out of the popup's start-up bundle.
+const loadCombobox = () => import('../ui/Combobox').then((m) => m.Combobox);
 
 export interface OfferBarProps {
   offerId?: number;
@@ -20,6 +25,10 @@ export interface OfferBarProps {
  */
 export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBarProps) {
   const [open, setOpen] = useState(false);
+  const [Combobox, setCombobox] = useState<ComponentType<ComboboxProps> | null>(null);
+  useEffect(() => {
+    if (open && !Combobox) void loadCombobox().then((c) => setCombobox(() => c));
+  }, [open, Combobox]);
   const button = useRef<HTMLButtonElement>(null);
   // The offers of the last answer, so a pick hands the host the whole offer (events included when known).
   const seen = useRef(new Map<number, OfferView>());
@@ -65,18 +74,20 @@ export function OfferBar({ offerId, offerName, source, search, onPick }: OfferBa
       </div>
       {open ? (
         <div class="offer__search">
-          <Combobox
-            id="offer-search"
-            label={i18n.t('popup.offer.find')}
-            placeholder={i18n.t('popup.offer.placeholder')}
-            search={find}
-            openOnMount
-            delayMs={150}
-            onChange={(o) => {
-              if (o) pick(seen.current.get(o.id) ?? { id: o.id, name: o.name, events: [] });
-            }}
-            onEscape={close}
-          />
+          {Combobox ? (
+            <Combobox
+              id="offer-search"
+              label={i18n.t('popup.offer.find')}
+              placeholder={i18n.t('popup.offer.placeholder')}
+              search={find}
+              openOnMount
+              delayMs={150}
+              onChange={(o) => {
+                if (o) pick(seen.current.get(o.id) ?? { id: o.id, name: o.name, events: [] });
+              }}
+              onEscape={close}
+            />
+          ) : null}
           {offerId ? (
             <button type="button" class="link-button" onClick={() => pick(undefined)}>
               {i18n.t('popup.offer.showAll')}

@@ -26,8 +26,8 @@ describe('OfferBar: "Change offer" is a combobox (issue 15.5)', () => {
   it('opens on the first offers with focus in the field; arrows move, Enter picks the whole offer', async () => {
     const { onPick } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Change offer' }));
-    const box = screen.getByRole('combobox', { name: 'Find an offer by name or id' });
-    expect(document.activeElement).toBe(box);
+    const box = await screen.findByRole('combobox', { name: 'Find an offer by name or id' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
     await screen.findByRole('option', { name: /Glow Serum/ });
     expect(box.getAttribute('aria-expanded')).toBe('true');
     expect(box.getAttribute('aria-activedescendant')).toContain('11');
@@ -41,7 +41,7 @@ describe('OfferBar: "Change offer" is a combobox (issue 15.5)', () => {
   it('searches what is typed', async () => {
     const { onPick, search } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Change offer' }));
-    const box = screen.getByRole('combobox', { name: 'Find an offer by name or id' });
+    const box = await screen.findByRole('combobox', { name: 'Find an offer by name or id' });
     fireEvent.input(box, { target: { value: 'sure' } });
     await waitFor(() => expect(search).toHaveBeenLastCalledWith('sure'));
     fireEvent.click(await screen.findByRole('option', { name: /SureCover Home/ }));
@@ -52,7 +52,7 @@ describe('OfferBar: "Change offer" is a combobox (issue 15.5)', () => {
     const { onPick } = setup();
     const button = screen.getByRole('button', { name: 'Change offer' });
     fireEvent.click(button);
-    const box = screen.getByRole('combobox', { name: 'Find an offer by name or id' });
+    const box = await screen.findByRole('combobox', { name: 'Find an offer by name or id' });
     await screen.findByRole('option', { name: /Glow Serum/ });
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(screen.queryByRole('combobox')).toBeNull();
