@@ -1,7 +1,15 @@
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/model/pixel';
 import { StatusSwitch } from '../StatusSwitch';
-import { deliveryBadge, levelShort, offerOf, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
+import {
+  deliveryBadge,
+  eventLabel,
+  levelShort,
+  offerOf,
+  partnerOf,
+  targetOf,
+  typeBadge,
+} from '../ui/pixel-labels';
 
 export interface ConsoleRowProps {
   pixel: PixelView;
@@ -12,13 +20,24 @@ export interface ConsoleRowProps {
   onToggle: (pixel: PixelView) => void;
   onEdit: (pixel: PixelView) => void;
   onDelete: (pixel: PixelView) => void;
+  /** Event names by event id (looked up from the offers' events), for postbacks that do not carry theirs. */
+  eventNames?: ReadonlyMap<number, string> | undefined;
 }
 
 /**
  * One partner postback: the on/off switch, id, type, method, level, the partner and offer names (from the
  * API's relationship), the description, what it fires (URL, HTML code as text, or integration), Edit, Delete.
  */
-export function ConsoleRow({ pixel, pending, error, onToggle, onEdit, onDelete }: ConsoleRowProps) {
+export function ConsoleRow({
+  pixel,
+  pending,
+  error,
+  onToggle,
+  onEdit,
+  onDelete,
+  eventNames,
+}: ConsoleRowProps) {
+  const event = eventLabel(pixel, eventNames);
   const active = pixel.status === 'active';
   const target = targetOf(pixel);
   const errorId = `pp-${pixel.id}-error`;
@@ -34,13 +53,10 @@ export function ConsoleRow({ pixel, pending, error, onToggle, onEdit, onDelete }
       <div class="pp-row__body">
         <div class="pp-row__meta">
           <span class="pp-row__id">#{pixel.id}</span>
-          <span class="badge">{typeBadge(pixel.type)}</span>
+          <span class="badge">{event ?? typeBadge(pixel.type)}</span>
           <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
           <span class="badge">{levelShort(pixel.level)}</span>
           {active ? null : <span class="badge badge--warn">{i18n.t('form.status.inactive')}</span>}
-          {pixel.eventId ? (
-            <span class="badge">{i18n.t('network.row.event', [pixel.eventName ?? `#${pixel.eventId}`])}</span>
-          ) : null}
           {pixel.delayMs ? (
             <span class="badge">{i18n.t('network.row.delay', [String(pixel.delayMs / 1000)])}</span>
           ) : null}

@@ -6,10 +6,12 @@ import type { Template } from '../../lib/model/template';
 import { ok } from '../../lib/result';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
+import { DoubleCountWarning } from '../postback-form/DoubleCountWarning';
 import type { LoadEvents } from '../postback-form/EventPicker';
 import { toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
+import { trackerForUrl } from '../postback-form/tracker-hint';
 import { Combobox, type ComboOption } from '../ui/Combobox';
 import { FormActions } from '../ui/FormActions';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -19,6 +21,7 @@ import type { PartnerPostbacksApi } from './api';
 import { type EditorValue, errorPlace, parseEditorDraft, withTemplate } from './editor-value';
 import { networkIntegrationRenderer } from './integrations/render';
 import { usePickerSearch } from './pickers';
+import { useDoubleCount } from './use-double-count';
 
 export interface EditorFormProps {
   api: PartnerPostbacksApi;
@@ -75,6 +78,7 @@ export function EditorForm(props: EditorFormProps) {
     [api, profileId],
   );
   const renderIntegration = useMemo(() => networkIntegrationRenderer(`${id}-int`), [id]);
+  const doubleCount = useDoubleCount(api, profileId, value.postback, editing?.id);
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
   }, []);
@@ -184,6 +188,12 @@ export function EditorForm(props: EditorFormProps) {
       />
     );
   const networkTemplates = templates.filter((t) => t.side === 'network');
+  // The tracker rules run here too: from the template the form started from, else a template to the same host.
+  const tracker = trackerForUrl(
+    value.postback.postbackUrl,
+    networkTemplates,
+    networkTemplates.find((t) => t.id === value.templateId)?.tracker,
+  );
   return (
     <form
       ref={formRef}
@@ -229,6 +239,7 @@ export function EditorForm(props: EditorFormProps) {
         side="network"
         value={value.postback}
         onChange={(postback) => update({ ...value, postback })}
+        {...(tracker ? { tracker } : {})}
         errors={errors}
         integrationErrors={subErrors}
         partnerField={<div class="field-row">{partnerField}</div>}
@@ -236,6 +247,7 @@ export function EditorForm(props: EditorFormProps) {
         loadEvents={loadEvents}
         renderIntegration={renderIntegration}
       />
+      <DoubleCountWarning globals={doubleCount} />
       {/* An edit keeps the server's status (it may have changed since the form opened): the switch sets it. */}
       {!editing && (
         <SelectField

@@ -111,6 +111,7 @@ export function PartnerPostbacksScreen({ api, drafts, item, navigate }: PartnerP
           drafts={drafts}
           profileId={profile.id}
           pixelId={pixelId}
+          templates={load.templates}
           onDone={back}
         />
       ) : (
@@ -139,11 +140,13 @@ interface EditPixelProps {
   drafts: DraftStore;
   profileId: string;
   pixelId: number;
+  /** Saved templates: one to the postback's host tells which tracker's rules its URL gets. */
+  templates: readonly Template[];
   onDone: (notice?: NoticeState) => void;
 }
 
 /** Loads the postback fresh from Everflow, then opens it in the editor. */
-function EditPixel({ api, drafts, profileId, pixelId, onDone }: EditPixelProps) {
+function EditPixel({ api, drafts, profileId, pixelId, templates, onDone }: EditPixelProps) {
   const [pixel, setPixel] = useState<PixelView | { error: string }>();
   useEffect(() => {
     let live = true;
@@ -180,7 +183,7 @@ function EditPixel({ api, drafts, profileId, pixelId, onDone }: EditPixelProps) 
       profileId={profileId}
       editing={pixel}
       initial={editorFromPixel(pixel)}
-      templates={[]}
+      templates={templates}
       onSaved={(saved) =>
         onDone({ kind: 'ok', text: i18n.t('network.editor.saved', [String(saved.id)]), focus: true })
       }

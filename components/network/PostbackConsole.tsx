@@ -11,6 +11,7 @@ import { ConsoleFilters, type ConsoleFilterValue, NO_FILTERS } from './ConsoleFi
 import { ConsoleRow } from './ConsoleRow';
 import { usePickerSearch } from './pickers';
 import { useConsole } from './use-console';
+import { useEventNames } from './use-event-names';
 
 export interface PostbackConsoleProps {
   api: PartnerPostbacksApi;
@@ -51,6 +52,7 @@ export function PostbackConsole({ api, profileId, onEdit, onNotice, portalUrl }:
   }, [filters.text]);
   const query = useMemo(() => toFilters(filters, text), [filters, text]);
   const { state, loadMore, replace, remove, retry } = useConsole(api, profileId, query);
+  const eventNames = useEventNames(api, profileId, state.rows);
 
   // Load the next page when the end of the list scrolls into view.
   useEffect(() => {
@@ -124,6 +126,7 @@ export function PostbackConsole({ api, profileId, onEdit, onNotice, portalUrl }:
               onToggle={(x) => void toggle(x)}
               onEdit={onEdit}
               onDelete={setDeleting}
+              eventNames={eventNames}
             />
           ))}
         </ul>

@@ -12,6 +12,8 @@ import { receiverHint } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/use-draft';
+import { DoubleCountWarning } from '../postback-form/DoubleCountWarning';
+import { doubleCountGlobals } from '../postback-form/double-count';
 import { findingsSummary } from '../postback-form/FindingsList';
 import { fromTemplate, type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
@@ -31,6 +33,8 @@ export interface CreatePanelProps {
   defaultTemplateId?: string;
   offer?: OfferView;
   portalOrigin?: string;
+  /** The postbacks listed for the offer (its global ones included), for the double-count warning. */
+  listed?: readonly PixelView[];
   onCreated: (pixel: PixelView, recovered: boolean) => void;
 }
 
@@ -218,6 +222,7 @@ export function CreatePanel(props: CreatePanelProps) {
         ) : null}
       </details>
       {issues.length && !showForm ? <p class="error">{issues[0]!.message}</p> : null}
+      <DoubleCountWarning globals={doubleCountGlobals(draft.value, props.listed ?? [])} />
       <DraftNotice error={kept.error} onDiscard={() => {}} />
       {error ? <ActionError error={error} portalOrigin={props.portalOrigin} draftKept /> : null}
       <div class="create__actions">

@@ -5,11 +5,13 @@ import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { OfferView } from '../../lib/model/offer';
 import type { PixelView } from '../../lib/model/pixel';
+import type { Template } from '../../lib/model/template';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/use-draft';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
+import { trackerForUrl } from '../postback-form/tracker-hint';
 import { ActionError } from './errors';
 import { fromPixel } from './from-pixel';
 import type { PopupApi } from './popup-api';
@@ -20,15 +22,28 @@ export interface EditPanelProps {
   pixel: PixelView;
   offer?: OfferView;
   portalOrigin?: string;
+  /** Saved templates: one to the same host tells which tracker's rules the URL gets. */
+  templates?: readonly Template[];
   onSaved: (pixel: PixelView) => void;
   onClose: () => void;
 }
+
+const withTracker = (tracker: string | undefined) => (tracker ? { tracker } : {});
 
 /**
  * Edit an existing postback with the shared form. Saving is the affiliate "Update Postback" (or the network
  * update): the background GETs the postback, applies these fields and PUTs the whole object back.
  */
-export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved, onClose }: EditPanelProps) {
+export function EditPanel({
+  api,
+  profileId,
+  pixel,
+  offer,
+  portalOrigin,
+  templates = [],
+  onSaved,
+  onClose,
+}: EditPanelProps) {
   const formId = `popup:edit:${profileId}:${pixel.id}`;
   const [value, setValue] = useState<PostbackFormValue>(() => fromPixel(pixel));
   const [error, setError] = useState<AppError>();
@@ -89,6 +104,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
           setValue(next);
           setError(undefined);
         }}
+        {...withTracker(trackerForUrl(value.postbackUrl, templates))}
         errors={tried ? issuesByField(issues) : {}}
         integrationErrors={tried ? integrationErrors(issues) : {}}
         {...(offer

@@ -115,6 +115,12 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   };
 
   const role = profile?.role;
+  // Event postbacks whose answer does not name their event are named from the offer's events.
+  const offerEvents = offer?.view?.events;
+  const eventNames = useMemo(
+    () => (offerEvents?.length ? new Map(offerEvents.map((e) => [e.id, e.name])) : undefined),
+    [offerEvents],
+  );
   const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
   // The same element while its inputs are unchanged, so Preact skips the rows when anything else re-renders
   // (the refresh note, the lazy panels, notices): each row is ~20 nodes, and the popup opens with up to hundreds.
@@ -129,9 +135,10 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onEdit={setEditing}
           onDelete={role === 'network' ? confirmDelete : undefined}
           all={view === 'all'}
+          eventNames={eventNames}
         />
       ),
-    [rows, pending, rowErrors, toggle, role, confirmDelete, view],
+    [rows, pending, rowErrors, toggle, role, confirmDelete, view, eventNames],
   );
 
   if (startError) {
@@ -198,6 +205,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           api={api}
           profileId={profile.id}
           pixel={editing}
+          templates={templates}
           {...(offer?.view ? { offer: offer.view } : {})}
           {...(portalOrigin ? { portalOrigin } : {})}
           onSaved={(p) => {
@@ -251,6 +259,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                   }
                 : {})}
               {...(portalOrigin ? { portalOrigin } : {})}
+              listed={rows ?? []}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);

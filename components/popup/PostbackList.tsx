@@ -20,6 +20,8 @@ export interface PostbackListProps {
   onDelete?: ((pixel: PixelView) => void) | undefined;
   /** The all-postbacks view: offer names on rows, and filters. */
   all: boolean;
+  /** Event names by event id (the offer's events), for rows whose postback does not carry its event's name. */
+  eventNames?: ReadonlyMap<number, string> | undefined;
 }
 
 function matches(p: PixelView, f: ListFilters): boolean {
@@ -38,12 +40,41 @@ function matches(p: PixelView, f: ListFilters): boolean {
   );
 }
 
-/** The postbacks, with filters in the all-postbacks view. Specific ones first, then the global ones. */
-export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete, all }: PostbackListProps) {
+/**
+ * The postbacks, with filters in the all-postbacks view. On one offer, its own postbacks first, then the global
+ * ones under "Also fires here"; in the all-postbacks view specific ones first, then the global ones.
+ */
+export function PostbackList({
+  rows,
+  pending,
+  errors,
+  onToggle,
+  onEdit,
+  onDelete,
+  all,
+  eventNames,
+}: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
   const shown = (all ? rows.filter((p) => matches(p, filters)) : rows)
     .slice()
     .sort((a, b) => Number(a.level === 'global') - Number(b.level === 'global') || b.id - a.id);
+  // On one offer, the global ("all offers") postbacks are listed apart: they fire here too, but are not this
+  // offer's own (issue 15.4).
+  const own = all ? shown : shown.filter((p) => p.level !== 'global');
+  const globals = all ? [] : shown.filter((p) => p.level === 'global');
+  const row = (p: PixelView) => (
+    <PostbackRow
+      key={p.id}
+      pixel={p}
+      pending={pending.has(p.id)}
+      {...(errors[p.id] ? { error: errors[p.id] } : {})}
+      onToggle={onToggle}
+      onEdit={onEdit}
+      onDelete={onDelete}
+      showOffer={all}
+      {...(eventNames ? { eventNames } : {})}
+    />
+  );
   return (
     <>
       {all ? (
@@ -80,21 +111,30 @@ export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete
       ) : null}
       {shown.length === 0 ? (
         <p class="muted empty">{rows.length ? i18n.t('popup.list.noMatch') : i18n.t('popup.list.empty')}</p>
-      ) : (
+      ) : all ? (
         <ul class="rows" aria-label={i18n.t('popup.list.label')}>
-          {shown.map((p) => (
-            <PostbackRow
-              key={p.id}
-              pixel={p}
-              pending={pending.has(p.id)}
-              {...(errors[p.id] ? { error: errors[p.id] } : {})}
-              onToggle={onToggle}
-              onEdit={onEdit}
-              onDelete={onDelete}
-              showOffer={all}
-            />
-          ))}
+          {shown.map(row)}
         </ul>
+      ) : (
+        <>
+          {own.length ? (
+            <ul class="rows" aria-label={i18n.t('popup.list.label')}>
+              {own.map(row)}
+            </ul>
+          ) : (
+            <p class="muted empty">{i18n.t('popup.list.empty')}</p>
+          )}
+          {globals.length ? (
+            <section class="also-fires" aria-labelledby="also-fires-title">
+              <h2 id="also-fires-title" class="also-fires__title" title={i18n.t('popup.list.alsoFiresHint')}>
+                {i18n.t('popup.list.alsoFires')}
+              </h2>
+              <ul class="rows" aria-label={i18n.t('popup.list.alsoFires')}>
+                {globals.map(row)}
+              </ul>
+            </section>
+          ) : null}
+        </>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/model/pixel';
 import { StatusSwitch } from '../StatusSwitch';
-import { deliveryBadge, levelBadge, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
+import { deliveryBadge, eventLabel, levelBadge, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
 import { HighlightMacros } from './highlight';
 
 export interface PostbackRowProps {
@@ -16,6 +16,8 @@ export interface PostbackRowProps {
   onDelete?: ((pixel: PixelView) => void) | undefined;
   /** Show which offer a row belongs to (the all-postbacks view). */
   showOffer: boolean;
+  /** Event names by event id, for a postback that does not carry its event's name. */
+  eventNames?: ReadonlyMap<number, string> | undefined;
 }
 
 /**
@@ -37,7 +39,9 @@ export function PostbackRow({
   onEdit,
   onDelete,
   showOffer,
+  eventNames,
 }: PostbackRowProps) {
+  const event = eventLabel(pixel, eventNames);
   const active = pixel.status === 'active';
   const target = targetOf(pixel);
   const errorId = `pb-${pixel.id}-error`;
@@ -53,11 +57,10 @@ export function PostbackRow({
       <div class="row__body">
         <div class="row__meta">
           <span class="row__id">#{pixel.id}</span>
-          <span class="badge">{typeBadge(pixel.type)}</span>
+          <span class="badge">{event ?? typeBadge(pixel.type)}</span>
           <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
           <span class="badge badge--muted">{levelBadge(pixel.level)}</span>
           {active ? null : <span class="badge badge--inactive">{i18n.t('popup.row.inactive')}</span>}
-          {pixel.eventName ? <span class="badge badge--muted">{pixel.eventName}</span> : null}
         </div>
         {pixel.side === 'network' ? (
           <div class="row__partner">

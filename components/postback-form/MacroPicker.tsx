@@ -10,6 +10,8 @@ export interface MacroPickerProps {
   onInsert: (token: string) => void;
   /** The catalogue to offer (tests pass a small one). */
   macros?: readonly MacroInfo[];
+  /** The button's accessible name when a page has several pickers ("Insert macro into User data"; it keeps the visible text). */
+  label?: string | undefined;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface MacroPickerProps {
  * search box (a combobox); arrow keys move through the list (aria-activedescendant), Enter inserts, Escape
  * closes and gives focus back to the button.
  */
-export function MacroPicker({ pixelType, onInsert, macros }: MacroPickerProps) {
+export function MacroPicker({ pixelType, onInsert, macros, label }: MacroPickerProps) {
   const base = useId();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -92,6 +94,7 @@ export function MacroPicker({ pixelType, onInsert, macros }: MacroPickerProps) {
         aria-haspopup="dialog"
         aria-expanded={open ? 'true' : 'false'}
         aria-controls={open ? dialogId : undefined}
+        aria-label={label}
         onClick={() => (open ? close(true) : setOpen(true))}
       >
         {i18n.t('macros.insert')}

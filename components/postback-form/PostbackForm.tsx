@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import type { OfferView } from '../../lib/model/offer';
 import type { Role } from '../../lib/model/vocabulary';
 import { applyFix, checkPostbackUrl, type Fix } from '../../lib/postback/check';
+import { checkHtmlPixel } from '../../lib/postback/check-html';
 import { receiverHint } from '../../lib/postback/trackers';
 import { networkIntegrationRenderer } from '../network/integrations/render';
 import { FieldError } from '../ui/Field';
@@ -12,6 +13,7 @@ import { DelayField } from './DelayField';
 import { DescriptionField } from './DescriptionField';
 import type { LoadEvents } from './EventPicker';
 import { FindingsList } from './FindingsList';
+import { HtmlFindings } from './HtmlFindings';
 import { deliveryLabel, levelHint, levelLabel, pixelTypeOptions } from './labels';
 import { MacroPicker } from './MacroPicker';
 import {
@@ -82,6 +84,15 @@ export function PostbackForm(props: PostbackFormProps) {
     () => checkPostbackUrl(value.postbackUrl, { pixelType: value.pixelType, tracker: hint }),
     [value.postbackUrl, value.pixelType, hint],
   );
+  // HTML pixel code: each img/iframe/script src checked like a URL, and the macros around them (issue 15.4).
+  const isHtmlMethod = value.deliveryMethod === 'html';
+  const htmlCheck = useMemo(
+    () =>
+      isHtmlMethod && value.htmlCode.trim()
+        ? checkHtmlPixel(value.htmlCode, { pixelType: value.pixelType, tracker: hint })
+        : undefined,
+    [isHtmlMethod, value.htmlCode, value.pixelType, hint],
+  );
 
   useLayoutEffect(() => {
     const want = caret.current;
@@ -107,6 +118,10 @@ export function PostbackForm(props: PostbackFormProps) {
   const fix = (f: Fix) => {
     caret.current = { el: 'url', at: f.start + f.text.length };
     set({ postbackUrl: applyFix(value.postbackUrl, f) });
+  };
+  const fixHtml = (f: Fix) => {
+    caret.current = { el: 'html', at: f.start + f.text.length };
+    set({ htmlCode: applyFix(value.htmlCode, f) });
   };
 
   const renderIntegration = useMemo(
@@ -203,7 +218,7 @@ export function PostbackForm(props: PostbackFormProps) {
             spellcheck={false}
             value={value.htmlCode}
             aria-invalid={errors.htmlCode ? 'true' : undefined}
-            aria-describedby={`${id}-html-hint${errors.htmlCode ? ` ${id}-html-error` : ''}`}
+            aria-describedby={`${id}-html-hint${errors.htmlCode ? ` ${id}-html-error` : ''}${htmlCheck ? ` ${id}-html-findings` : ''}`}
             onInput={(e) => set({ htmlCode: (e.currentTarget as HTMLTextAreaElement).value })}
           />
           <p class="hint" id={`${id}-html-hint`}>
@@ -211,6 +226,7 @@ export function PostbackForm(props: PostbackFormProps) {
           </p>
           <FieldError id={`${id}-html-error`} message={errors.htmlCode} />
           <MacroPicker pixelType={value.pixelType} onInsert={insertMacro} />
+          {htmlCheck && <HtmlFindings id={`${id}-html-findings`} result={htmlCheck} onFix={fixHtml} />}
         </div>
       )}
       {!isPostback &&

@@ -29,7 +29,12 @@ export interface ProfileFormProps {
   onCancel: () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: string; field?: string };
+type Status =
+  | { kind: 'idle' }
+  /** The browser shows its host-permission prompt; nothing is checked until it is answered. */
+  | { kind: 'asking'; host: string }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string; field?: string | undefined; errorKind?: string | undefined };
 
 const FIELDS = ['name', 'apiKey', 'role', 'region', 'customBaseUrl', 'portalDomains'] as const;
 
@@ -76,34 +81,46 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
   // A new region or API address needs the key again (the stored one stays with its own host).
   const keyNeeded = !editing || hostChanged(editing, value);
   const set = (patch: Partial<ProfileFormValue>) => setValue((v) => ({ ...v, ...patch }));
-  const fail = (message: string, field?: string) => {
-    setStatus({ kind: 'error', message, field });
+  const fail = (message: string, field?: string, errorKind?: string) => {
+    setStatus({ kind: 'error', message, field, errorKind });
     const target = field && formRef.current?.querySelector<HTMLElement>(`[data-field="${field}"]`);
     (target || formRef.current?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
   };
 
-  const onSubmit = (e: Event) => {
-    e.preventDefault();
-    if (status.kind === 'saving') return;
-    if (!value.name.trim()) return fail(i18n.t('profiles.form.nameRequired'), 'name');
+  const submit = (v: ProfileFormValue) => {
+    if (status.kind === 'saving' || status.kind === 'asking') return;
+    if (!v.name.trim()) return fail(i18n.t('profiles.form.nameRequired'), 'name');
     if (keyNeeded && !apiKey.trim()) {
       return fail(i18n.t(editing ? 'profiles.form.keyHostChanged' : 'profiles.form.keyRequired'), 'apiKey');
     }
     // Before any await: the permission prompt needs the user's gesture (the checks above are synchronous).
-    const ask =
-      origin && !granted[origin] ? askFor(permissions, origin) : Promise.resolve<true | string>(true);
-    setStatus({ kind: 'saving' });
+    const asking = origin && !granted[origin];
+    const ask = asking ? askFor(permissions, origin) : Promise.resolve<true | string>(true);
+    // While the browser's prompt is open the form says so: the key is not being checked yet.
+    setStatus(asking ? { kind: 'asking', host: hostOf(origin) } : { kind: 'saving' });
     ask
       .then(async (allowed) => {
         if (allowed !== true) return fail(allowed, 'region');
         if (origin) setGranted((g) => ({ ...g, [origin]: true }));
-        const r = await save(toProfileInput(value, apiKey, editing?.id));
-        if (!r.ok) return fail(r.error.message, r.error.field);
+        setStatus({ kind: 'saving' });
+        const r = await save(toProfileInput(v, apiKey, editing?.id));
+        if (!r.ok) return fail(r.error.message, r.error.field, r.error.kind);
         await draft.clear();
         setStatus({ kind: 'idle' });
         onSaved(r.value);
       })
       .catch(() => fail(i18n.t('profiles.form.failed')));
+  };
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    submit(value);
+  };
+  // A key of the other realm: one click saves the profile as the kind the key is (issue 15.5).
+  const otherRole = value.role === 'affiliate' ? 'network' : 'affiliate';
+  const saveAsOther = () => {
+    const next = { ...value, role: otherRole } as const;
+    setValue(next);
+    submit(next);
   };
 
   const err = (field: (typeof FIELDS)[number]) =>
@@ -113,6 +130,13 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
       .filter(Boolean)
       .join(' ') || undefined;
   const saving = status.kind === 'saving';
+  // An error about a field shows next to that field only; the box is for errors about no field on screen.
+  const onScreen = (field: string | undefined) =>
+    field !== undefined &&
+    (FIELDS as readonly string[]).includes(field) &&
+    (field !== 'customBaseUrl' || value.region === 'custom');
+  const boxError = status.kind === 'error' && !onScreen(status.field) ? status.message : undefined;
+  const realmError = status.kind === 'error' && status.errorKind === 'realm';
   return (
     <form ref={formRef} class="card form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>
@@ -158,13 +182,22 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
           </label>
         ))}
         <FieldError id={`${id}-role-error`} message={err('role')} />
+        {realmError && (
+          <button type="button" class="button button--small" onClick={saveAsOther}>
+            {otherRole === 'network'
+              ? i18n.t('profiles.form.saveAsNetwork')
+              : i18n.t('profiles.form.saveAsAffiliate')}
+          </button>
+        )}
       </fieldset>
       <KeyField
         id={`${id}-key`}
         value={apiKey}
         onInput={setApiKey}
         maskedKey={editing?.hasKey && !keyNeeded ? editing.maskedKey : undefined}
-        {...(editing && keyNeeded ? { hint: i18n.t('profiles.form.keyHostChanged') } : {})}
+        {...(editing && keyNeeded && err('apiKey') !== i18n.t('profiles.form.keyHostChanged')
+          ? { hint: i18n.t('profiles.form.keyHostChanged') }
+          : {})}
         error={err('apiKey')}
       />
       <div class="field">
@@ -226,19 +259,21 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
         </p>
         <FieldError id={`${id}-portalDomains-error`} message={err('portalDomains')} />
       </div>
-      {status.kind === 'error' && (
+      {boxError && (
         <p class="alert" role="alert" tabIndex={-1}>
-          {status.message}
+          {boxError}
         </p>
       )}
-      {saving && (
-        <p class="status" role="status">
-          {i18n.t('profiles.form.checking')}
-        </p>
-      )}
+      <p class="status" role="status">
+        {status.kind === 'asking'
+          ? i18n.t('profiles.form.asking', [status.host])
+          : saving
+            ? i18n.t('profiles.form.checking')
+            : ''}
+      </p>
       <FormActions
         submitLabel={i18n.t('profiles.form.save')}
-        busy={saving}
+        busy={saving || status.kind === 'asking'}
         cancelLabel={i18n.t('common.cancel')}
         onCancel={() => {
           void draft.clear();
@@ -249,9 +284,14 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
   );
 }
 
+/** The host of a permission origin pattern: `https://api.eflow.team/*` → `api.eflow.team`. */
+function hostOf(origin: string): string {
+  return origin.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
+}
+
 /** Ask for a host permission; resolves true, or a sentence saying why the host is still not allowed. */
 function askFor(permissions: PermissionsApi, origin: string): Promise<true | string> {
-  const host = origin.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
+  const host = hostOf(origin);
   let asked: Promise<boolean>;
   try {
     asked = permissions.request([origin]);

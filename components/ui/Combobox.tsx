@@ -23,6 +23,12 @@ export interface ComboboxProps {
   error?: string | undefined;
   /** Debounce of searches while typing. */
   delayMs?: number;
+  /** Take focus and show the first choices as soon as it appears (a picker opened by a button). */
+  openOnMount?: boolean;
+  /** Escape was pressed (after the list closed): the host can give focus back to what opened the picker. */
+  onEscape?: (() => void) | undefined;
+  /** Placeholder text of the field. */
+  placeholder?: string | undefined;
 }
 
 type Found =
@@ -44,13 +50,31 @@ export function optionLabel(o: ComboOption): string {
  * through the results (aria-activedescendant, focus stays in the field), Enter picks, Escape closes and puts
  * the chosen value back. Emptying the field clears the choice.
  */
-export function Combobox({ id, label, value, search, onChange, hint, error, delayMs = 200 }: ComboboxProps) {
+export function Combobox({
+  id,
+  label,
+  value,
+  search,
+  onChange,
+  hint,
+  error,
+  delayMs = 200,
+  openOnMount = false,
+  onEscape,
+  placeholder,
+}: ComboboxProps) {
   const [text, setText] = useState(value ? optionLabel(value) : '');
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found>({ kind: 'idle' });
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!openOnMount) return;
+    input.current?.focus();
+    setOpen(true);
+  }, []);
 
   // Follow the value when the host changes it (a template, a cleared offer).
   useEffect(() => {
@@ -106,10 +130,11 @@ export function Combobox({ id, label, value, search, onChange, hint, error, dela
     } else if (e.key === 'Enter' && open) {
       e.preventDefault();
       if (current) pick(current);
-    } else if (e.key === 'Escape' && open) {
+    } else if (e.key === 'Escape' && (open || onEscape)) {
       e.preventDefault();
       e.stopPropagation();
       close(true);
+      onEscape?.();
     }
   };
   const onBlur = () => {
@@ -141,6 +166,7 @@ export function Combobox({ id, label, value, search, onChange, hint, error, dela
         role="combobox"
         autocomplete="off"
         spellcheck={false}
+        placeholder={placeholder}
         aria-autocomplete="list"
         aria-expanded={open ? 'true' : 'false'}
         aria-controls={listId}

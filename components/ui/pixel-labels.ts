@@ -49,6 +49,17 @@ export function offerOf(p: PixelView): string {
   return p.offerName ?? i18n.t('network.row.offer', [String(p.offerId)]);
 }
 
+/**
+ * The event an event postback fires on, by name ("Event: FTD"), from the postback itself or else from `names`
+ * (the offer's events by id). "Event: every event" for an event postback on all events; undefined for
+ * conversion and CPC postbacks. An id no list names stays "Event: #202".
+ */
+export function eventLabel(p: PixelView, names?: ReadonlyMap<number, string>): string | undefined {
+  if (p.type !== 'event' && !p.eventId) return undefined;
+  if (!p.eventId) return i18n.t('network.row.event', [i18n.t('network.row.everyEvent')]);
+  return i18n.t('network.row.event', [p.eventName ?? names?.get(p.eventId) ?? `#${p.eventId}`]);
+}
+
 /** The identifying fields of a Meta/TikTok/Snapchat/Rumble object, e.g. "pixel_id 123 · Purchase". */
 export function integrationSummary(i: Readonly<Record<string, unknown>> | undefined): string {
   if (!i) return '';

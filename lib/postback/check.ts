@@ -13,6 +13,7 @@ import type { PixelType } from './macros';
 import { Reporter } from './report';
 import type { Finding } from './rules';
 import type { Token } from './token';
+import { eventParamMissing } from './tracker-events';
 import { detectReceiver, type ReceiverId, type ReceiverMatch, receiverFromHint } from './trackers';
 
 export type { TokenKind } from './classify';
@@ -65,6 +66,24 @@ function result(findings: Finding[], tokens: Token[], receiver?: ReceiverMatch):
   return out;
 }
 
+/** `tracker.event_param_missing`: an event postback to a tracker that needs its event parameter, without it. */
+function checkEventParam(
+  s: string,
+  t0: number,
+  t1: number,
+  r: Reporter,
+  receiver: ReceiverMatch | undefined,
+  pixelType: CheckOptions['pixelType'],
+): void {
+  if (!receiver) return;
+  const url = s.slice(t0, t1);
+  const w = eventParamMissing(url, { tracker: receiver.id, pixelType });
+  if (!w) return;
+  const at = t0 + w.at;
+  const fix = w.fixed === undefined ? undefined : { start: t0, end: t1, text: w.fixed };
+  r.add('tracker.event_param_missing', at, at, w.message, fix, `Add ${w.param}={event_name}`);
+}
+
 /**
  * Check a postback URL against the rule catalogue. Never throws. Positions in findings and tokens are
  * UTF-16 offsets into `input` as given (untrimmed). Each rule appears at most once.
@@ -110,5 +129,6 @@ export function checkPostbackUrl(input: string, options: CheckOptions = {}): Che
   checkValues(s, parts, r, receiver?.clickKey, tokens);
   tokens.sort((a, b) => a.start - b.start);
   checkClickId(parts, r, receiver, tokens);
+  checkEventParam(s, t0, t1, r, receiver, options.pixelType);
   return result(r.findings(), tokens, receiver);
 }

@@ -93,6 +93,9 @@ export const RULES = {
   'clickid.only_transaction_id': i,
   'tracker.required_param_missing': e(),
   'tracker.clickid_uses_transaction_id': e(),
+  // Not in the written catalogue (issue 15.4): an event postback to a tracker that tells events apart by a
+  // parameter, without it. A warning: the tracker still records a conversion, just not the event.
+  'tracker.event_param_missing': w,
   'everflow.transaction_id_param_missing': e(),
   'target.post_only': w,
 } as const satisfies Record<string, RuleInfo>;

@@ -450,8 +450,8 @@ test('popup with a network profile: a new postback from a network template, for 
   expect(saved.ok).toBe(true);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Pick an offer' }).click();
-  await popup.getByRole('searchbox', { name: 'Find an offer by name or id' }).fill('SureCover Home');
-  await popup.getByRole('button', { name: /SureCover Home Insurance/ }).click();
+  await popup.getByRole('combobox', { name: 'Find an offer by name or id' }).fill('SureCover Home');
+  await popup.getByRole('option', { name: /SureCover Home Insurance/ }).click();
   await expect(popup.getByLabel('Template')).toHaveValue(/.+/);
   await popup.getByRole('button', { name: 'Create postback' }).click();
   await expect(popup.getByText('Choose the partner.')).toBeVisible();

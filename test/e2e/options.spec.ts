@@ -72,7 +72,11 @@ test.describe('profiles', () => {
   test('a wrong key gets the auth message and keeps what was typed', async ({ openOptions, sandbox }) => {
     const page = await openOptions('#profiles');
     await submitProfile(page, sandbox.baseUrl, 'Typo network', 'not-a-real-key');
-    await expect(page.getByRole('alert')).toContainText('Everflow did not accept this API key');
+    // Once, at the field it is about (issue 15.5): the field is focused and described by it.
+    await expect(page.getByLabel('API key')).toHaveAccessibleDescription(
+      /Everflow did not accept this API key/,
+    );
+    await expect(page.getByText(/Everflow did not accept this API key/)).toHaveCount(1);
     await expect(page.getByLabel('API key')).toHaveValue('not-a-real-key');
     await expect(page.getByLabel('API key')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('Profile name')).toHaveValue('Typo network');
@@ -82,12 +86,11 @@ test.describe('profiles', () => {
   test('a network key on an affiliate profile gets the realm message', async ({ openOptions, sandbox }) => {
     const page = await openOptions('#profiles');
     await submitProfile(page, sandbox.baseUrl, 'Wrong realm', 'demo-network-key');
-    await expect(page.getByRole('alert')).toContainText(
-      'This is a network key, but this profile is for an affiliate',
+    await expect(page.getByText(/This is a network key, but this profile is for an affiliate/)).toHaveCount(
+      1,
     );
-    // Switching the key type fixes it without retyping anything.
-    await page.getByLabel('Network key').check();
-    await page.getByRole('button', { name: 'Save profile' }).click();
+    // One click saves it as the kind the key is, without retyping anything (issue 15.5).
+    await page.getByRole('button', { name: 'Save as a network profile' }).click();
     await expect(page.getByRole('list', { name: 'Your profiles' })).toContainText('network account');
   });
 

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { INTEGRATION_VOCABULARY } from '../../../lib/postback/integration-vocabulary';
 import { type IntegrationFieldsProps, NumberInput, TextInput } from './fields';
 import { KeyValueRows } from './KeyValueRows';
 
@@ -11,16 +12,20 @@ export interface ConversionsApiShape {
   /** The pixel key: `pixel_id` (Meta) or `asset_id` (Snapchat). */
   pixelField: string;
   pixelLabel: string;
+  /** Whose documented names the fields offer. */
+  platform: 'facebook' | 'snapchat';
 }
 
 /**
  * The Meta and Snapchat conversions-API objects: the seed documents the same fields for both (integration id,
- * pixel or asset id, event name and id, action source, event source URL, user_data and custom_data rows).
+ * pixel or asset id, event name and id, action source, event source URL, user_data and custom_data rows). The
+ * event name, action source and row keys offer the platform's documented names (issue 15.5).
  */
 export function ConversionsApiFields({
   shape,
   ...props
 }: IntegrationFieldsProps & { shape: ConversionsApiShape }) {
+  const vocabulary = INTEGRATION_VOCABULARY[shape.platform];
   return (
     <fieldset class="integration">
       <legend>{shape.legend}</legend>
@@ -33,11 +38,21 @@ export function ConversionsApiFields({
       />
       <div class="field-row">
         <TextInput {...props} field={shape.pixelField} label={shape.pixelLabel} />
-        <TextInput {...props} field="event_name" label={i18n.t('network.integration.eventName')} />
+        <TextInput
+          {...props}
+          field="event_name"
+          label={i18n.t('network.integration.eventName')}
+          suggestions={vocabulary.events}
+        />
       </div>
       <div class="field-row">
         <TextInput {...props} field="event_id" label={i18n.t('network.integration.eventId')} />
-        <TextInput {...props} field="action_source" label={i18n.t('network.integration.actionSource')} />
+        <TextInput
+          {...props}
+          field="action_source"
+          label={i18n.t('network.integration.actionSource')}
+          suggestions={vocabulary.actionSources}
+        />
       </div>
       <TextInput {...props} field="event_source_url" label={i18n.t('network.integration.eventSourceUrl')} />
       <KeyValueRows
@@ -45,12 +60,14 @@ export function ConversionsApiFields({
         field="user_data"
         label={i18n.t('network.integration.userData')}
         placeholder="email"
+        keys={vocabulary.userDataKeys}
       />
       <KeyValueRows
         {...props}
         field="custom_data"
         label={i18n.t('network.integration.customData')}
         placeholder="value"
+        keys={vocabulary.customDataKeys}
       />
     </fieldset>
   );

@@ -12,6 +12,7 @@ export function FacebookFields(props: IntegrationFieldsProps) {
         idField: 'network_affiliate_integration_facebook_business_id',
         idLabel: i18n.t('network.integration.idFacebook'),
         pixelField: 'pixel_id',
+        platform: 'facebook',
         pixelLabel: i18n.t('network.integration.pixelId'),
       }}
     />

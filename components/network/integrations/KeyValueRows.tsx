@@ -1,5 +1,8 @@
+import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type IntegrationFieldsProps, withField } from './fields';
+import type { Term } from '../../../lib/postback/integration-vocabulary';
+import { MacroPicker } from '../../postback-form/MacroPicker';
+import { FieldNote, type IntegrationFieldsProps, Suggestions, withField } from './fields';
 
 interface Row {
   field: string;
@@ -25,6 +28,8 @@ export interface KeyValueRowsProps extends IntegrationFieldsProps {
   label: string;
   /** What a new row's field name starts as (e.g. "email"). */
   placeholder?: string;
+  /** The platform's documented keys for this list, offered on every row's field (anything typed still goes). */
+  keys?: readonly Term[] | undefined;
 }
 
 /**
@@ -36,16 +41,39 @@ export function KeyValueRows({
   value,
   onChange,
   errors,
+  notes,
   field,
   label,
   placeholder,
+  keys,
 }: KeyValueRowsProps) {
   const rows = rowsOf(value[field]);
   const id = `${idPrefix}-${field}`;
   const set = (next: Row[]) => onChange(withField(value, field, next));
   const error = errors[field];
+  // Where "Insert macro" puts its macro: the value last focused (at its caret), else the last row's value.
+  const target = useRef<{ row: number; at: number } | null>(null);
+  const fieldRef = useRef<HTMLFieldSetElement>(null);
+  const insertMacro = (token: string) => {
+    const t = target.current;
+    const row = t && t.row < rows.length ? t.row : rows.length - 1;
+    if (row < 0) return set([{ field: '', value: token }]);
+    const old = rows[row]!.value;
+    const at = t && t.row === row ? Math.min(t.at, old.length) : old.length;
+    set(rows.map((r, j) => (j === row ? { ...r, value: old.slice(0, at) + token + old.slice(at) } : r)));
+    target.current = { row, at: at + token.length };
+    setTimeout(() => {
+      const el = fieldRef.current?.querySelector<HTMLInputElement>(`[data-kv-value="${row}"]`);
+      el?.focus();
+      el?.setSelectionRange(at + token.length, at + token.length);
+    }, 0);
+  };
+  const keep = (row: number) => (e: Event) => {
+    const el = e.currentTarget as HTMLInputElement;
+    target.current = { row, at: el.selectionStart ?? el.value.length };
+  };
   return (
-    <fieldset class="kv" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset class="kv" ref={fieldRef} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{label}</legend>
       {rows.length === 0 ? (
         <p class="hint">{i18n.t('network.integration.rows.empty')}</p>
@@ -60,6 +88,8 @@ export function KeyValueRows({
           <span />
           {rows.map((row, i) => {
             const n = String(i + 1);
+            const note = notes?.[`${field}.${i}`];
+            const noteId = `${id}-${i}-note`;
             const edit = (patch: Partial<Row>) => set(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
             return [
               <input
@@ -68,6 +98,7 @@ export function KeyValueRows({
                 autocomplete="off"
                 spellcheck={false}
                 aria-label={i18n.t('network.integration.rows.field', [label, n])}
+                list={keys?.length ? `${id}-keys` : undefined}
                 placeholder={placeholder}
                 value={row.field}
                 onInput={(e) => edit({ field: (e.currentTarget as HTMLInputElement).value })}
@@ -78,8 +109,16 @@ export function KeyValueRows({
                 autocomplete="off"
                 spellcheck={false}
                 aria-label={i18n.t('network.integration.rows.value', [label, n])}
+                aria-describedby={note ? noteId : undefined}
+                data-kv-value={i}
                 value={row.value}
-                onInput={(e) => edit({ value: (e.currentTarget as HTMLInputElement).value })}
+                onInput={(e) => {
+                  keep(i)(e);
+                  edit({ value: (e.currentTarget as HTMLInputElement).value });
+                }}
+                onFocus={keep(i)}
+                onKeyUp={keep(i)}
+                onClick={keep(i)}
               />,
               <button
                 key={`r${i}`}
@@ -90,17 +129,26 @@ export function KeyValueRows({
               >
                 ×
               </button>,
+              note ? (
+                <div key={`n${i}`} class="kv__note">
+                  <FieldNote id={noteId} note={note} />
+                </div>
+              ) : null,
             ];
           })}
         </div>
       )}
-      <button
-        type="button"
-        class="button button--small kv__add"
-        onClick={() => set([...rows, { field: '', value: '' }])}
-      >
-        {i18n.t('network.integration.rows.add', [label])}
-      </button>
+      {keys?.length ? <Suggestions id={`${id}-keys`} terms={keys} /> : null}
+      <div class="kv__actions">
+        <button
+          type="button"
+          class="button button--small kv__add"
+          onClick={() => set([...rows, { field: '', value: '' }])}
+        >
+          {i18n.t('network.integration.rows.add', [label])}
+        </button>
+        <MacroPicker onInsert={insertMacro} label={i18n.t('network.integration.rows.insertMacro', [label])} />
+      </div>
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {error}

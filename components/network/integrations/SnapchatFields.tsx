@@ -12,6 +12,7 @@ export function SnapchatFields(props: IntegrationFieldsProps) {
         idField: 'network_affiliate_integration_snapchat_id',
         idLabel: i18n.t('network.integration.idSnapchat'),
         pixelField: 'asset_id',
+        platform: 'snapchat',
         pixelLabel: i18n.t('network.integration.assetId'),
       }}
     />

@@ -1,8 +1,12 @@
 import { i18n } from '#i18n';
+import { INTEGRATION_VOCABULARY } from '../../../lib/postback/integration-vocabulary';
 import { type IntegrationFieldsProps, NumberInput, TextInput } from './fields';
 import { KeyValueRows } from './KeyValueRows';
 
-/** The `tiktok_pixel` (TikTok Events API): every field of the documented object. */
+/**
+ * The `tiktok_pixel` (TikTok Events API): every field of the documented object; the event name and property keys
+ * offer TikTok's documented names (issue 15.5).
+ */
 export function TiktokFields(props: IntegrationFieldsProps) {
   return (
     <fieldset class="integration">
@@ -16,7 +20,12 @@ export function TiktokFields(props: IntegrationFieldsProps) {
       />
       <div class="field-row">
         <TextInput {...props} field="pixel_code" label={i18n.t('network.integration.pixelCode')} />
-        <TextInput {...props} field="event_name" label={i18n.t('network.integration.eventName')} />
+        <TextInput
+          {...props}
+          field="event_name"
+          label={i18n.t('network.integration.eventName')}
+          suggestions={INTEGRATION_VOCABULARY.tiktok.events}
+        />
       </div>
       <TextInput {...props} field="url" label={i18n.t('network.integration.url')} />
       <div class="field-row">
@@ -28,6 +37,7 @@ export function TiktokFields(props: IntegrationFieldsProps) {
         field="properties"
         label={i18n.t('network.integration.properties')}
         placeholder="price"
+        keys={INTEGRATION_VOCABULARY.tiktok.customDataKeys}
       />
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import type { Term } from '../../../lib/postback/integration-vocabulary';
 import { describedBy, Field } from '../../ui/Field';
 
 /** What every integration sub-form gets: the object as the API documents it, and its fields' errors. */
@@ -7,6 +8,34 @@ export interface IntegrationFieldsProps {
   value: Readonly<Record<string, unknown>>;
   onChange: (next: Record<string, unknown>) => void;
   errors: Readonly<Record<string, string>>;
+  /**
+   * The checker's findings on macro-bearing values (issue 15.4), by field name, or `field.row` for a row of a
+   * list (`user_data.0`), shown under the field or row they are about. Warnings: they never block a save.
+   */
+  notes?: Readonly<Record<string, string>>;
+}
+
+/** Names a field offers (a native datalist: pick one, or type anything else). */
+export function Suggestions({ id, terms }: { id: string; terms: readonly Term[] }) {
+  return (
+    <datalist id={id}>
+      {terms.map((t) => (
+        <option key={t.name} value={t.name}>
+          {t.description}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+/** A checker note under a field or row. */
+export function FieldNote({ id, note }: { id: string; note: string | undefined }) {
+  if (!note) return null;
+  return (
+    <p class="hint field-note warn-text" id={id}>
+      {note}
+    </p>
+  );
 }
 
 /**
@@ -30,11 +59,26 @@ interface InputProps extends IntegrationFieldsProps {
   hint?: string;
 }
 
-/** A text field of an integration object. */
-export function TextInput({ idPrefix, value, onChange, errors, field, label, hint }: InputProps) {
+/**
+ * A text field of an integration object; with `suggestions`, it offers the platform's documented names (issue
+ * 15.5) and still takes anything typed.
+ */
+export function TextInput({
+  idPrefix,
+  value,
+  onChange,
+  errors,
+  notes,
+  field,
+  label,
+  hint,
+  suggestions,
+}: InputProps & { suggestions?: readonly Term[] | undefined }) {
   const id = `${idPrefix}-${field}`;
   const error = errors[field];
+  const note = notes?.[field];
   const current = value[field];
+  const described = [describedBy(id, hint, error), note && `${id}-note`].filter(Boolean).join(' ');
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input
@@ -42,11 +86,14 @@ export function TextInput({ idPrefix, value, onChange, errors, field, label, hin
         type="text"
         autocomplete="off"
         spellcheck={false}
+        list={suggestions?.length ? `${id}-list` : undefined}
         value={typeof current === 'string' ? current : current === undefined ? '' : String(current)}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={described || undefined}
         onInput={(e) => onChange(withField(value, field, (e.currentTarget as HTMLInputElement).value))}
       />
+      {suggestions?.length ? <Suggestions id={`${id}-list`} terms={suggestions} /> : null}
+      <FieldNote id={`${id}-note`} note={note} />
     </Field>
   );
 }

@@ -71,7 +71,8 @@ describe('useDraft', () => {
 
   it('saves pending typing at once when the form goes away', async () => {
     const { store, data } = fakeDrafts();
-    const h = mount(store);
+    // A delay no loaded machine reaches: the save must come from the unmount, not from the timer.
+    const h = mount(store, { delayMs: 60_000 });
     await waitFor(() => expect(h.draft?.ready).toBe(true));
     h.set?.({ text: 'leaving' });
     await waitFor(() => expect(h.value).toEqual({ text: 'leaving' }));

@@ -34,7 +34,14 @@ const PARTNERS = [
   { id: 14, name: 'Harbor Social', status: 'active' },
 ];
 const OFFERS = [
-  { id: 11, name: 'Keto Burn - US - CPA', events: [] },
+  {
+    id: 11,
+    name: 'Keto Burn - US - CPA',
+    events: [
+      { id: 201, name: 'Base', isDefault: true },
+      { id: 202, name: 'FTD', isDefault: false },
+    ],
+  },
   { id: 13, name: 'GlowSerum US', events: [] },
 ];
 
@@ -68,7 +75,10 @@ export function fakePartnerPostbacks(rows: PixelView[] = [], templates: Template
           (!f.status || x.status === f.status) &&
           (!f.deliveryMethod || x.deliveryMethod === f.deliveryMethod) &&
           (f.affiliateId === undefined || x.affiliateId === f.affiliateId) &&
-          (!text || String(x.id) === text || (x.description ?? '').toLowerCase().includes(text)),
+          (!text ||
+            String(x.id) === text ||
+            (x.description ?? '').toLowerCase().includes(text) ||
+            x.postbackUrl.toLowerCase().includes(text)),
       );
       return ok(page(found, p, size));
     }),
@@ -117,7 +127,7 @@ export function fakePartnerPostbacks(rows: PixelView[] = [], templates: Template
         ),
       ),
     ),
-    offer: vi.fn(async (_profile, id) => ok({ ...OFFERS.find((o) => o.id === id)!, events: [] })),
+    offer: vi.fn(async (_profile, id) => ok({ ...OFFERS.find((o) => o.id === id)! })),
     partners: vi.fn(async (_profile, search) =>
       ok(
         page(

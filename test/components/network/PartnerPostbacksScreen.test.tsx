@@ -68,6 +68,22 @@ describe('PartnerPostbacksScreen: the console', () => {
     expect(screen.getAllByRole('switch')).toHaveLength(1);
   });
 
+  it("names an event postback's event from its offer's events, once per offer (issue 15.4)", async () => {
+    const { api } = setup([
+      pixelView({ id: 1, type: 'event', eventId: 202 }),
+      pixelView({ id: 2, type: 'event', eventId: 201 }),
+      pixelView({ id: 3, type: 'event', eventId: 202, eventName: 'Deposit' }),
+    ]);
+    const list = await screen.findByRole('list', { name: 'Partner postbacks' });
+    await waitFor(() =>
+      expect(list.querySelector('[data-pixel-id="1"]')?.textContent).toContain('Event: FTD'),
+    );
+    expect(list.querySelector('[data-pixel-id="2"]')?.textContent).toContain('Event: Base');
+    expect(list.querySelector('[data-pixel-id="3"]')?.textContent).toContain('Event: Deposit');
+    expect(list.textContent).not.toContain('#202');
+    expect(api.offer).toHaveBeenCalledTimes(1);
+  });
+
   it('searches with the text and two filters', async () => {
     const { api } = setup([
       pixelView({ id: 1, description: 'Keto S2S', status: 'inactive' }),
@@ -219,6 +235,37 @@ describe('PartnerPostbacksScreen: create and edit', () => {
     expect(fake.api.create).toHaveBeenCalledTimes(1);
   });
 
+  it("warns of a double count when the partner's active global postback sends to the same host (issue 15.4)", async () => {
+    setup(
+      [
+        pixelView({
+          id: 77,
+          level: 'global',
+          offerId: 0,
+          postbackUrl: 'https://trk.example.com/pb?cid={sub1}',
+        }),
+        pixelView({
+          id: 78,
+          level: 'global',
+          offerId: 0,
+          affiliateId: 3,
+          postbackUrl: 'https://trk.example.com/x',
+        }),
+      ],
+      'new',
+    );
+    await screen.findByRole('button', { name: 'Create partner postback' });
+    fireEvent.input(screen.getByLabelText('Postback URL'), {
+      target: { value: 'https://trk.example.com/other?cid={sub2}' },
+    });
+    await pick('Partner', 'demo', /Demo Partner/);
+    const warning = await screen.findByText(/Likely double count/, {}, { timeout: 2000 });
+    expect(warning.textContent).toContain('#77');
+    expect(warning.textContent).not.toContain('#78');
+    await pick('Partner', 'harbor', /Harbor Social/);
+    await waitFor(() => expect(screen.queryByText(/Likely double count/)).toBeNull());
+  });
+
   it('starts from a network template and keeps the picked partner', async () => {
     const template: Template = {
       id: 't1',
@@ -251,6 +298,33 @@ describe('PartnerPostbacksScreen: create and edit', () => {
       description: 'Rumble Ads lead',
       integration: { network_affiliate_integration_rumble_id: 9901, conversion_action_id: 4412 },
     });
+  });
+
+  it('edits with the tracker rules of a saved template to the same host (issue 15.4)', async () => {
+    const template: Template = {
+      id: 't1',
+      name: 'Voluum on our domain',
+      side: 'network',
+      tracker: 'voluum',
+      deliveryMethod: 'postback',
+      pixelType: 'conversion',
+      level: 'specific',
+      postbackUrl: 'https://trk.mydomain.com/postback?cid={sub1}',
+      htmlCode: '',
+      delayMs: 0,
+      notes: '',
+      description: '',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const url = 'https://trk.mydomain.com/postback?clickid={sub1}';
+    setup([pixelView({ id: 1043, postbackUrl: url })], '1043', [template]);
+    await screen.findByLabelText('Description');
+    await waitFor(() =>
+      expect(document.querySelector('[data-rule="tracker.required_param_missing"]')?.textContent).toContain(
+        'Voluum expects cid=',
+      ),
+    );
   });
 
   it('edits with the same form and goes back to the list', async () => {

@@ -146,3 +146,31 @@ describe('CreatePanel', () => {
     expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
   });
 });
+
+describe('CreatePanel double-count warning (issue 15.4)', () => {
+  afterEach(cleanup);
+
+  it('warns when an active global postback already sends to the template URL host', async () => {
+    const globalRow = {
+      ...pixel(5),
+      level: 'global' as const,
+      offerId: 0,
+      postbackUrl: 'https://trk.example.com/postback?cid={sub1}',
+    };
+    const props = {
+      api: fakeApi(),
+      profileId: 'p',
+      side: 'affiliate' as const,
+      templates: [template],
+      defaultTemplateId: 't',
+      offer: { id: 11, name: 'Keto Burn', events: [] },
+      onCreated: () => {},
+    };
+    const { rerender } = render(<CreatePanel {...props} listed={[pixel(1)]} />);
+    await screen.findByRole('button', { name: 'Create postback' });
+    expect(screen.queryByText(/Likely double count/)).toBeNull();
+    rerender(<CreatePanel {...props} listed={[pixel(1), globalRow]} />);
+    expect(screen.getByText(/Likely double count/).textContent).toContain('#5');
+    expect(screen.getByText(/Likely double count/).textContent).toContain('trk.example.com');
+  });
+});

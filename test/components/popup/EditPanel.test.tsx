@@ -67,3 +67,52 @@ describe('EditPanel drafts', () => {
     expect(url.value).toBe('https://typed.example/?a=2');
   });
 });
+
+describe('EditPanel tracker rules (issue 15.4)', () => {
+  afterEach(cleanup);
+
+  it('runs the tracker rules of a saved template to the same host, and warns of a missing event parameter', async () => {
+    const p = {
+      ...pixel(1),
+      type: 'event' as const,
+      postbackUrl: 'https://trk.mydomain.com/postback?clickid={sub1}',
+    };
+    const template = {
+      id: 't',
+      name: 'Voluum',
+      side: 'affiliate' as const,
+      tracker: 'voluum',
+      deliveryMethod: 'postback' as const,
+      pixelType: 'conversion' as const,
+      level: 'specific' as const,
+      postbackUrl: 'https://trk.mydomain.com/postback?cid={sub1}',
+      htmlCode: '',
+      delayMs: 0,
+      notes: '',
+      description: '',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const { container, rerender } = render(
+      <EditPanel api={fakeApi()} profileId="p" pixel={p} onSaved={() => {}} onClose={() => {}} />,
+    );
+    await screen.findByRole('textbox', { name: 'Postback URL' });
+    expect(container.querySelector('[data-rule="tracker.required_param_missing"]')).toBeNull();
+    rerender(
+      <EditPanel
+        api={fakeApi()}
+        profileId="p"
+        pixel={p}
+        templates={[template]}
+        onSaved={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(container.querySelector('[data-rule="tracker.required_param_missing"]')?.textContent).toContain(
+      'Voluum expects cid=',
+    );
+    expect(container.querySelector('[data-rule="tracker.event_param_missing"]')?.textContent).toContain(
+      'et=',
+    );
+  });
+});

@@ -75,6 +75,19 @@ describe('PostbackForm', () => {
     expect(screen.queryByLabelText('Delay (seconds)')).toBeNull();
   });
 
+  it('checks HTML pixel code: each src URL and the macros around it, shown by where they are (issue 15.4)', () => {
+    const html =
+      '<img src="https://t.example/p?c={sub1}&tx={transactionid}"><script>var s = "{Sub2}";</script>';
+    const { last } = setup({ deliveryMethod: 'html', htmlCode: html });
+    const typo = document.querySelector('[data-rule="macro.typo"]') as HTMLElement;
+    expect(typo.textContent).toContain('URL 1 (img)');
+    const cased = document.querySelector('[data-rule="macro.case_mismatch"]') as HTMLElement;
+    expect(cased.textContent).toContain('In the code');
+    expect(screen.getByLabelText('HTML code').getAttribute('aria-describedby')).toContain('html-findings');
+    fireEvent.click(within(typo).getByRole('button'));
+    expect(last().htmlCode).toBe(html.replace('{transactionid}', '{transaction_id}'));
+  });
+
   it('offers global offer level only on the network side; CPC removes it and fixes the level', () => {
     const { unmount } = render(<Controlled side="affiliate" initial={emptyValue()} />);
     const levels = () =>

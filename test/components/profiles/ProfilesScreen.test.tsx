@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProfilesScreen } from '../../../components/profiles/ProfilesScreen';
 import type { ProfileView } from '../../../lib/model/profile';
+import { err, ok } from '../../../lib/result';
 import { fakeDrafts } from '../fakes/drafts';
 import { fakePermissions, fakeProfiles, profileView } from '../fakes/profiles';
 
@@ -26,6 +27,13 @@ function setup(opts: { profiles?: ProfileView[]; granted?: string[]; answer?: bo
   }
   render(<Host />);
   return { api, current, permissions, log, drafts };
+}
+
+/** The error line a field points to with aria-describedby (undefined when it has none). */
+function errorOf(label: string): string | undefined {
+  const ids = screen.getByLabelText(label).getAttribute('aria-describedby')?.split(' ') ?? [];
+  const id = ids.find((x) => x.endsWith('-error'));
+  return id ? (document.getElementById(id)?.textContent ?? undefined) : undefined;
 }
 
 async function fill(name: string, key: string) {
@@ -61,7 +69,10 @@ describe('ProfilesScreen', () => {
       target: { value: 'acme.everflowclient.io' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Everflow refused this API key.');
+    await waitFor(() => expect(errorOf('API key')).toBe('Everflow refused this API key.'));
+    // Once, next to the field: not again in a box (issue 15.5).
+    expect(screen.getAllByText('Everflow refused this API key.')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
     const key = screen.getByLabelText('API key') as HTMLInputElement;
     expect(key.value).toBe('wrong-key');
     expect(key.getAttribute('aria-invalid')).toBe('true');
@@ -69,6 +80,47 @@ describe('ProfilesScreen', () => {
     expect((screen.getByLabelText('Portal domains (optional)') as HTMLInputElement).value).toBe(
       'acme.everflowclient.io',
     );
+  });
+
+  it('offers a one-click "Save as a network profile" for a network key saved as an affiliate (issue 15.5)', async () => {
+    const { api } = setup();
+    vi.mocked(api.save).mockImplementation(async (input) =>
+      input.role === 'affiliate'
+        ? err({
+            kind: 'realm',
+            message: 'This is a network key, but this profile is for an affiliate.',
+            field: 'role',
+          })
+        : ok(profileView({ ...input, id: 'p1', role: 'network' })),
+    );
+    await fill('Acme', 'demo-affiliate-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    const again = await screen.findByRole('button', { name: 'Save as a network profile' });
+    expect(screen.getAllByText(/This is a network key/)).toHaveLength(1);
+    fireEvent.click(again);
+    await waitFor(() =>
+      expect(api.save).toHaveBeenLastCalledWith(expect.objectContaining({ role: 'network' })),
+    );
+    expect(api.save).toHaveBeenCalledTimes(2);
+  });
+
+  it('while the browser asks for the host permission, says so (not "Checking the key")', async () => {
+    const { permissions } = setup();
+    let answer!: (yes: boolean) => void;
+    vi.mocked(permissions.request).mockImplementation(
+      () =>
+        new Promise<boolean>((r) => {
+          answer = r;
+        }),
+    );
+    await fill('EU net', 'demo-affiliate-key');
+    fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    const status = await screen.findByText(/Your browser is asking for access to api-eu\.eflow\.team/);
+    expect(status.getAttribute('role')).toBe('status');
+    expect(screen.queryByText(/Checking the key/)).toBeNull();
+    answer(true);
+    await screen.findByText(/Saved “EU net”/);
   });
 
   it('masks the key and reveals it on request', async () => {
@@ -119,9 +171,8 @@ describe('ProfilesScreen', () => {
     await fill('EU net', 'demo-affiliate-key');
     fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(
-      /Access to api-eu\.eflow\.team was not allowed/,
-    );
+    await waitFor(() => expect(errorOf('Region')).toMatch(/Access to api-eu\.eflow\.team was not allowed/));
+    expect(screen.getAllByText(/was not allowed/)).toHaveLength(1);
     expect(api.save).not.toHaveBeenCalled();
   });
 
@@ -204,7 +255,8 @@ describe('ProfilesScreen', () => {
     expect(key.placeholder).toBe('');
     expect(screen.getByText(/The API host changed, so paste the API key again/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/The API host changed/);
+    await waitFor(() => expect(errorOf('API key')).toMatch(/The API host changed/));
+    expect(screen.getAllByText(/The API host changed/)).toHaveLength(1);
     expect(key.getAttribute('aria-invalid')).toBe('true');
     expect(api.save).not.toHaveBeenCalled();
     // Back on the key's own host, an empty field keeps the stored key again.

@@ -160,6 +160,25 @@ describe('options', () => {
     expect(r.valid).toBe(true);
   });
 
+  it('warns when an event postback lacks the tracker event parameter, with a fix (issue 15.4)', () => {
+    const url = 'https://trk.mydomain.com/postback?cid={sub1}';
+    expect(ids(url, { tracker: 'voluum', pixelType: 'conversion' })).not.toContain(
+      'tracker.event_param_missing',
+    );
+    expect(ids(url, { pixelType: 'event' })).not.toContain('tracker.event_param_missing');
+    const f = find(url, 'tracker.event_param_missing', { tracker: 'voluum', pixelType: 'event' })!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('et=');
+    expect(applyFix(url, f.fix!)).toBe(`${url}&et={event_name}`);
+    const padded = ` ${url}`;
+    const g = find(padded, 'tracker.event_param_missing', {
+      tracker: 'voluum',
+      pixelType: 'post_conversion',
+    })!;
+    expect(applyFix(padded, g.fix!)).toBe(` ${url}&et={event_name}`);
+    expect(g.start).toBe(padded.length);
+  });
+
   it('warns about macros not filled for the pixel type, and only then', () => {
     const url = 'https://trk.example.com/pb?cid={sub1}&e={event_name}&amount={sale_amount}';
     expect(ids(url)).not.toContain('macro.not_for_pixel_type');

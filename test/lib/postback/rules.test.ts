@@ -337,6 +337,11 @@ const TABLE: Record<RuleId, RuleCase> = {
     ],
     misses: [`${V}?cid={sub1}&txid={transaction_id}`],
   },
+  'tracker.event_param_missing': {
+    hits: [`${V}?cid={sub1}`, `${V}?cid={sub1}&et=`, 'https://x.rdtk.io/postback?clickid={sub1}'],
+    misses: [`${V}?cid={sub1}&et={event_name}`, B, 'https://k.example.com/AbC12x/postback?subid={sub1}'],
+    options: { pixelType: 'event' },
+  },
   'everflow.transaction_id_param_missing': {
     hits: ['https://partner.example.com/?nid=123&sub1={sub1}'],
     misses: ['https://partner.example.com/?nid=123&transaction_id={sub1}', `${B}&n=123`],
