@@ -77,7 +77,8 @@ describe('useDraft', () => {
     h.set?.({ text: 'leaving' });
     await waitFor(() => expect(h.value).toEqual({ text: 'leaving' }));
     cleanup();
-    expect(data.get('f')?.value).toEqual({ text: 'leaving' });
+    // Preact may run effect clean-ups a tick after the unmount; the 60 s timer cannot be what saves it.
+    await waitFor(() => expect(data.get('f')?.value).toEqual({ text: 'leaving' }), { timeout: 1000 });
   });
 
   it('with delayMs 0, saves a change in the task of the change itself (a closing popup loses nothing)', async () => {
