@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PixelView } from '../messaging/views';
+import { guardStale } from '../rows/stale-guard';
 import type { CacheEntry } from '../storage/schemas';
 import { cacheKeys, updateCache } from './cache';
 import { firesForOffer } from './pixel-mapping';
@@ -88,24 +89,13 @@ export function storeFetchedPixels(
 ): Promise<PixelView[]> {
   let stored = fetched;
   return updateCache((all) => {
-    const newer = Object.entries(recentLog(all, profileId, now)).filter(([, e]) => e.at >= startedAt);
-    if (newer.length) {
-      const written = new Map(newer.map(([id, e]) => [Number(id), e.pixel]));
-      const kept: PixelView[] = [];
-      for (const p of fetched) {
-        if (!written.has(p.id)) {
-          kept.push(p);
-          continue;
-        }
-        const row = written.get(p.id) ?? null;
-        if (row && belongsIn(key, profileId, row) !== false) kept.push(row);
-      }
-      const seen = new Set(kept.map((p) => p.id));
-      const missed = [...written.values()].filter(
-        (p): p is PixelView => p !== null && !seen.has(p.id) && belongsIn(key, profileId, p) === true,
-      );
-      stored = missed.length ? [...missed, ...kept].sort((a, b) => b.id - a.id) : kept;
-    }
+    const writes = new Map(
+      Object.entries(recentLog(all, profileId, now)).map(([id, e]) => [
+        Number(id),
+        { at: e.at, row: e.pixel },
+      ]),
+    );
+    stored = guardStale(fetched, writes, startedAt, (row) => belongsIn(key, profileId, row)) as PixelView[];
     return { ...all, [key]: { value: stored, fetchedAt: now } };
   }).then(() => stored);
 }
