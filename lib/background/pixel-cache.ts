@@ -2,14 +2,14 @@ import * as z from 'zod/mini';
 import { PixelView } from '../messaging/views';
 import { guardStale } from '../rows/stale-guard';
 import type { CacheEntry } from '../storage/schemas';
-import { cacheKeys, updateCache } from './cache';
+import { type CacheTx, cacheKeys, cacheTransaction, type StoredPages } from './cache';
 import { firesForOffer } from './pixel-mapping';
 
 // The cached postback lists of a profile (`pixels:<profileId>` and `pixels:<profileId>:<query>`), kept right
-// when writes and list fetches overlap: a write patches every list at once and is written to the profile's
-// patch log (`pixelPatches:<profileId>`), and a fetch that started before a write stores the written row instead
-// of the stale one it read. The log lives apart from the lists so it also covers a list's very first fetch,
-// when there is no cached list yet to remember the write in.
+// when writes and list fetches overlap: a write patches every list at once (only the stored page that holds the
+// row is rewritten) and is written to the profile's patch log (`pixelPatches:<profileId>`), and a fetch that
+// started before a write stores the written row instead of the stale one it read (`guardStale`). The log lives
+// apart from the lists so it also covers a list's very first fetch, when there is no cached list yet.
 
 const PixelList = z.array(PixelView);
 /** The patch log: by pixel id, when it was written and what it became (null: deleted). */
@@ -36,42 +36,62 @@ function belongsIn(key: string, profileId: string, pixel: PixelView): boolean | 
   return offer ? firesForOffer(pixel, Number(offer[1])) : undefined;
 }
 
-function recentLog(all: Record<string, CacheEntry>, profileId: string, now: number): PatchLog {
-  const parsed = PatchLog.safeParse(all[cacheKeys.pixelPatches(profileId)]?.value);
+async function recentLog(tx: CacheTx, profileId: string, now: number): Promise<PatchLog> {
+  const parsed = PatchLog.safeParse((await tx.read(cacheKeys.pixelPatches(profileId)))?.value);
   if (!parsed.success) return {};
   return Object.fromEntries(Object.entries(parsed.data).filter(([, e]) => now - e.at < PATCH_MEMORY_MS));
 }
 
+const idOf = (row: unknown) => (row as { id?: unknown } | null)?.id;
+
+/**
+ * The pages of one cached list with `pixel` put in (or a deleted id taken out): replaced where it is, added to
+ * the first page where it now belongs (newest first), removed where it no longer does. Only changed pages.
+ */
+function patchPages(
+  pages: StoredPages,
+  id: number,
+  pixel: PixelView | null,
+  belongs: boolean | undefined,
+): Map<number, unknown[]> {
+  const changed = new Map<number, unknown[]>();
+  let present = false;
+  pages.forEach((page, i) => {
+    const at = page.findIndex((row) => idOf(row) === id);
+    if (at < 0) return;
+    present = true;
+    changed.set(
+      i,
+      pixel && belongs !== false
+        ? page.map((row, j) => (j === at ? pixel : row))
+        : page.filter((_, j) => j !== at),
+    );
+  });
+  if (!present && pixel && belongs === true) {
+    const first = [pixel, ...(pages[0] ?? [])];
+    changed.set(
+      0,
+      first.sort((a, b) => Number(idOf(b)) - Number(idOf(a))),
+    );
+  }
+  return changed;
+}
+
 /**
  * Put one changed pixel (or remove a deleted one, given its id) into every cached list of its profile, in one
- * serialised update: replaced where it is, added where it now belongs (newest first), removed where it no
- * longer does. The profile's patch log records it, so a fetch already in flight does not bring the old row back.
+ * serialised step that rewrites only the pages holding it. The profile's patch log records it, so a fetch
+ * already in flight does not bring the old row back.
  */
 export function patchPixelLists(profileId: string, pixel: PixelView | number, now: number): Promise<void> {
   const id = typeof pixel === 'number' ? pixel : pixel.id;
-  return updateCache((all) => {
-    const next = { ...all };
-    for (const [key, entry] of Object.entries(all)) {
-      if (!isListOf(key, profileId)) continue;
-      const list = cachedPixels(entry);
-      if (!list) continue;
-      const rest = list.filter((p) => p.id !== id);
-      const belongs = typeof pixel === 'number' ? false : belongsIn(key, profileId, pixel);
-      const present = rest.length !== list.length;
-      let rows = rest;
-      if (typeof pixel !== 'number' && belongs === true && !present) {
-        rows = [pixel, ...rest].sort((a, b) => b.id - a.id);
-      } else if (typeof pixel !== 'number' && present && belongs !== false) {
-        rows = list.map((p) => (p.id === id ? pixel : p));
-      }
-      next[key] = { value: rows, fetchedAt: entry.fetchedAt };
-    }
-    const log: PatchLog = {
-      ...recentLog(all, profileId, now),
-      [id]: { at: now, pixel: typeof pixel === 'number' ? null : pixel },
-    };
-    next[cacheKeys.pixelPatches(profileId)] = { value: log, fetchedAt: now };
-    return next;
+  const row = typeof pixel === 'number' ? null : pixel;
+  return cacheTransaction(async (tx) => {
+    const log = await recentLog(tx, profileId, now);
+    await tx.patchLists(
+      (key) => isListOf(key, profileId),
+      (key, pages) => patchPages(pages, id, row, row ? belongsIn(key, profileId, row) : false),
+    );
+    tx.write(cacheKeys.pixelPatches(profileId), { ...log, [id]: { at: now, pixel: row } }, now);
   });
 }
 
@@ -87,15 +107,13 @@ export function storeFetchedPixels(
   startedAt: number,
   now: number,
 ): Promise<PixelView[]> {
-  let stored = fetched;
-  return updateCache((all) => {
-    const writes = new Map(
-      Object.entries(recentLog(all, profileId, now)).map(([id, e]) => [
-        Number(id),
-        { at: e.at, row: e.pixel },
-      ]),
-    );
-    stored = guardStale(fetched, writes, startedAt, (row) => belongsIn(key, profileId, row)) as PixelView[];
-    return { ...all, [key]: { value: stored, fetchedAt: now } };
-  }).then(() => stored);
+  return cacheTransaction(async (tx) => {
+    const log = await recentLog(tx, profileId, now);
+    const writes = new Map(Object.entries(log).map(([id, e]) => [Number(id), { at: e.at, row: e.pixel }]));
+    const stored = guardStale(fetched, writes, startedAt, (row) =>
+      belongsIn(key, profileId, row),
+    ) as PixelView[];
+    tx.write(key, stored, now);
+    return stored;
+  });
 }

@@ -3,9 +3,9 @@ import { type OfferView, OfferView as OfferViewSchema, type PixelView } from '..
 import { offerIdFromUrl } from '../../portal/offer-id';
 import { profileForHost } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
-import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
+import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';
-import { cacheKeys } from '../cache';
+import { cacheKeys, readCache, wasEvicted } from '../cache';
 import { cachedPixels } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
 import { defaultProfileId, repairProfileStores } from './profiles';
@@ -30,6 +30,11 @@ export interface PopupStartReply {
   offer?: { id: number; view?: OfferView };
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
+  /**
+   * True when this list was cached once and evicted to make room for others (nothing is lost: the popup loads it
+   * from Everflow, and says so).
+   */
+  evicted?: boolean;
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -44,11 +49,10 @@ function hostOf(url: string | undefined): string | undefined {
 export async function popupStart(input: {
   tabUrl?: string | undefined;
 }): Promise<Result<PopupStartReply, AppError>> {
-  const [stored, settings, templates, cache] = await Promise.all([
+  const [stored, settings, templates] = await Promise.all([
     profilesItem.getValue(),
     settingsItem.getValue(),
     templatesItem.getValue(),
-    cacheItem.getValue(),
   ]);
   const defaultId = defaultProfileId(stored, settings.defaultProfileId);
   // A stored default naming a gone profile is repaired (rarely needed, so the usual start writes nothing).
@@ -66,14 +70,19 @@ export async function popupStart(input: {
   const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
   let rows: PixelView[] | null = null;
   let offerView: OfferView | undefined;
+  let evicted = false;
   if (profile) {
     const key =
       profile.role === 'network'
         ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
         : cacheKeys.pixels(profile.id);
-    const list = cachedPixels(cache[key]);
+    const [listEntry, offer] = await Promise.all([
+      readCache(key),
+      offerId ? readCache(cacheKeys.offer(profile.id, offerId)) : undefined,
+    ]);
+    const list = cachedPixels(listEntry);
     if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
-    const offer = offerId ? cache[cacheKeys.offer(profile.id, offerId)] : undefined;
+    else evicted = await wasEvicted(key);
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
   }
@@ -84,5 +93,6 @@ export async function popupStart(input: {
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
+    ...(evicted ? { evicted: true } : {}),
   });
 }
