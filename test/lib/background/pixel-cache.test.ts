@@ -302,6 +302,6 @@ describe('cached postback lists', () => {
     const after = await readCache('pixels:p');
     // Not stored again (it would carry the check's time); the new row is patched in.
     expect(after?.fetchedAt).toBe(before?.fetchedAt);
-    expect((after?.value as PixelView[]).map((p) => p.id)).toEqual([r.value.pixel.id, 2, 1]);
+    expect(((after?.value ?? []) as PixelView[]).map((p) => p.id)).toEqual([r.value.pixel.id, 2, 1]);
   });
 });
