@@ -2,9 +2,12 @@ import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
 import { StatusSwitch } from '../StatusSwitch';
 import { deliveryBadge, levelShort, offerOf, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
+import type { RowPlace } from '../ui/VirtualList';
 
 export interface ConsoleRowProps {
   pixel: PixelView;
+  /** Its place in the (windowed) list. */
+  place?: RowPlace;
   /** True while a toggle waits for the background. */
   pending: boolean;
   /** The specific error of the last failed action on this row. */
@@ -18,12 +21,12 @@ export interface ConsoleRowProps {
  * One partner postback: the on/off switch, id, type, method, level, the partner and offer names (from the
  * API's relationship), the description, what it fires (URL, HTML code as text, or integration), Edit, Delete.
  */
-export function ConsoleRow({ pixel, pending, error, onToggle, onEdit, onDelete }: ConsoleRowProps) {
+export function ConsoleRow({ pixel, place, pending, error, onToggle, onEdit, onDelete }: ConsoleRowProps) {
   const active = pixel.status === 'active';
   const target = targetOf(pixel);
   const errorId = `pp-${pixel.id}-error`;
   return (
-    <li class={`pp-row${active ? '' : ' pp-row--inactive'}`} data-pixel-id={pixel.id}>
+    <li class={`pp-row${active ? '' : ' pp-row--inactive'}`} data-pixel-id={pixel.id} {...place}>
       <StatusSwitch
         pixel={pixel}
         label={i18n.t('network.row.switch', [String(pixel.id)])}

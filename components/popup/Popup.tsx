@@ -66,7 +66,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     listOfferId,
     start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
   );
-  const { rows, refreshing, error, gaps, setRows, noteChange } = postbacks;
+  const { rows, patched, refreshing, error, gaps, setRows, patchRow, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
     if (painted) performance.mark(MARK_INTERACTIVE);
@@ -97,7 +97,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
       profileId
         ? api.setStatus(profileId, pixelId, status)
         : Promise.resolve(err({ kind: 'unavailable', message: i18n.t('popup.noProfileSelected') })),
-    replace: (row) => setRows((all) => all.map((x) => (x.id === row.id ? row : x))),
+    // One entry in `patched`: a switch costs the same at 10 rows as at 10 000.
+    replace: patchRow,
     onChange: noteChange,
   });
 
@@ -115,13 +116,14 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
 
   const role = profile?.role;
   const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
-  // The same element while its inputs are unchanged, so Preact skips the rows when anything else re-renders
-  // (the refresh note, the lazy panels, notices): each row is ~20 nodes, and the popup opens with up to hundreds.
+  // The same element while its inputs are unchanged, so Preact skips the list when anything else re-renders
+  // (the refresh note, the lazy panels, notices).
   const list = useMemo(
     () =>
       rows === null ? null : (
         <PostbackList
           rows={rows}
+          patched={patched}
           pending={pending}
           errors={rowErrors}
           onToggle={toggle}
@@ -130,7 +132,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           all={view === 'all'}
         />
       ),
-    [rows, pending, rowErrors, toggle, role, confirmDelete, view],
+    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view],
   );
 
   if (startError) {
@@ -201,7 +203,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           {...(portalOrigin ? { portalOrigin } : {})}
           onSaved={(p) => {
             noteChange(p.id);
-            setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
+            patchRow(p);
             setEditing(undefined);
             setNotice(i18n.t('popup.saved', [String(p.id)]));
           }}

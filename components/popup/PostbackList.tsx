@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/messaging/views';
 import { typeBadge } from '../ui/pixel-labels';
+import { VirtualList } from '../ui/VirtualList';
 import { PostbackRow } from './PostbackRow';
 
 export interface ListFilters {
@@ -12,6 +13,8 @@ export interface ListFilters {
 
 export interface PostbackListProps {
   rows: PixelView[];
+  /** Rows switched or edited since `rows` was loaded (shown in their place; filters and order keep the loaded one). */
+  patched?: ReadonlyMap<number, PixelView>;
   pending: ReadonlySet<number>;
   errors: Readonly<Record<number, string>>;
   onToggle: (pixel: PixelView) => void;
@@ -38,12 +41,33 @@ function matches(p: PixelView, f: ListFilters): boolean {
   );
 }
 
-/** The postbacks, with filters in the all-postbacks view. Specific ones first, then the global ones. */
-export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete, all }: PostbackListProps) {
+const NO_PATCHES: ReadonlyMap<number, PixelView> = new Map();
+/** A popup row's height before it is measured (badges, one line of URL, padding). */
+const ROW_ESTIMATE = 72;
+
+/**
+ * The postbacks, with filters in the all-postbacks view. Specific ones first, then the global ones. Only the
+ * rows on screen are rendered (`VirtualList`), and the filter and order run again only when the loaded list or
+ * the filters change, never for a switch: a switch is one entry in `patched`.
+ */
+export function PostbackList({
+  rows,
+  patched = NO_PATCHES,
+  pending,
+  errors,
+  onToggle,
+  onEdit,
+  onDelete,
+  all,
+}: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
-  const shown = (all ? rows.filter((p) => matches(p, filters)) : rows)
-    .slice()
-    .sort((a, b) => Number(a.level === 'global') - Number(b.level === 'global') || b.id - a.id);
+  const shown = useMemo(
+    () =>
+      (all ? rows.filter((p) => matches(p, filters)) : rows.slice()).sort(
+        (a, b) => Number(a.level === 'global') - Number(b.level === 'global') || b.id - a.id,
+      ),
+    [rows, filters, all],
+  );
   return (
     <>
       {all ? (
@@ -81,20 +105,29 @@ export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete
       {shown.length === 0 ? (
         <p class="muted empty">{rows.length ? i18n.t('popup.list.noMatch') : i18n.t('popup.list.empty')}</p>
       ) : (
-        <ul class="rows" aria-label={i18n.t('popup.list.label')}>
-          {shown.map((p) => (
-            <PostbackRow
-              key={p.id}
-              pixel={p}
-              pending={pending.has(p.id)}
-              {...(errors[p.id] ? { error: errors[p.id] } : {})}
-              onToggle={onToggle}
-              onEdit={onEdit}
-              onDelete={onDelete}
-              showOffer={all}
-            />
-          ))}
-        </ul>
+        <VirtualList
+          items={shown}
+          keyOf={(p) => p.id}
+          estimate={ROW_ESTIMATE}
+          class="rows"
+          label={i18n.t('popup.list.label')}
+          renderItem={(row, place) => {
+            const p = patched.get(row.id) ?? row;
+            return (
+              <PostbackRow
+                key={p.id}
+                place={place}
+                pixel={p}
+                pending={pending.has(p.id)}
+                {...(errors[p.id] ? { error: errors[p.id] } : {})}
+                onToggle={onToggle}
+                onEdit={onEdit}
+                onDelete={onDelete}
+                showOffer={all}
+              />
+            );
+          }}
+        />
       )}
     </>
   );

@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 import type { PopupApi, PopupStart } from '../../components/popup/popup-api';
 import { call } from '../../lib/messaging/call';
 import type { AppError } from '../../lib/messaging/protocol';
 import { findTargetTab } from '../../lib/portal/target-tab';
 import type { Result } from '../../lib/result';
+import { makeWatchPixels } from './watch';
 
 /** Everything the first paint needs: one `popup.start` answer (checked by the background), plus the tab's URL. */
 export async function fetchStart(): Promise<Result<PopupStart, AppError>> {
@@ -22,13 +22,5 @@ export const cachedPixels: PopupApi['cachedPixels'] = async (profileId, offerId)
   return r.ok ? r.value.value : null;
 };
 
-/** Another page (or the worker) refreshed the cache: read this list again, through the background. */
-export const watchPixels: PopupApi['watchPixels'] = (profileId, offerId, cb) => {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !('cache' in changes)) return;
-    const readAt = performance.now();
-    void cachedPixels(profileId, offerId).then((rows) => rows && cb(rows, readAt));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-};
+/** Another page or the worker changed this list's stored pages: see watch.ts. */
+export const watchPixels = makeWatchPixels(cachedPixels);
