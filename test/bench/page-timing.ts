@@ -56,6 +56,8 @@ export interface PopupTiming {
   pageToInteractive: number;
   /** Every performance mark the page set, by name (ms since its navigation start). */
   marks: Record<string, number>;
+  /** The value of the `measure` expression, read in the page once it was interactive. */
+  measured?: unknown;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,7 +113,12 @@ export async function createPopupTimer(context: BrowserContext) {
      * page with `expectation` (a JS expression that must be true then, e.g. "50 switches"), close the popup,
      * and return the timing.
      */
-    async open(extensionId: string, popupPath: string, expectation: string): Promise<PopupTiming> {
+    async open(
+      extensionId: string,
+      popupPath: string,
+      expectation: string,
+      measure = 'null',
+    ): Promise<PopupTiming> {
       const url = `chrome-extension://${extensionId}/${popupPath}`;
       // Only a page that was not there before the click is the popup (an options tab has the same origin).
       const before = new Set((await cdp.send('Target.getTargets')).targetInfos.map((t) => t.targetId));
@@ -141,9 +148,16 @@ export async function createPopupTimer(context: BrowserContext) {
             origin: performance.timeOrigin,
             marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
             ok: Boolean(${expectation}),
+            measured: ${measure},
           } : null;
         })()`;
-        type Marks = { at: number; origin: number; marks: Record<string, number>; ok: boolean };
+        type Marks = {
+          at: number;
+          origin: number;
+          marks: Record<string, number>;
+          ok: boolean;
+          measured: unknown;
+        };
         let r: Marks | undefined;
         const deadline = Date.now() + 15_000;
         while (!r && Date.now() < deadline) {
@@ -159,7 +173,12 @@ export async function createPopupTimer(context: BrowserContext) {
         }
         if (!r) throw new Error(`the popup of ${extensionId} never set ${MARK_INTERACTIVE}`);
         if (!r.ok) throw new Error(`the popup of ${extensionId} was not as expected: ${expectation}`);
-        return { clickToInteractive: r.origin + r.at - t0, pageToInteractive: r.at, marks: r.marks };
+        return {
+          clickToInteractive: r.origin + r.at - t0,
+          pageToInteractive: r.at,
+          marks: r.marks,
+          measured: r.measured,
+        };
       } finally {
         await cdp.send('Target.closeTarget', { targetId });
         // Let the closed popup's teardown finish before the next click.

@@ -14,7 +14,7 @@ test('10 000 postbacks: the popup opens, a search finds one, its switch flips, a
 }) => {
   test.setTimeout(90_000);
   await setUpFromOptions(context, extensionId, sandbox.baseUrl, false);
-  const before = (await sandbox.control.state()).pixels as StatePixel[];
+  const before = (await sandbox.control.state()).pixels as unknown as StatePixel[];
   const mine = before.filter((p) => p.network_affiliate_id === 7);
   expect(mine.length).toBeGreaterThanOrEqual(10_000);
   const target = mine.filter((p) => p.pixel_status === 'active' && p.pixel_level === 'specific')[4321]!;
@@ -35,7 +35,7 @@ test('10 000 postbacks: the popup opens, a search finds one, its switch flips, a
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(toggle).toBeEnabled(); // confirmed by the background
 
-  const after = (await sandbox.control.state()).pixels as StatePixel[];
+  const after = (await sandbox.control.state()).pixels as unknown as StatePixel[];
   const changed = after.filter(
     (p, i) => JSON.stringify({ ...p, time_saved: 0 }) !== JSON.stringify({ ...before[i], time_saved: 0 }),
   );
