@@ -271,7 +271,14 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             </p>
           ) : null}
           <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
-          {list ?? <p class="muted">{i18n.t('popup.loading')}</p>}
+          {list ?? (
+            <p class="muted">
+              {/* The cache is bounded (lib/background/cache.ts): an evicted list is loaded again, and said so. */}
+              {start.evicted && profileId === start.profileId
+                ? i18n.t('popup.evicted')
+                : i18n.t('popup.loading')}
+            </p>
+          )}
           {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
         </>
       )}

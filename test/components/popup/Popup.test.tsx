@@ -172,4 +172,17 @@ describe('Popup', () => {
     // The edit panel loads lazily once the list is painted: let it finish before the test ends.
     await import('../../../components/popup/EditPanel');
   });
+
+  it('a list evicted from the cache says nothing is lost while it loads from Everflow', async () => {
+    const api = fakeApi({ rows: null, evicted: true });
+    const fresh = deferred<Awaited<ReturnType<typeof api.listPixels>>>();
+    vi.mocked(api.listPixels).mockReturnValue(fresh.promise);
+    render(<Popup api={api} />);
+    expect(await screen.findByText(/Nothing is lost: Everflow has every postback/)).toBeTruthy();
+    fresh.resolve(ok({ value: [pixel(1)], fetchedAt: 1, fromCache: false }));
+    expect(await screen.findByRole('switch', { name: 'Postback 1' })).toBeTruthy();
+    expect(screen.queryByText(/Nothing is lost/)).toBeNull();
+    await import('../../../components/popup/CreatePanel');
+    await import('../../../components/popup/EditPanel');
+  });
 });
