@@ -58,6 +58,8 @@ export interface PopupTiming {
   marks: Record<string, number>;
   /** The value of the `measure` expression, read in the page once it was interactive. */
   measured?: unknown;
+  /** With `heap`: the page's JS heap in use once interactive, after a garbage collection (bytes). */
+  heapBytes?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,7 +87,7 @@ export async function createPopupTimer(context: BrowserContext) {
   if (!tabTarget) throw new Error('no tab to click the toolbar button on');
 
   // Replies of Runtime.evaluate inside a non-flat session: `result.result.value`, or an `error`.
-  type Reply = { id?: number; result?: { result?: { value?: unknown } } };
+  type Reply = { id?: number; result?: { result?: { value?: unknown }; usedSize?: number } };
   let nextId = 0;
   const replies = new Map<number, (reply: Reply) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e) => {
@@ -107,6 +109,20 @@ export async function createPopupTimer(context: BrowserContext) {
     return r.result?.result?.value as T | undefined;
   }
 
+  /** The page's JS heap in use after a full garbage collection (CDP), in bytes. */
+  async function heapAfterGc(sessionId: string): Promise<number | undefined> {
+    const send = async (method: string) => {
+      const id = ++nextId;
+      const reply = new Promise<Reply>((r) => replies.set(id, r));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      const r = await Promise.race([reply, sleep(5_000).then((): Reply => ({}))]);
+      replies.delete(id);
+      return r;
+    };
+    await send('HeapProfiler.collectGarbage');
+    return (await send('Runtime.getHeapUsage')).result?.usedSize;
+  }
+
   return {
     /**
      * Click `extensionId`'s button (its popup is `popupPath`), wait for the popup's interactive mark, check the
@@ -118,6 +134,7 @@ export async function createPopupTimer(context: BrowserContext) {
       popupPath: string,
       expectation: string,
       measure = 'null',
+      heap = false,
     ): Promise<PopupTiming> {
       const url = `chrome-extension://${extensionId}/${popupPath}`;
       // Only a page that was not there before the click is the popup (an options tab has the same origin).
@@ -173,7 +190,9 @@ export async function createPopupTimer(context: BrowserContext) {
         }
         if (!r) throw new Error(`the popup of ${extensionId} never set ${MARK_INTERACTIVE}`);
         if (!r.ok) throw new Error(`the popup of ${extensionId} was not as expected: ${expectation}`);
+        const heapBytes = heap ? await heapAfterGc(sessionId) : undefined;
         return {
+          ...(heapBytes === undefined ? {} : { heapBytes }),
           clickToInteractive: r.origin + r.at - t0,
           pageToInteractive: r.at,
           marks: r.marks,

@@ -26,7 +26,7 @@ async function opens(): Promise<BenchRow[]> {
     const blankId = await extensionIdByName(context, 'Bench blank page');
     const blank: number[] = [];
     const byRows = new Map<number, number[]>();
-    let heap = 0;
+    const heaps = new Map<number, number[]>();
     for (const size of SIZES) {
       await worker.evaluate(async (state) => {
         const c = (globalThis as Chrome).chrome;
@@ -34,16 +34,17 @@ async function opens(): Promise<BenchRow[]> {
         await c.storage.local.set(state);
       }, seedState(size));
       const times: number[] = [];
-      const heapNow = 'performance.memory ? performance.memory.usedJSHeapSize : 0';
+      const heap: number[] = [];
       for (let i = 0; i < RUNS + 1; i++) {
         const b = await timer.open(blankId, 'blank.html', `document.getElementById('ready')`);
-        const p = await timer.open(extensionId, 'popup.html', popupReady(size), heapNow);
+        const p = await timer.open(extensionId, 'popup.html', popupReady(size), 'null', i === 1 || i === 2);
         if (i === 0) continue; // the first open compiles and caches
         blank.push(b.clickToInteractive);
         times.push(p.clickToInteractive);
-        if (size === 10_000) heap = Math.max(heap, Number(p.measured) / 1024 / 1024);
+        if (p.heapBytes !== undefined) heap.push(p.heapBytes / 1024 / 1024);
       }
       byRows.set(size, times);
+      heaps.set(size, heap);
     }
     const empty = median(blank);
     const at = (n: number) => median(byRows.get(n) ?? []);
@@ -60,11 +61,13 @@ async function opens(): Promise<BenchRow[]> {
       row(500, 1.3),
       row(10_000, 2),
       {
-        name: 'popup JS heap with 10 000 cached postbacks (largest of the runs)',
-        value: heap,
+        name: 'popup JS heap with 10 000 cached postbacks, after GC once interactive (largest of 2)',
+        value: Math.max(...(heaps.get(10_000) ?? [])),
         unit: 'MB',
+        baseline: { name: '50 rows', value: Math.max(...(heaps.get(50) ?? [])) },
+        ratio: Math.max(...(heaps.get(10_000) ?? [])) / Math.max(...(heaps.get(50) ?? [])),
         goal: '≤ 30 MB',
-        pass: heap <= 30,
+        pass: Math.max(...(heaps.get(10_000) ?? [])) <= 30,
       },
     ];
   } finally {
@@ -85,6 +88,7 @@ async function toggle(): Promise<BenchRow[]> {
     await callFromPage(page, 'pixels.list', { profileId, refresh: true });
     const flips: number[] = [];
     const puts: number[] = [];
+    const firsts: number[] = [];
     const http: number[] = [];
     const messages: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -118,6 +122,7 @@ async function toggle(): Promise<BenchRow[]> {
       const put = after.find((q) => q.method === 'PUT');
       flips.push(r.flippedIn);
       puts.push(put ? put.time - r.t0 : Number.NaN);
+      firsts.push(after[0] ? after[0].time - r.t0 : Number.NaN);
       http.push(after.length);
       messages.push(r.sent);
       await popup.close();
@@ -131,7 +136,16 @@ async function toggle(): Promise<BenchRow[]> {
         pass: median(flips) <= 17,
       },
       {
-        name: `10 000 rows: click → PUT at the sandbox, median of ${RUNS}`,
+        // The switch reads the postback (GET) and writes it whole (PUT); the key's pacing (affiliate 5 req/s,
+        // burst 1: lib/everflow/limiter.ts) puts 200 ms between the two, whatever the list's length.
+        name: `10 000 rows: click → first request (the GET) at the sandbox, median of ${RUNS}`,
+        value: median(firsts),
+        unit: 'ms',
+        goal: '≤ 50 ms',
+        pass: median(firsts) <= 50,
+      },
+      {
+        name: `10 000 rows: click → PUT at the sandbox (after the GET and the 200 ms pacing), median of ${RUNS}`,
         value: median(puts),
         unit: 'ms',
         goal: '≤ 50 ms',
