@@ -43,17 +43,32 @@ const pageKeys = (key: string, from: number, to: number) =>
 export type StoredPages = readonly unknown[][];
 
 /** The cache inside one serialised step: reads, and writes that are committed together at its end. */
+/** A cached value as read, with the revision of the stored entry. */
+export type RevEntry = CacheEntry & { rev: number };
+
 export interface CacheTx {
-  read(key: string): Promise<CacheEntry | undefined>;
-  write(key: string, value: unknown, fetchedAt: number): void;
+  read(key: string): Promise<RevEntry | undefined>;
+  /** The revision the entry has now (0 when absent), without reading its pages. */
+  rev(key: string): number;
+  /** Stage a write; returns the revision the entry will have. */
+  write(key: string, value: unknown, fetchedAt: number): number;
   /**
    * Change the cached lists whose key passes `select`, page by page: `patch` gets every stored page of a list and
-   * returns only the pages it changed (by page number). Only those pages are written.
+   * returns only the pages it changed (by page number). Only those pages are written. Returns the revisions of
+   * the lists that changed (before and after).
    */
   patchLists(
     select: (key: string) => boolean,
     patch: (key: string, pages: StoredPages) => ReadonlyMap<number, unknown[]>,
-  ): Promise<void>;
+  ): Promise<Map<string, { from: number; to: number }>>;
+}
+
+/**
+ * The next revision of an entry: above the last one and never below the clock, so an entry dropped and written
+ * again does not come back with a revision a copy in memory already had.
+ */
+function nextRev(last: number | undefined, now: number): number {
+  return Math.max((last ?? 0) + 1, now);
 }
 
 /** Run `task` with the cache to itself (every cache step of this worker runs in turn) and commit its writes. */
@@ -83,7 +98,15 @@ export function cacheTransaction<T>(
           indexChanged = true;
         }
         const value = meta.list ? pages.flatMap((p) => (Array.isArray(p) ? p : [])) : pages[0];
-        return { value, fetchedAt: meta.fetchedAt };
+        return { value, fetchedAt: meta.fetchedAt, rev: meta.rev ?? 0 };
+      },
+      rev(key) {
+        const meta = index.entries[key];
+        if (meta && now - meta.usedAt > TOUCH_EVERY_MS) {
+          index.entries[key] = { ...meta, usedAt: now };
+          indexChanged = true;
+        }
+        return meta?.rev ?? 0;
       },
       write(key, value, fetchedAt) {
         const pages = toPages(value);
@@ -101,26 +124,33 @@ export function cacheTransaction<T>(
           pages: pages.length,
           chars,
           list: Array.isArray(value),
+          rev: nextRev(old?.rev, now),
         };
         delete index.evicted[key];
         written.add(key);
         indexChanged = true;
+        return nextRev(old?.rev, now);
       },
       async patchLists(select, patch) {
+        const revs = new Map<string, { from: number; to: number }>();
         for (const [key, meta] of Object.entries(index.entries)) {
           if (!meta.list || !select(key)) continue;
           const pages = (await readPages(key, meta)).map((p) => (Array.isArray(p) ? p : []));
           let chars = meta.chars;
-          for (const [i, page] of patch(key, pages)) {
+          const changed = patch(key, pages);
+          for (const [i, page] of changed) {
             const k = pageKey(key, i);
             chars += storedChars(k, page) - storedChars(k, pages[i]);
             records.set(local(k), page);
           }
-          if (chars !== meta.chars) {
-            index.entries[key] = { ...meta, chars };
+          if (changed.size) {
+            const rev = nextRev(meta.rev, now);
+            index.entries[key] = { ...meta, chars, rev };
+            revs.set(key, { from: meta.rev ?? 0, to: rev });
             indexChanged = true;
           }
         }
+        return revs;
       },
     };
     const result = await task(tx);
@@ -184,13 +214,13 @@ export function dropLegacyCache(): Promise<void> {
 }
 
 /** One cached value with when it was fetched, or undefined. The reader checks the value's shape. */
-export function readCache(key: string): Promise<CacheEntry | undefined> {
+export function readCache(key: string): Promise<RevEntry | undefined> {
   return cacheTransaction((tx) => tx.read(key));
 }
 
 /** Store a fresh value (pages watching its keys re-render from it). */
 export function writeCache(key: string, value: unknown, now: number): Promise<void> {
-  return cacheTransaction(async (tx) => tx.write(key, value, now));
+  return cacheTransaction(async (tx) => void tx.write(key, value, now));
 }
 
 /** Whether the entry `key` was evicted to make room (and not fetched again since): a page may say so. */

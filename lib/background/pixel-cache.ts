@@ -42,6 +42,41 @@ async function recentLog(tx: CacheTx, profileId: string, now: number): Promise<P
   return Object.fromEntries(Object.entries(parsed.data).filter(([, e]) => now - e.at < PATCH_MEMORY_MS));
 }
 
+/**
+ * The worker's parsed copy of the lists it read or wrote lately, by cache key, each valid while the stored
+ * entry has the same revision. Reading 10 000 rows from storage and checking each with zod takes long; while
+ * the worker lives, the popup's start and the pages' cached reads skip both.
+ */
+const parsedLists = new Map<string, { rev: number; rows: PixelView[]; fetchedAt: number }>();
+const PARSED_LISTS_KEPT = 4;
+
+function remember(key: string, list: { rev: number; rows: PixelView[]; fetchedAt: number }) {
+  parsedLists.delete(key);
+  parsedLists.set(key, list);
+  for (const old of parsedLists.keys()) {
+    if (parsedLists.size <= PARSED_LISTS_KEPT) break;
+    parsedLists.delete(old);
+  }
+}
+
+/** A cached postback list, checked (or the worker's checked copy of it), or undefined when none is cached. */
+export function readPixelList(key: string): Promise<{ rows: PixelView[]; fetchedAt: number } | undefined> {
+  return cacheTransaction(async (tx) => {
+    const rev = tx.rev(key);
+    const kept = parsedLists.get(key);
+    if (rev && kept?.rev === rev) return kept;
+    const entry = await tx.read(key);
+    const rows = cachedPixels(entry);
+    if (!entry || !rows) {
+      parsedLists.delete(key);
+      return undefined;
+    }
+    const list = { rev: entry.rev, rows, fetchedAt: entry.fetchedAt };
+    remember(key, list);
+    return list;
+  });
+}
+
 const idOf = (row: unknown) => (row as { id?: unknown } | null)?.id;
 
 /**
@@ -87,10 +122,20 @@ export function patchPixelLists(profileId: string, pixel: PixelView | number, no
   const row = typeof pixel === 'number' ? null : pixel;
   return cacheTransaction(async (tx) => {
     const log = await recentLog(tx, profileId, now);
-    await tx.patchLists(
+    const revs = await tx.patchLists(
       (key) => isListOf(key, profileId),
       (key, pages) => patchPages(pages, id, row, row ? belongsIn(key, profileId, row) : false),
     );
+    // The worker's copies follow the same patch (no second read, no second check).
+    for (const [key, { from, to: rev }] of revs) {
+      const kept = parsedLists.get(key);
+      if (!kept || kept.rev !== from) {
+        parsedLists.delete(key);
+        continue;
+      }
+      const changed = patchPages([kept.rows], id, row, row ? belongsIn(key, profileId, row) : false);
+      remember(key, { ...kept, rev, rows: (changed.get(0) as PixelView[] | undefined) ?? kept.rows });
+    }
     tx.write(cacheKeys.pixelPatches(profileId), { ...log, [id]: { at: now, pixel: row } }, now);
   });
 }
@@ -113,7 +158,7 @@ export function storeFetchedPixels(
     const stored = guardStale(fetched, writes, startedAt, (row) =>
       belongsIn(key, profileId, row),
     ) as PixelView[];
-    tx.write(key, stored, now);
+    remember(key, { rev: tx.write(key, stored, now), rows: stored, fetchedAt: now });
     return stored;
   });
 }

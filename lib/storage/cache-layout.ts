@@ -39,6 +39,8 @@ export interface CacheIndexEntry {
   chars: number;
   /** True when the value is a list cut into pages (concatenated on read). */
   list: boolean;
+  /** Bumped on every write of the entry, so the worker can tell a copy it keeps in memory is still the stored one. */
+  rev?: number;
 }
 
 /** The cache index: every entry, and the entries evicted for room (by when), which a page may say. */

@@ -98,6 +98,7 @@ export const CacheIndexEntry = z.object({
   pages: z.number().check(z.int(), z.positive()),
   chars: z.catch(z.number(), 0),
   list: z.catch(z.boolean(), false),
+  rev: z.catch(z.optional(z.number()), undefined),
 });
 
 /** The cache index: entries are checked one by one (a bad one is dropped, its pages become unreachable). */

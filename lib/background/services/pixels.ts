@@ -5,9 +5,9 @@ import type { PixelRows, UnreadablePixel } from '../../everflow/pixel-results';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
 import type { Cached, ListGaps, PixelView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
-import { cacheKeys, readCache } from '../cache';
+import { cacheKeys } from '../cache';
 import { appError, type ClientFor, type ProfileClient, profileSide } from '../client-for';
-import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
+import { patchPixelLists, readPixelList, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
   draftToChanges,
@@ -98,10 +98,9 @@ export async function listPixels(
   const filters = input.filters ?? {};
   if (!input.refresh) {
     const side = await (deps.sideOf ?? profileSide)(input.profileId);
-    const cached = side ? await readCache(listCacheKey(input.profileId, side, filters)) : undefined;
-    const rows = cachedPixels(cached);
-    if (cached && rows) {
-      return ok({ value: applyFilters(rows, filters), fetchedAt: cached.fetchedAt, fromCache: true });
+    const cached = side ? await readPixelList(listCacheKey(input.profileId, side, filters)) : undefined;
+    if (cached) {
+      return ok({ value: applyFilters(cached.rows, filters), fetchedAt: cached.fetchedAt, fromCache: true });
     }
   }
   const c = await deps.clientFor(input.profileId);

@@ -6,7 +6,7 @@ import { ok, type Result } from '../../result';
 import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';
 import { cacheKeys, readCache, wasEvicted } from '../cache';
-import { cachedPixels } from '../pixel-cache';
+import { readPixelList } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
 import { defaultProfileId, repairProfileStores } from './profiles';
 
@@ -76,11 +76,11 @@ export async function popupStart(input: {
       profile.role === 'network'
         ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
         : cacheKeys.pixels(profile.id);
-    const [listEntry, offer] = await Promise.all([
-      readCache(key),
+    const [cached, offer] = await Promise.all([
+      readPixelList(key),
       offerId ? readCache(cacheKeys.offer(profile.id, offerId)) : undefined,
     ]);
-    const list = cachedPixels(listEntry);
+    const list = cached?.rows;
     if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
     else evicted = await wasEvicted(key);
     const parsed = offer && OfferViewSchema.safeParse(offer.value);

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dropLegacyCache, readCache } from '../../../lib/background/cache';
 import type { ClientFor } from '../../../lib/background/client-for';
@@ -12,7 +12,7 @@ import {
 import { createEverflowClient } from '../../../lib/everflow/client';
 import type { PixelView } from '../../../lib/messaging/views';
 import { ok } from '../../../lib/result';
-import { profilesItem } from '../../../lib/storage/items';
+import { cacheIndexItem, profilesItem } from '../../../lib/storage/items';
 import { BASE, json } from '../everflow/stub-fetch';
 
 // The cached postback lists while writes and list fetches overlap, against a small in-memory Everflow whose
@@ -303,5 +303,29 @@ describe('cached postback lists', () => {
     // Not stored again (it would carry the check's time); the new row is patched in.
     expect(after?.fetchedAt).toBe(before?.fetchedAt);
     expect(((after?.value ?? []) as PixelView[]).map((p) => p.id)).toEqual([r.value.pixel.id, 2, 1]);
+  });
+
+  it('the worker keeps its checked copy of a list: a cached read after a switch reads no page, and is right', async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2)]);
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    await setPixelStatus({ profileId: 'p', pixelId: 2, status: 'inactive' }, deps);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const r = await listPixels({ profileId: 'p' }, { ...deps, sideOf: async () => 'affiliate' as const });
+    expect(r.ok && r.value.value.map((p) => [p.id, p.status])).toEqual([
+      [1, 'active'],
+      [2, 'inactive'],
+    ]);
+    const pageReads = get.mock.calls.filter(([keys]) =>
+      JSON.stringify(keys ?? null).includes('cache:pixels'),
+    );
+    expect(pageReads).toEqual([]);
+    // Changed behind its back (another build, a repair): the revision differs, so it is read and checked again.
+    const index = await cacheIndexItem.getValue();
+    index.entries['pixels:p']!.rev = 1;
+    await cacheIndexItem.setValue(index);
+    const again = await listPixels({ profileId: 'p' }, { ...deps, sideOf: async () => 'affiliate' as const });
+    expect(again.ok && again.value.value).toHaveLength(2);
+    expect(get.mock.calls.some(([keys]) => JSON.stringify(keys ?? null).includes('cache:pixels'))).toBe(true);
   });
 });
