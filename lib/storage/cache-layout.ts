@@ -68,7 +68,14 @@ export function seedRecords(key: string, value: unknown, fetchedAt: number): Rec
   });
   const index: CacheIndex = {
     entries: {
-      [key]: { fetchedAt, usedAt: fetchedAt, pages: pages.length, chars, list: Array.isArray(value) },
+      [key]: {
+        fetchedAt,
+        usedAt: fetchedAt,
+        pages: pages.length,
+        chars,
+        list: Array.isArray(value),
+        rev: fetchedAt,
+      },
     },
     evicted: {},
   };
