@@ -30,28 +30,28 @@ export async function bench(): Promise<BenchRow[]> {
     await page.goto(`chrome-extension://${extensionId}/options.html#partner-postbacks`);
     await page.locator('.pp-rows > li[aria-posinset="1"]').waitFor({ timeout: 30_000 });
     const firstPage = Date.now() - t0;
-    const scrolled = await page.evaluate(async (total) => {
-      const longTasks: number[] = [];
+    // A string, not a function: tsx would wrap named arrows in a helper the page does not have.
+    const scrolled = (await page.evaluate(`(async () => {
+      const total = ${TOTAL};
+      const longTasks = [];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
       const t = performance.now();
-      const loaded = () =>
-        Number(document.querySelector('.pp-rows > li:last-child')?.getAttribute('aria-posinset') ?? 0);
-      while (performance.now() - t < 180_000) {
-        const setSize = Number(document.querySelector('.pp-rows > li')?.getAttribute('aria-setsize') ?? 0);
-        if (setSize >= total && loaded() >= total) break;
+      const attr = (sel, name) => Number(document.querySelector(sel)?.getAttribute(name) ?? 0);
+      while (performance.now() - t < 180000) {
+        if (attr('.pp-rows > li', 'aria-setsize') >= total && attr('.pp-rows > li:last-child', 'aria-posinset') >= total) break;
         window.scrollTo(0, document.documentElement.scrollHeight);
         await new Promise((r) => setTimeout(r, 30));
       }
       await new Promise((r) => setTimeout(r, 200));
       return {
         ms: performance.now() - t,
-        rows: Number(document.querySelector('.pp-rows > li')?.getAttribute('aria-setsize') ?? 0),
+        rows: attr('.pp-rows > li', 'aria-setsize'),
         rendered: document.querySelectorAll('.pp-rows > li').length,
         longest: Math.max(0, ...longTasks),
       };
-    }, TOTAL);
+    })()`)) as { ms: number; rows: number; rendered: number; longest: number };
     const searches = (await control.requests())
       .slice(seen)
       .filter((q) => q.path.endsWith('/networks/pixelstable')).length;
