@@ -28,4 +28,9 @@ export interface PopupStartReply {
   offer?: { id: number; view?: OfferView };
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
+  /**
+   * True when this list was cached once and evicted to make room for others (nothing is lost: the popup loads it
+   * from Everflow, and says so).
+   */
+  evicted?: boolean;
 }

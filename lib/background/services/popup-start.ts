@@ -5,9 +5,9 @@ import type { PopupProfile, PopupStartReply } from '../../model/replies';
 import { offerIdFromUrl } from '../../portal/offer-id';
 import { profileForHost } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
-import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
-import { cacheKeys } from '../cache';
-import { cachedPixels } from '../pixel-cache';
+import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
+import { cacheKeys, readCache, wasEvicted } from '../cache';
+import { readPixelList } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
 import { defaultProfileId, repairProfileStores } from './profiles';
 
@@ -23,11 +23,10 @@ function hostOf(url: string | undefined): string | undefined {
 export async function popupStart(input: {
   tabUrl?: string | undefined;
 }): Promise<Result<PopupStartReply, AppError>> {
-  const [stored, settings, templates, cache] = await Promise.all([
+  const [stored, settings, templates] = await Promise.all([
     profilesItem.getValue(),
     settingsItem.getValue(),
     templatesItem.getValue(),
-    cacheItem.getValue(),
   ]);
   const defaultId = defaultProfileId(stored, settings.defaultProfileId);
   // A stored default naming a gone profile is repaired (rarely needed, so the usual start writes nothing).
@@ -45,14 +44,19 @@ export async function popupStart(input: {
   const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
   let rows: PixelView[] | null = null;
   let offerView: OfferView | undefined;
+  let evicted = false;
   if (profile) {
     const key =
       profile.role === 'network'
         ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
         : cacheKeys.pixels(profile.id);
-    const list = cachedPixels(cache[key]);
+    const [cached, offer] = await Promise.all([
+      readPixelList(key),
+      offerId ? readCache(cacheKeys.offer(profile.id, offerId)) : undefined,
+    ]);
+    const list = cached?.rows;
     if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
-    const offer = offerId ? cache[cacheKeys.offer(profile.id, offerId)] : undefined;
+    else evicted = await wasEvicted(key);
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
   }
@@ -63,5 +67,6 @@ export async function popupStart(input: {
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
+    ...(evicted ? { evicted: true } : {}),
   });
 }

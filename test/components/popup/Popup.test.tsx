@@ -149,4 +149,40 @@ describe('Popup', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Add a profile' }));
     expect(api.openOptions).toHaveBeenCalledWith('#profiles');
   });
+
+  it('10 000 postbacks: only the rows on screen render, and a switch re-renders a few rows, not the list', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => pixel(10_000 - i, 'active'));
+    const api = fakeApi({ rows: many, offer: undefined });
+    vi.mocked(api.listPixels).mockResolvedValue(ok({ value: many, fetchedAt: 1, fromCache: false }));
+    render(<Popup api={api} />);
+    const target = await screen.findByRole('switch', { name: 'Postback 10000' });
+    await waitFor(() => expect(api.listPixels).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getAllByRole('switch').length).toBeLessThan(40);
+    vi.mocked(PostbackRow).mockClear();
+    fireEvent.click(target);
+    expect(target.getAttribute('aria-checked')).toBe('false');
+    expect(api.setStatus).toHaveBeenCalledWith('p', 10_000, 'inactive');
+    await waitFor(() => expect(target.hasAttribute('disabled')).toBe(false));
+    // The rows on screen render again (the pending state, then the answer); never the 10 000.
+    expect(vi.mocked(PostbackRow).mock.calls.length).toBeLessThan(200);
+    // Its own write is not read again.
+    expect(api.cachedPixels).not.toHaveBeenCalled();
+    expect(api.listPixels).toHaveBeenCalledTimes(1);
+    // The edit panel loads lazily once the list is painted: let it finish before the test ends.
+    await import('../../../components/popup/EditPanel');
+  });
+
+  it('a list evicted from the cache says nothing is lost while it loads from Everflow', async () => {
+    const api = fakeApi({ rows: null, evicted: true });
+    const fresh = deferred<Awaited<ReturnType<typeof api.listPixels>>>();
+    vi.mocked(api.listPixels).mockReturnValue(fresh.promise);
+    render(<Popup api={api} />);
+    expect(await screen.findByText(/Nothing is lost: Everflow has every postback/)).toBeTruthy();
+    fresh.resolve(ok({ value: [pixel(1)], fetchedAt: 1, fromCache: false }));
+    expect(await screen.findByRole('switch', { name: 'Postback 1' })).toBeTruthy();
+    expect(screen.queryByText(/Nothing is lost/)).toBeNull();
+    await import('../../../components/popup/CreatePanel');
+    await import('../../../components/popup/EditPanel');
+  });
 });

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupStart } from '../../../lib/background/services/popup-start';
-import { cacheItem, profilesItem } from '../../../lib/storage/items';
+import { profilesItem } from '../../../lib/storage/items';
+import { seedCache } from './cache-seed';
 
 function row(id: number, offerId: number, level = 'specific') {
   return {
@@ -38,7 +39,7 @@ beforeEach(async () => {
 
 describe('popupStart', () => {
   it("paints the offer's cached rows: its own and the global ones", async () => {
-    await cacheItem.setValue({
+    await seedCache({
       'pixels:net:offer:5': { value: [row(3, 5), row(2, 0, 'global'), row(1, 6)], fetchedAt: 1 },
       'offer:net:5': { value: { id: 5, name: 'Offer five', events: [] }, fetchedAt: 1 },
     });
@@ -52,7 +53,7 @@ describe('popupStart', () => {
   it('paints every cached row without an offer, and none when nothing is cached', async () => {
     const empty = await popupStart({});
     expect(empty.ok && empty.value.rows).toBeNull();
-    await cacheItem.setValue({ 'pixels:net:all': { value: [row(3, 5), row(1, 6)], fetchedAt: 1 } });
+    await seedCache({ 'pixels:net:all': { value: [row(3, 5), row(1, 6)], fetchedAt: 1 } });
     const all = await popupStart({});
     expect(all.ok && all.value.rows?.map((p) => p.id)).toEqual([3, 1]);
   });
