@@ -26,7 +26,15 @@ export interface VirtualListProps<T> {
   busy?: boolean;
   /** Rows kept rendered beyond the screen, in px, so a fast scroll shows rows rather than gaps. */
   overscan?: number;
+  /**
+   * Up to this many items every row is rendered (no windowing): a short list costs what it always did, the
+   * page's find-in-page sees every row, and nothing shifts while rows are measured.
+   */
+  windowFrom?: number;
 }
+
+/** The list length from which rows off screen are left out, unless a list says otherwise. */
+export const WINDOW_FROM = 100;
 
 const KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 const FOCUSABLE = 'button:not([disabled]), a[href], input, select, [tabindex]:not([tabindex="-1"])';
@@ -57,6 +65,7 @@ export function VirtualList<T>({
   class: className,
   busy,
   overscan = 600,
+  windowFrom = WINDOW_FROM,
 }: VirtualListProps<T>) {
   const ref = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string | number, number>());
@@ -76,11 +85,16 @@ export function VirtualList<T>({
     return o;
   }, [items, measured, estimate]);
 
+  const windowed = items.length > windowFrom;
   const total = offsets[items.length] ?? 0;
-  const start = Math.min(indexAt(offsets, Math.max(0, view.top - overscan)), Math.max(0, items.length - 1));
-  let end = start;
-  while (end < items.length && (offsets[end] ?? 0) < view.bottom) end++;
-  end = Math.max(end, Math.min(items.length, start + 1));
+  let start = 0;
+  let end = items.length;
+  if (windowed) {
+    start = Math.min(indexAt(offsets, Math.max(0, view.top - overscan)), Math.max(0, items.length - 1));
+    end = start;
+    while (end < items.length && (offsets[end] ?? 0) < view.bottom) end++;
+    end = Math.max(end, Math.min(items.length, start + 1));
+  }
 
   // Follow the page's scroll and size, at most once a frame.
   useEffect(() => {
@@ -114,7 +128,8 @@ export function VirtualList<T>({
     const el = ref.current;
     if (!el) return;
     let changed = false;
-    for (const li of Array.from(el.children) as HTMLElement[]) {
+    // A short list renders every row: its heights only matter once it grows into a window.
+    for (const li of windowed ? (Array.from(el.children) as HTMLElement[]) : []) {
       const index = Number(li.dataset.index);
       const item = items[index];
       if (item === undefined || !li.offsetHeight) continue;
@@ -156,6 +171,13 @@ export function VirtualList<T>({
     e.preventDefault();
     if (index === from) return;
     const slot = Math.max(0, Array.from(row.querySelectorAll(FOCUSABLE)).indexOf(e.target));
+    if (!windowed) {
+      // Every row is there: focus scrolls it into view.
+      const to = ref.current?.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`);
+      const targets = to ? Array.from(to.querySelectorAll<HTMLElement>(FOCUSABLE)) : [];
+      targets[Math.min(slot, targets.length - 1)]?.focus();
+      return;
+    }
     pendingFocus.current = { index, slot };
     // Scroll the row into view; the scroll handler renders it, and the layout effect focuses it.
     const listTop = (ref.current?.getBoundingClientRect().top ?? 0) + window.scrollY;

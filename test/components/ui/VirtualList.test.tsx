@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { VirtualList } from '../../../components/ui/VirtualList';
+import { VirtualList, WINDOW_FROM } from '../../../components/ui/VirtualList';
 
 afterEach(cleanup);
 
@@ -49,5 +49,30 @@ describe('VirtualList', () => {
     expect(document.activeElement?.textContent).toBe('Edit 10000');
     expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('10000');
     expect(scrollTo).toHaveBeenCalled();
+  });
+});
+
+describe('VirtualList, a short list', () => {
+  it('renders every row up to the window threshold, and arrows still move between rows', () => {
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(500);
+    render(<List rows={items.slice(0, WINDOW_FROM)} />);
+    const list = screen.getByRole('list', { name: 'Rows' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(WINDOW_FROM);
+    expect(rows.at(-1)!.getAttribute('aria-posinset')).toBe(String(WINDOW_FROM));
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe(String(WINDOW_FROM));
+    const edit1 = screen.getByRole('button', { name: 'Edit 1' });
+    edit1.focus();
+    fireEvent.keyDown(edit1, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toBe('Edit 2');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement?.textContent).toBe(`Edit ${WINDOW_FROM}`);
+  });
+
+  it('windows the list one row past the threshold', () => {
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(500);
+    render(<List rows={items.slice(0, WINDOW_FROM + 1)} />);
+    const rows = within(screen.getByRole('list', { name: 'Rows' })).getAllByRole('listitem');
+    expect(rows.length).toBeLessThan(WINDOW_FROM);
   });
 });
