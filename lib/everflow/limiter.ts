@@ -4,10 +4,15 @@ import { sleep as realSleep, type Sleep } from './sleep';
 /**
  * Client-side pacing, so bulk work stays under Everflow's limits instead of bouncing off 429s.
  *
- * A token bucket written as GCRA (one "theoretical arrival time" instead of a token count): each
- * caller reserves the next slot synchronously, then sleeps until it, so concurrent callers queue in
- * order. Everflow counts requests per 30-second window (reference §5), so the limiter also listens to
- * `X-RateLimit-Remaining`: at 0 it holds every caller until the window should have reset.
+ * Everflow counts requests per 30-second window: `X-RateLimit-Limit` is the allowance per window (5 req/s ×
+ * 30 s = 150 for an affiliate key), and only going over it gets 429s (reference, "Rate limits"). So this is a
+ * true window, not a 5-per-second drip: a request goes at once while fewer than the allowance were sent in the
+ * last window (plus a little slack for the clocks and the network), else it waits until the oldest of them
+ * leaves the window. Any span of one window then holds at most the allowance, so the server's fixed window
+ * (which opens at its own first request) never sees more. A click's GET and PUT go back to back instead of
+ * 200 ms apart; 1 000 switches still average 5 a second. Callers are served in order: each reserves its slot
+ * synchronously, then sleeps until it. The limiter also listens to `X-RateLimit-Remaining` (other pages,
+ * devices or tools may use the same key): at 0 it holds every caller until the window should have reset.
  */
 
 /** Documented limits in requests per second: affiliate 5, network 30 (20 in older docs). */
@@ -35,27 +40,36 @@ export interface Limiter {
 /** Options of one limiter. */
 export interface LimiterOptions {
   ratePerSecond: number;
-  /** Requests that may go at once after idling. Default 1: a fresh window never overshoots. */
-  burst?: number;
-  /** The server's counting window; default 30 s. */
+  /** The server's counting window; default 30 s. The allowance per window is `ratePerSecond` × its seconds. */
   windowMs?: number;
+  /**
+   * How much longer than the window a sent request still counts, for the gap between our clock and the
+   * server's (a request that left later may arrive sooner). Default 2 % of the window, at least 20 ms.
+   */
+  slackMs?: number;
   now?: () => number;
   sleep?: Sleep;
 }
 
-/** Creates a token-bucket limiter. */
+/** Creates a sliding-window limiter. */
 export function createLimiter(options: LimiterOptions): Limiter {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const windowMs = options.windowMs ?? 30_000;
-  const interval = 1000 / options.ratePerSecond;
-  const tolerance = (Math.max(1, options.burst ?? 1) - 1) * interval;
-  let tat = Number.NEGATIVE_INFINITY;
+  const allowance = Math.max(1, Math.round((options.ratePerSecond * windowMs) / 1000));
+  const span = windowMs + (options.slackMs ?? Math.max(20, windowMs * 0.02));
+  // The send times of the requests still inside the window (granted or reserved), oldest first. Only the
+  // last `allowance` matter; older ones are dropped as they leave.
+  const sent: number[] = [];
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let windowEndsAt = Number.NEGATIVE_INFINITY;
 
   const pauseUntil = (time: number) => {
     pausedUntil = Math.max(pausedUntil, time);
+  };
+  const release = (slot: number) => {
+    const i = sent.lastIndexOf(slot);
+    if (i >= 0) sent.splice(i, 1);
   };
 
   return {
@@ -64,18 +78,19 @@ export function createLimiter(options: LimiterOptions): Limiter {
       for (;;) {
         if (signal?.aborted) return false;
         const t = now();
-        const sendAt = Math.max(t, tat - tolerance, pausedUntil);
-        tat = Math.max(tat, sendAt) + interval;
-        const reserved = tat;
+        while (sent.length > allowance || (sent.length && (sent[0] ?? t) + span <= t)) sent.shift();
+        const full = sent.length >= allowance ? (sent[sent.length - allowance] ?? t) + span : t;
+        // Never before a slot already reserved: callers go in the order they asked.
+        const sendAt = Math.max(t, full, pausedUntil, sent[sent.length - 1] ?? t);
+        sent.push(sendAt);
         if (sendAt > t) await sleep(sendAt - t, signal);
         if (signal?.aborted) {
-          // Give the slot back if nobody queued behind it.
-          if (tat === reserved) tat -= interval;
+          release(sendAt); // the slot is free again for the next caller
           return false;
         }
-        // A pause that began while we waited (a 429 elsewhere) wins: queue again behind it, so
-        // the callers it held do not all fire at once when it ends.
+        // A pause that began while we waited (a 429 elsewhere) wins: queue again behind it.
         if (pausedUntil <= now()) return true;
+        release(sendAt);
       }
     },
     pauseFor(ms) {
