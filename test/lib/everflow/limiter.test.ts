@@ -15,7 +15,12 @@ afterEach(() => {
 /** Starts `n` acquires at once and records the fake time at which each was granted. */
 async function grantTimes(limiter: ReturnType<typeof createLimiter>, n: number, runFor: number) {
   const times: number[] = [];
-  for (let i = 0; i < n; i++) void limiter.acquire().then(() => times.push(Date.now()));
+  // Each request is answered at once (release), so it counts from its grant time.
+  for (let i = 0; i < n; i++)
+    void limiter.acquire().then(() => {
+      times.push(Date.now());
+      limiter.release();
+    });
   await vi.advanceTimersByTimeAsync(runFor);
   return times;
 }
@@ -40,7 +45,11 @@ describe('createLimiter', () => {
     const limiter = createLimiter({ ratePerSecond: 5, windowMs: 1000, slackMs: 0 });
     const times: number[] = [];
     for (let round = 0; round < 8; round++) {
-      for (let i = 0; i < 1 + (round % 4) * 3; i++) void limiter.acquire().then(() => times.push(Date.now()));
+      for (let i = 0; i < 1 + (round % 4) * 3; i++)
+        void limiter.acquire().then(() => {
+          times.push(Date.now());
+          limiter.release();
+        });
       await vi.advanceTimersByTimeAsync(137 * (round + 1));
     }
     await vi.advanceTimersByTimeAsync(20_000);
@@ -55,13 +64,18 @@ describe('createLimiter', () => {
     );
     const limiter = createLimiter({ ratePerSecond: 5, windowMs: 1000 });
     const verdicts: boolean[] = [];
-    // The first request takes longer to arrive than the ones after it (within the slack).
+    // The first window's requests take 300 ms to reach the server, the ones after them none: a request counts
+    // until its answer, so the window those late requests open on the server is never overrun.
     for (let i = 0; i < 60; i++) {
-      void limiter
-        .acquire()
-        .then(() =>
-          setTimeout(() => verdicts.push(server.take('key', 'affiliate').allowed), i === 0 ? 15 : 0),
-        );
+      void limiter.acquire().then(() =>
+        setTimeout(
+          () => {
+            verdicts.push(server.take('key', 'affiliate').allowed);
+            limiter.release();
+          },
+          i < 5 ? 300 : 0,
+        ),
+      );
     }
     await vi.advanceTimersByTimeAsync(20_000);
     expect(verdicts).toHaveLength(60);
@@ -77,7 +91,11 @@ describe('createLimiter', () => {
   it('re-queues callers whose slot falls inside a pause that began while they waited', async () => {
     const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) void limiter.acquire().then(() => times.push(Date.now()));
+    for (let i = 0; i < 3; i++)
+      void limiter.acquire().then(() => {
+        times.push(Date.now());
+        limiter.release();
+      });
     await vi.advanceTimersByTimeAsync(0);
     limiter.pauseFor(1500);
     await vi.advanceTimersByTimeAsync(5000);
@@ -106,6 +124,7 @@ describe('createLimiter', () => {
   it('resolves false without waiting when aborted, and gives the slot back', async () => {
     const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
     await limiter.acquire();
+    limiter.release();
     const controller = new AbortController();
     const pending = limiter.acquire(controller.signal);
     controller.abort();
