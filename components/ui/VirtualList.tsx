@@ -69,6 +69,9 @@ export function VirtualList<T>({
 }: VirtualListProps<T>) {
   const ref = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string | number, number>());
+  // The item each height was measured for: a row shown again with the same item is not measured again, so
+  // scrolling over rows already seen forces no layout.
+  const measuredFor = useRef(new WeakMap<object, number>());
   const [measured, setMeasured] = useState(0);
   const [view, setView] = useState(() => ({
     top: 0,
@@ -132,12 +135,15 @@ export function VirtualList<T>({
     for (const li of windowed ? (Array.from(el.children) as HTMLElement[]) : []) {
       const index = Number(li.dataset.index);
       const item = items[index];
-      if (item === undefined || !li.offsetHeight) continue;
+      if (item === undefined) continue;
       const key = keyOf(item);
-      if (Math.abs((heights.current.get(key) ?? estimate) - li.offsetHeight) > 0.5) {
-        heights.current.set(key, li.offsetHeight);
-        changed = true;
-      }
+      const isObject = typeof item === 'object' && item !== null;
+      if (isObject && measuredFor.current.has(item) && heights.current.has(key)) continue;
+      const h = li.offsetHeight;
+      if (!h) continue;
+      if (isObject) measuredFor.current.set(item, h);
+      if (Math.abs((heights.current.get(key) ?? estimate) - h) > 0.5) changed = true;
+      heights.current.set(key, h);
     }
     if (changed) setMeasured((n) => n + 1);
     const want = pendingFocus.current;

@@ -76,3 +76,21 @@ describe('VirtualList, a short list', () => {
     expect(rows.length).toBeLessThan(WINDOW_FROM);
   });
 });
+
+describe('VirtualList, measuring', () => {
+  it('measures a row once per item: rendering the same rows again forces no layout', () => {
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(500);
+    const reads = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(50);
+    const { rerender } = render(<List />);
+    const first = reads.mock.calls.length;
+    expect(first).toBeGreaterThan(0);
+    rerender(<List />);
+    rerender(<List />);
+    expect(reads.mock.calls.length).toBe(first);
+    // A changed item (a switched row) is measured again.
+    const changed = items.slice();
+    changed[0] = { id: 1 };
+    rerender(<List rows={changed} />);
+    expect(reads.mock.calls.length).toBe(first + 1);
+  });
+});
