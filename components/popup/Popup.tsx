@@ -65,7 +65,14 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     api,
     profileId,
     listOfferId,
-    start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
+    start?.profileId
+      ? {
+          profileId: start.profileId,
+          offerId: start.offer?.id,
+          rows: start.rows,
+          partial: start.rowsTotal !== undefined,
+        }
+      : undefined,
   );
   const { rows, patched, refreshing, error, gaps, setRows, patchRow, noteChange } = postbacks;
   const painted = rows !== null;

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/model/pixel';
+import { byListOrder } from '../../lib/rows/list-order';
 import { typeBadge } from '../ui/pixel-labels';
 import { type RowPlace, VirtualList } from '../ui/VirtualList';
 import { PostbackRow } from './PostbackRow';
@@ -66,10 +67,7 @@ export function PostbackList({
 }: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
   const shown = useMemo(
-    () =>
-      (all ? rows.filter((p) => matches(p, filters)) : rows.slice()).sort(
-        (a, b) => Number(a.level === 'global') - Number(b.level === 'global') || b.id - a.id,
-      ),
+    () => (all ? rows.filter((p) => matches(p, filters)) : rows.slice()).sort(byListOrder),
     [rows, filters, all],
   );
   // On one offer, the global ("all offers") postbacks are listed apart: they fire here too, but are not this

@@ -43,7 +43,7 @@ export function usePostbacks(
   profileId: string | undefined,
   offerId: number | undefined,
   /** Rows the popup already has for this profile and offer (from its start message). */
-  initial?: { profileId: string; offerId: number | undefined; rows: PixelView[] | null },
+  initial?: { profileId: string; offerId: number | undefined; rows: PixelView[] | null; partial?: boolean },
 ): PostbacksState {
   const [rows, setRowsState] = useState<PixelView[] | null>(null);
   const [patched, setPatched] = useState<ReadonlyMap<number, PixelView>>(NO_PATCHES);
@@ -93,7 +93,9 @@ export function usePostbacks(
     setGaps(undefined);
     setRowsState(null);
     takePatches();
-    if (!(initial && initial.profileId === profileId && initial.offerId === offerId && initial.rows)) {
+    // No start rows, or only the first screen of a long list: the whole cached list follows.
+    const started = initial && initial.profileId === profileId && initial.offerId === offerId && initial.rows;
+    if (!started || initial.partial) {
       void api.cachedPixels(profileId, offerId).then((cached) => {
         if (live && cached) setRowsState((current) => current ?? cached);
       });

@@ -33,4 +33,10 @@ export interface PopupStartReply {
    * from Everflow, and says so).
    */
   evicted?: boolean;
+  /**
+   * Set when `rows` holds only the first rows of a long list, in the list's order (enough for the first
+   * screen): the list has this many, and the popup reads all of them (`pixels.cached`) right after it painted,
+   * so opening it costs the same at 10 000 rows as at 200.
+   */
+  rowsTotal?: number;
 }

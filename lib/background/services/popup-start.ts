@@ -5,11 +5,18 @@ import type { PopupProfile, PopupStartReply } from '../../model/replies';
 import { offerIdFromUrl } from '../../portal/offer-id';
 import { profileForHost } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
+import { byListOrder } from '../../rows/list-order';
 import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import { cacheKeys, readCache, wasEvicted } from '../cache';
 import { readPixelList } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
 import { defaultProfileId, repairProfileStores } from './profiles';
+
+/**
+ * The most rows the start message carries: a first screen and more, while the whole list (up to 10 000 rows,
+ * megabytes of JSON through the message channel) follows after the first paint.
+ */
+export const START_ROWS = 200;
 
 function hostOf(url: string | undefined): string | undefined {
   try {
@@ -45,6 +52,7 @@ export async function popupStart(input: {
   let rows: PixelView[] | null = null;
   let offerView: OfferView | undefined;
   let evicted = false;
+  let rowsTotal: number | undefined;
   if (profile) {
     const key =
       profile.role === 'network'
@@ -57,6 +65,10 @@ export async function popupStart(input: {
     const list = cached?.rows;
     if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
     else evicted = await wasEvicted(key);
+    if (rows && rows.length > START_ROWS) {
+      rowsTotal = rows.length;
+      rows = rows.slice().sort(byListOrder).slice(0, START_ROWS);
+    }
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
   }
@@ -68,5 +80,6 @@ export async function popupStart(input: {
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
     ...(evicted ? { evicted: true } : {}),
+    ...(rowsTotal === undefined ? {} : { rowsTotal }),
   });
 }

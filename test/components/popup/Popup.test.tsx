@@ -173,6 +173,20 @@ describe('Popup', () => {
     await import('../../../components/popup/EditPanel');
   });
 
+  it('a start with only the first screen of a long list paints it, then reads the whole cached list', async () => {
+    const all = Array.from({ length: 300 }, (_, i) => pixel(300 - i));
+    const api = fakeApi({ rows: all.slice(0, 200), rowsTotal: 300, offer: undefined });
+    const whole = deferred<typeof all | null>();
+    vi.mocked(api.cachedPixels).mockReturnValue(whole.promise);
+    vi.mocked(api.listPixels).mockReturnValue(new Promise(() => {})); // Everflow is slow
+    render(<Popup api={api} initial={await api.start()} />);
+    const first = screen.getAllByRole('listitem')[0]!;
+    expect(first.getAttribute('aria-setsize')).toBe('200');
+    expect(api.cachedPixels).toHaveBeenCalledWith('p', undefined);
+    whole.resolve(all);
+    await waitFor(() => expect(screen.getAllByRole('listitem')[0]!.getAttribute('aria-setsize')).toBe('300'));
+  });
+
   it('a list evicted from the cache says nothing is lost while it loads from Everflow', async () => {
     const api = fakeApi({ rows: null, evicted: true });
     const fresh = deferred<Awaited<ReturnType<typeof api.listPixels>>>();
