@@ -145,9 +145,10 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onDelete={role === 'network' ? confirmDelete : undefined}
           all={view === 'all'}
           eventNames={eventNames}
+          total={start?.rowsTotal !== undefined && rows === start.rows ? start.rowsTotal : undefined}
         />
       ),
-    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view, eventNames],
+    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view, eventNames, start],
   );
 
   if (startError) {

@@ -26,6 +26,8 @@ export interface PostbackListProps {
   all: boolean;
   /** Event names by event id (the offer's events), for rows whose postback does not carry its event's name. */
   eventNames?: ReadonlyMap<number, string> | undefined;
+  /** The list's length while `rows` is only its start (the popup's first paint of a long list). */
+  total?: number | undefined;
 }
 
 function matches(p: PixelView, f: ListFilters): boolean {
@@ -64,6 +66,7 @@ export function PostbackList({
   onDelete,
   all,
   eventNames,
+  total,
 }: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
   const shown = useMemo(
@@ -99,8 +102,11 @@ export function PostbackList({
       />
     );
   };
+  // Only the unfiltered all-postbacks list knows its length before the rest arrives.
+  const unfiltered = all && !filters.text.trim() && !filters.status && !filters.type;
   const windowed = (items: readonly PixelView[], label: string) => (
     <VirtualList
+      {...(unfiltered && total ? { setSize: total } : {})}
       items={items}
       keyOf={(p) => p.id}
       estimate={ROW_ESTIMATE}

@@ -31,6 +31,11 @@ export interface VirtualListProps<T> {
    * page's find-in-page sees every row, and nothing shifts while rows are measured.
    */
   windowFrom?: number;
+  /**
+   * The length of the whole list when `items` is only its start (the rest is on its way): said in
+   * aria-setsize, and kept as height below the rows.
+   */
+  setSize?: number;
 }
 
 /** The list length from which rows off screen are left out, unless a list says otherwise. */
@@ -66,7 +71,9 @@ export function VirtualList<T>({
   busy,
   overscan = 600,
   windowFrom = WINDOW_FROM,
+  setSize,
 }: VirtualListProps<T>) {
+  const size = Math.max(items.length, setSize ?? 0);
   const ref = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string | number, number>());
   // The item each height was measured for: a row shown again with the same item is not measured again, so
@@ -203,14 +210,14 @@ export function VirtualList<T>({
       aria-busy={busy ? 'true' : undefined}
       style={{
         paddingTop: `${offsets[start] ?? 0}px`,
-        paddingBottom: `${total - (offsets[end] ?? total)}px`,
+        paddingBottom: `${total - (offsets[end] ?? total) + (size - items.length) * estimate}px`,
       }}
       onKeyDown={onKeyDown}
     >
       {items.slice(start, end).map((item, i) =>
         renderItem(item, {
           'aria-posinset': start + i + 1,
-          'aria-setsize': items.length,
+          'aria-setsize': size,
           'data-index': start + i,
         }),
       )}

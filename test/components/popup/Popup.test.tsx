@@ -175,16 +175,20 @@ describe('Popup', () => {
 
   it('a start with only the first screen of a long list paints it, then reads the whole cached list', async () => {
     const all = Array.from({ length: 300 }, (_, i) => pixel(300 - i));
+    all[299] = { ...pixel(1), description: 'The oldest one' };
     const api = fakeApi({ rows: all.slice(0, 200), rowsTotal: 300, offer: undefined });
     const whole = deferred<typeof all | null>();
     vi.mocked(api.cachedPixels).mockReturnValue(whole.promise);
     vi.mocked(api.listPixels).mockReturnValue(new Promise(() => {})); // Everflow is slow
     render(<Popup api={api} initial={await api.start()} />);
-    const first = screen.getAllByRole('listitem')[0]!;
-    expect(first.getAttribute('aria-setsize')).toBe('200');
+    // The first screen says the list's true length while the rest is on its way.
+    expect(screen.getAllByRole('listitem')[0]!.getAttribute('aria-setsize')).toBe('300');
     expect(api.cachedPixels).toHaveBeenCalledWith('p', undefined);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'oldest' } });
+    expect(screen.queryByRole('switch', { name: 'Postback 1' })).toBeNull();
     whole.resolve(all);
-    await waitFor(() => expect(screen.getAllByRole('listitem')[0]!.getAttribute('aria-setsize')).toBe('300'));
+    // The oldest postback was not in the first screen: the search finds it once the whole list is in.
+    expect(await screen.findByRole('switch', { name: 'Postback 1' })).toBeTruthy();
   });
 
   it('a list evicted from the cache says nothing is lost while it loads from Everflow', async () => {
