@@ -9,6 +9,7 @@ import { profilesItem } from '../storage/items';
 import { dropProfileCache } from './cache';
 import { makeClientFor } from './client-for';
 import { clearDraft, getDraft, saveDraft } from './services/drafts';
+import { healthCheckNow, healthDismiss, healthList, healthSwitchOn } from './services/health';
 import { getOffer, listOffers, listPartners } from './services/offers';
 import { searchPixels } from './services/pixel-search';
 import {
@@ -30,6 +31,7 @@ import {
 } from './services/profiles';
 import { getSettings, updateSettings } from './services/settings';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
+import { testFire } from './services/test-fire';
 import { getStatus } from './status';
 
 export interface BackgroundConfig extends HandlerContext {
@@ -39,10 +41,18 @@ export interface BackgroundConfig extends HandlerContext {
   fetch?: typeof fetch;
   now?: () => number;
   newId?: () => string;
+  /** Tell the user about newly flagged postbacks (a browser notification when they asked for one). */
+  notifyFlagged?: (count: number) => Promise<void>;
+}
+
+/** What the worker's own listeners (alarms) call into. */
+export interface BackgroundHandle {
+  /** One health-watch sweep, as the alarm runs it. */
+  runHealthCheck(): Promise<void>;
 }
 
 /** Register every message handler. Call synchronously at worker start: nothing here awaits. */
-export function registerHandlers(config: BackgroundConfig): void {
+export function registerHandlers(config: BackgroundConfig): BackgroundHandle {
   const now = config.now ?? (() => Date.now());
   const newId = config.newId ?? (() => crypto.randomUUID());
   const clientFor = makeClientFor(config.fetch, config.hasOrigin);
@@ -196,4 +206,38 @@ export function registerHandlers(config: BackgroundConfig): void {
       return ok({ granted: granted.every(Boolean) });
     }),
   );
+
+  // Health watch and test-fire (issue 18).
+  onMessage(
+    'health.list',
+    h('health.list', input.none, () => healthList()),
+  );
+  onMessage(
+    'health.checkNow',
+    h('health.checkNow', input.none, () => healthCheckNow(deps, config.notifyFlagged)),
+  );
+  onMessage(
+    'health.dismiss',
+    h('health.dismiss', input.noticeRef, ({ id }) => healthDismiss(id)),
+  );
+  onMessage(
+    'health.switchOn',
+    h('health.switchOn', input.noticeRef, ({ id }) => healthSwitchOn(id, deps)),
+  );
+  onMessage(
+    'testFire.send',
+    h('testFire.send', input.testFireInput, (d) =>
+      testFire(d, {
+        fetch: config.fetch ?? ((i, init) => fetch(i, init)),
+        now,
+        hasOrigin: config.hasOrigin,
+      }),
+    ),
+  );
+
+  return {
+    async runHealthCheck() {
+      await healthCheckNow(deps, config.notifyFlagged);
+    },
+  };
 }

@@ -29,6 +29,13 @@ export const settingsPatch = z
     defaultProfileId: id.optional(),
     defaultTemplateIds: z.record(z.string(), z.string()).optional(),
     forgetKeysOnClose: z.boolean().optional(),
+    healthWatch: z
+      .object({
+        enabled: z.boolean(),
+        everyMinutes: z.number().int().min(5, 'Check at most every 5 minutes.').max(1440),
+        notify: z.boolean(),
+      })
+      .optional(),
   })
   .strict();
 
@@ -93,3 +100,18 @@ export const offerRef = z.object({ profileId, offerId: z.number().int().positive
 export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
 export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional() });
+
+// Health watch and test-fire (issue 18).
+export const noticeRef = z.object({ id: z.string().trim().min(1).max(300) });
+export const testFireInput = z.object({
+  url: z.string().trim().min(1, 'Enter the URL to send.').max(8000),
+  tracker: z.string().max(60).optional(),
+  confirmed: z
+    .object({
+      http: z.boolean().optional(),
+      privateHost: z.boolean().optional(),
+      everflowHost: z.boolean().optional(),
+    })
+    .strict()
+    .optional(),
+});

@@ -1,4 +1,6 @@
+import type { HealthReply } from '../background/services/health';
 import type { PopupStartReply } from '../background/services/popup-start';
+import type { TestFireInput, TestFireReply } from '../background/services/test-fire';
 import type { Result } from '../result';
 import type { Settings, Template } from '../storage/schemas';
 import type {
@@ -157,4 +159,18 @@ export interface ProtocolMap {
 
   /** Whether the optional host permission a profile's region needs is granted (the page requests it from a click). */
   'permissions.status'(data: { origins: string[] }): Result<{ granted: boolean }, AppError>;
+
+  // Health watch and test-fire (issue 18).
+  /** The "Needs attention" list: flagged postbacks first, then informational notices. */
+  'health.list'(data: undefined): Result<HealthReply, AppError>;
+  /** Run the check now (or join the one under way), then the list. */
+  'health.checkNow'(data: undefined): Result<HealthReply, AppError>;
+  'health.dismiss'(data: { id: string }): Result<HealthReply, AppError>;
+  /** Switch a flagged postback back on; its flag goes with the write. */
+  'health.switchOn'(data: { id: string }): Result<HealthReply, AppError>;
+  /**
+   * Send one rendered postback URL from the background and judge the answer. Refuses with kind
+   * `needs_confirmation` (`field` names what: http, privateHost, everflowHost) or `permission` (no host access).
+   */
+  'testFire.send'(data: TestFireInput): Result<TestFireReply, AppError>;
 }

@@ -5,6 +5,7 @@ import type { Cached, PixelView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
+import { noteOwnWrite } from '../health/own-writes';
 import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
@@ -143,6 +144,7 @@ export async function createPixel(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
 
@@ -169,6 +171,7 @@ export async function updatePixel(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -183,6 +186,7 @@ export async function setPixelStatus(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -202,5 +206,6 @@ export async function deletePixel(
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
   await patchPixelLists(input.profileId, input.pixelId, deps.now());
+  await noteOwnWrite(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }

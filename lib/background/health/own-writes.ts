@@ -1,0 +1,54 @@
+/**
+ * The extension's own writes, told to the health watch: after a successful create, edit, switch or delete, the
+ * postback's snapshot entry follows, so the next sweep does not flag what the user did here. (The snapshot is what
+ * tells the extension's writes from Everflow's: an entry it wrote during a sweep wins over that sweep's fetch.)
+ */
+import { log } from '../../log';
+import type { PixelView } from '../../messaging/views';
+import { entryOf } from './diff';
+import { noticeId, updateHealth } from './store';
+
+/**
+ * Record one write of the extension: `pixel` as the server answered it, or the id of a deleted postback. A
+ * profile the watch has not swept yet has no snapshot and nothing to update. Never throws: the write itself
+ * succeeded, and a failure here only costs a possible false flag.
+ */
+export async function noteOwnWrite(profileId: string, pixel: PixelView | number, now: number): Promise<void> {
+  const id = typeof pixel === 'number' ? pixel : pixel.id;
+  try {
+    await updateHealth((snapshots, current) => {
+      const snap = snapshots[profileId];
+      const nextSnapshots = snap
+        ? {
+            ...snapshots,
+            [profileId]: {
+              ...snap,
+              pixels: {
+                ...snap.pixels,
+                [String(id)]:
+                  typeof pixel === 'number'
+                    ? {
+                        ...(snap.pixels[String(id)] ?? { status: 'inactive' as const, offerId: 0 }),
+                        gone: true,
+                        ownWriteAt: now,
+                      }
+                    : entryOf(pixel, now),
+              },
+            },
+          }
+        : undefined;
+      // Switched back on (or deleted) here: its flag has done its job.
+      const clears =
+        typeof pixel === 'number' || pixel.status === 'active'
+          ? new Set([noticeId(profileId, id, 'switched_off')])
+          : new Set<string>();
+      const notices = clears.size ? current.filter((n) => !clears.has(n.id)) : undefined;
+      return {
+        ...(nextSnapshots ? { snapshots: nextSnapshots } : {}),
+        ...(notices ? { notices } : {}),
+      };
+    });
+  } catch (e) {
+    log.warn(`health: could not note a write of postback ${id} (${e instanceof Error ? e.name : 'error'})`);
+  }
+}

@@ -1,0 +1,74 @@
+// Storage of the health watch (issue 18.1): the last snapshot of each profile's postbacks, and what the watch
+// noticed. zod/mini like schemas.ts: the popup reads the notices through the background, but the shapes stay
+// small and every field repairs itself.
+import * as z from 'zod/mini';
+import { parseList, parseMap, parseObject } from './repair';
+import { defineValidatedItem } from './validated-item';
+
+/** What the watch remembers of one postback: enough to tell a change and to name it in the list. */
+export const SnapshotEntry = z.object({
+  status: z.enum(['active', 'inactive']),
+  offerId: z.catch(z.number(), 0),
+  offerName: z.catch(z.optional(z.string()), undefined),
+  affiliateId: z.catch(z.optional(z.number()), undefined),
+  affiliateName: z.catch(z.optional(z.string()), undefined),
+  /** When the extension itself last wrote this postback (epoch ms): a sweep that began earlier keeps this entry. */
+  ownWriteAt: z.catch(z.optional(z.number()), undefined),
+  /** Deleted through the extension: kept as a tombstone so a sweep already under way does not call it new. */
+  gone: z.catch(z.optional(z.boolean()), undefined),
+});
+export type SnapshotEntry = z.infer<typeof SnapshotEntry>;
+
+/** One profile's postbacks as the last sweep (or the extension's own writes since) left them, by pixel id. */
+export const Snapshot = z.object({
+  takenAt: z.number(),
+  pixels: z.catch(z.record(z.string(), SnapshotEntry), {}),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const NOTICE_KINDS = ['switched_off', 'deleted', 'created'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * Something the watch noticed. `switched_off` is flagged (badge, "Needs attention"); `deleted` and `created`
+ * (elsewhere) are informational.
+ */
+export const Notice = z.object({
+  /** `${profileId}:${pixelId}:${kind}`: one notice per postback and kind. */
+  id: z.string().check(z.minLength(1)),
+  kind: z.enum(NOTICE_KINDS),
+  profileId: z.string().check(z.minLength(1)),
+  pixelId: z.number(),
+  offerId: z.catch(z.number(), 0),
+  offerName: z.catch(z.optional(z.string()), undefined),
+  affiliateId: z.catch(z.optional(z.number()), undefined),
+  affiliateName: z.catch(z.optional(z.string()), undefined),
+  noticedAt: z.catch(z.number(), 0),
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** The last sweep: when it ran and which profiles it could not check (with the reason, never a key). */
+export const HealthRun = z.object({
+  lastCheckAt: z.catch(z.optional(z.number()), undefined),
+  errors: z.catch(z.array(z.object({ profileId: z.string(), message: z.string() })), []),
+});
+export type HealthRun = z.infer<typeof HealthRun>;
+const NO_RUN: HealthRun = { errors: [] };
+
+export const snapshotsItem = defineValidatedItem<Record<string, Snapshot>>('local:healthSnapshots', {
+  fallback: {},
+  version: 1,
+  parse: (raw) => parseMap(Snapshot, raw),
+});
+
+export const noticesItem = defineValidatedItem<Notice[]>('local:healthNotices', {
+  fallback: [],
+  version: 1,
+  parse: (raw) => parseList(Notice, raw),
+});
+
+export const healthRunItem = defineValidatedItem<HealthRun>('local:healthRun', {
+  fallback: NO_RUN,
+  version: 1,
+  parse: (raw) => parseObject(HealthRun, raw, NO_RUN),
+});
