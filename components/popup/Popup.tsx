@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { err, type Result } from '../../lib/result';
+import { NeedsAttention } from '../health/NeedsAttention';
+import type { TestFirePanelProps, TestFireSource } from '../test-fire/TestFirePanel';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
@@ -16,6 +18,14 @@ import { usePostbacks } from './use-postbacks';
 
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
+const loadTestFire = () => import('../test-fire/TestFirePanel').then((m) => m.TestFirePanel);
+
+/** The test-fire source of a postback. */
+function testSource(p: PixelView): TestFireSource {
+  return p.deliveryMethod === 'html'
+    ? { htmlCode: p.htmlCode, pixelType: p.type }
+    : { postbackUrl: p.postbackUrl, pixelType: p.type };
+}
 
 interface OfferState {
   id: number;
@@ -40,6 +50,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const [editing, setEditing] = useState<PixelView>();
   const [notice, setNotice] = useState<string>();
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
+  const [testing, setTesting] = useState<PixelView>();
 
   const [startError, setStartError] = useState<string | undefined>(
     initial && !initial.ok ? initial.error.message : undefined,
@@ -72,6 +83,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   // The panels load after the list has painted (or at once when the user asks to edit).
   const CreatePanel = useLazy<CreatePanelProps>(loadCreate, rows !== null && view === 'offer');
   const EditPanel = useLazy<EditPanelProps>(loadEdit, rows !== null || editing !== undefined);
+  const TestFirePanel = useLazy<TestFirePanelProps>(loadTestFire, testing !== undefined);
 
   // The offer's name and events, fresh from the API (the start message brought the cached ones).
   useEffect(() => {
@@ -112,6 +124,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   };
 
   const role = profile?.role;
+  const testFireApi = api.testFire;
   const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
   // The same element while its inputs are unchanged, so Preact skips the rows when anything else re-renders
   // (the refresh note, the lazy panels, notices): each row is ~20 nodes, and the popup opens with up to hundreds.
@@ -125,10 +138,11 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onToggle={toggle}
           onEdit={setEditing}
           onDelete={role === 'network' ? confirmDelete : undefined}
+          onTestFire={testFireApi ? setTesting : undefined}
           all={view === 'all'}
         />
       ),
-    [rows, pending, rowErrors, toggle, role, confirmDelete, view],
+    [rows, pending, rowErrors, toggle, role, confirmDelete, view, testFireApi],
   );
 
   if (startError) {
@@ -179,7 +193,23 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           Settings
         </button>
       </header>
-      {deleting ? (
+      {api.health && ready && !testing && !editing ? (
+        <NeedsAttention api={api.health} hideWhenEmpty onTestFire={(p) => setTesting(p)} />
+      ) : null}
+      {testing ? (
+        <section class="panel" aria-label={`Send a test: postback ${testing.id}`}>
+          <h2>Send a test: postback #{testing.id}</h2>
+          {TestFirePanel && api.testFire ? (
+            <TestFirePanel
+              api={api.testFire}
+              source={testSource(testing)}
+              onClose={() => setTesting(undefined)}
+            />
+          ) : (
+            <p class="muted">Loading…</p>
+          )}
+        </section>
+      ) : deleting ? (
         <DeleteConfirm
           pixel={deleting.pixel}
           busy={deleting.busy}

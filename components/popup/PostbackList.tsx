@@ -16,6 +16,8 @@ export interface PostbackListProps {
   onEdit: (pixel: PixelView) => void;
   /** Network profiles: delete a postback (the host confirms first). */
   onDelete?: ((pixel: PixelView) => void) | undefined;
+  /** Open "Send a test" for a postback. */
+  onTestFire?: ((pixel: PixelView) => void) | undefined;
   /** The all-postbacks view: offer names on rows, and filters. */
   all: boolean;
 }
@@ -37,7 +39,16 @@ function matches(p: PixelView, f: ListFilters): boolean {
 }
 
 /** The postbacks, with filters in the all-postbacks view. Specific ones first, then the global ones. */
-export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete, all }: PostbackListProps) {
+export function PostbackList({
+  rows,
+  pending,
+  errors,
+  onToggle,
+  onEdit,
+  onDelete,
+  onTestFire,
+  all,
+}: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
   const shown = (all ? rows.filter((p) => matches(p, filters)) : rows)
     .slice()
@@ -89,6 +100,7 @@ export function PostbackList({ rows, pending, errors, onToggle, onEdit, onDelete
               onToggle={onToggle}
               onEdit={onEdit}
               onDelete={onDelete}
+              onTestFire={onTestFire}
               showOffer={all}
             />
           ))}

@@ -13,6 +13,8 @@ export interface PostbackRowProps {
   onEdit: (pixel: PixelView) => void;
   /** Network profiles: delete (after a confirmation the host shows). */
   onDelete?: ((pixel: PixelView) => void) | undefined;
+  /** Open "Send a test" (postback URL and HTML pixels; integrations have no URL to test). */
+  onTestFire?: ((pixel: PixelView) => void) | undefined;
   /** Show which offer a row belongs to (the all-postbacks view). */
   showOffer: boolean;
 }
@@ -47,6 +49,7 @@ export function PostbackRow({
   onToggle,
   onEdit,
   onDelete,
+  onTestFire,
   showOffer,
 }: PostbackRowProps) {
   const active = pixel.status === 'active';
@@ -103,6 +106,16 @@ export function PostbackRow({
       >
         Edit
       </button>
+      {onTestFire && (pixel.deliveryMethod === 'postback' || pixel.deliveryMethod === 'html') ? (
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => onTestFire(pixel)}
+          aria-label={`Send a test of postback ${pixel.id}`}
+        >
+          Test
+        </button>
+      ) : null}
       {onDelete ? (
         <button
           type="button"

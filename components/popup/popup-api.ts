@@ -2,6 +2,8 @@ import type { PopupStartReply } from '../../lib/background/services/popup-start'
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
 import type { Cached, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
+import type { HealthApi } from '../health/health-api';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
 export interface PopupStart extends PopupStartReply {
@@ -50,4 +52,8 @@ export interface PopupApi {
   /** Remember the profile the user picked (the default for next time). */
   setDefaultProfile(profileId: string): Promise<void>;
   openOptions(hash?: string): void;
+  /** The health watch's "Needs attention" list (issue 18.1); absent in tests that do not need it. */
+  health?: HealthApi;
+  /** Test-fire (issue 18.2). */
+  testFire?: TestFireApi;
 }

@@ -88,6 +88,18 @@ export const popupApi: PopupApi = {
   async setDefaultProfile(profileId) {
     await call('profiles.setDefault', { id: profileId });
   },
+  health: {
+    list: () => call('health.list', undefined),
+    checkNow: () => call('health.checkNow', undefined),
+    dismiss: (id) => call('health.dismiss', { id }),
+    switchOn: (id) => call('health.switchOn', { id }),
+    getPixel: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
+  },
+  testFire: {
+    send: (input) => call('testFire.send', input),
+    // Called synchronously from the click (see TestFirePanel): no await may come before it.
+    requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  },
   openOptions(hash = '') {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
     window.close();

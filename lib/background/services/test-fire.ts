@@ -3,13 +3,17 @@
  * background worker, and say what the tracker's answer means.
  */
 import type { AppError } from '../../messaging/protocol';
+import {
+  checkTestFireTarget,
+  hostPermissionFor,
+  type TestFireConfirmations,
+} from '../../postback/test-fire-target';
 import { type FireOutcome, testFireVerdict, type Verdict } from '../../postback/test-fire-verdict';
 import { detectReceiver, receiverHint } from '../../postback/trackers';
 import { err, ok, type Result } from '../../result';
 import { profilesItem } from '../../storage/items';
 import { getKey } from '../../storage/keys';
 import { fireTestPostback } from '../test-fire/run';
-import { checkTestFireTarget, hostPermissionFor, type TestFireConfirmations } from '../test-fire/target';
 import { profileBaseUrl } from './profiles';
 
 export interface TestFireInput {

@@ -3,7 +3,7 @@ import {
   checkTestFireTarget,
   hostPermissionFor,
   isPrivateHost,
-} from '../../../../lib/background/test-fire/target';
+} from '../../../lib/postback/test-fire-target';
 
 describe('test-fire target', () => {
   it('sends https to a public host without asking', () => {
