@@ -129,6 +129,7 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
           {route.section === 'templates' && (
             <TemplatesScreen
               api={services.templates}
+              {...(services.testFire ? { testFire: services.testFire } : {})}
               drafts={services.drafts}
               item={route.item}
               navigate={navigate}

@@ -4,6 +4,7 @@ import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
+import { TestFireButton } from '../test-fire/TestFireButton';
 import { ActionError } from './errors';
 import { fromPixel } from './from-pixel';
 import type { PopupApi } from './popup-api';
@@ -102,6 +103,7 @@ export function EditPanel({ api, profileId, pixel, offer, portalOrigin, onSaved,
         <button type="button" class="button" onClick={onClose}>
           Back
         </button>
+        {api.testFire ? <TestFireButton api={api.testFire} value={value} /> : null}
         <button
           type="button"
           class="button button--primary"

@@ -7,9 +7,11 @@ import { err, ok, type Result } from '../../result';
 import { healthRunItem, type Notice, noticesItem } from '../../storage/health';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { DEFAULT_HEALTH_WATCH } from '../../storage/schemas';
+import { appError } from '../app-error';
 import { updateHealth } from '../health/store';
 import { type SweepDeps, sweepOnce } from '../health/sweep';
-import { listPixels, type PixelDeps, setPixelStatus } from './pixels';
+import { toPixelView } from '../pixel-mapping';
+import { type PixelDeps, setPixelStatus } from './pixels';
 
 /** A notice as pages see it: with its profile's name and side. */
 export interface NoticeView extends Notice {
@@ -49,13 +51,22 @@ export async function healthList(): Promise<Result<HealthReply, AppError>> {
   });
 }
 
-/** The sweep's dependencies over the real services: every profile, every postback, fresh and cached. */
+/**
+ * The sweep's dependencies over the real clients: every profile, every postback (all pages), through the client's
+ * shared limiter. The sweep does not go through the page cache: rewriting the cache for every profile would cost
+ * more than the requests themselves (measured in test/bench/health.bench.ts).
+ */
 export function sweepDeps(deps: PixelDeps): SweepDeps {
   return {
     profiles: () => profilesItem.getValue(),
     list: async (profileId) => {
-      const r = await listPixels({ profileId, refresh: true }, deps);
-      return r.ok ? ok(r.value.value) : r;
+      const c = await deps.clientFor(profileId);
+      if (!c.ok) return c;
+      const r =
+        c.value.side === 'affiliate'
+          ? await c.value.client.affiliate.listPixels()
+          : await c.value.client.network.searchAllPixels({});
+      return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
     },
     now: deps.now,
   };
