@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { err, type Result } from '../../lib/result';
-import { NeedsAttention } from '../health/NeedsAttention';
+import type { NeedsAttentionProps } from '../health/NeedsAttention';
 import type { TestFirePanelProps, TestFireSource } from '../test-fire/TestFirePanel';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
@@ -18,6 +18,8 @@ import { usePostbacks } from './use-postbacks';
 
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
+// Loaded after the list has painted, like the panels: it is not part of the popup's first paint.
+const loadAttention = () => import('../health/NeedsAttention').then((m) => m.NeedsAttention);
 const loadTestFire = () => import('../test-fire/TestFirePanel').then((m) => m.TestFirePanel);
 
 /** The test-fire source of a postback. */
@@ -84,6 +86,10 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const CreatePanel = useLazy<CreatePanelProps>(loadCreate, rows !== null && view === 'offer');
   const EditPanel = useLazy<EditPanelProps>(loadEdit, rows !== null || editing !== undefined);
   const TestFirePanel = useLazy<TestFirePanelProps>(loadTestFire, testing !== undefined);
+  const NeedsAttention = useLazy<NeedsAttentionProps>(
+    loadAttention,
+    rows !== null && api.health !== undefined,
+  );
 
   // The offer's name and events, fresh from the API (the start message brought the cached ones).
   useEffect(() => {
@@ -193,7 +199,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           Settings
         </button>
       </header>
-      {api.health && ready && !testing && !editing ? (
+      {NeedsAttention && api.health && ready && !testing && !editing ? (
         <NeedsAttention api={api.health} hideWhenEmpty onTestFire={(p) => setTesting(p)} />
       ) : null}
       {testing ? (

@@ -2,8 +2,8 @@
 // noticed. zod/mini like schemas.ts: the popup reads the notices through the background, but the shapes stay
 // small and every field repairs itself.
 import * as z from 'zod/mini';
-import { parseList, parseMap, parseObject } from './repair';
-import { defineValidatedItem } from './validated-item';
+import { parseList, parseObject } from './repair';
+import { defineValidatedItem, type ValidatedItem } from './validated-item';
 
 /** What the watch remembers of one postback: enough to tell a change and to name it in the list. */
 export const SnapshotEntry = z.object({
@@ -50,16 +50,35 @@ export type Notice = z.infer<typeof Notice>;
 /** The last sweep: when it ran and which profiles it could not check (with the reason, never a key). */
 export const HealthRun = z.object({
   lastCheckAt: z.catch(z.optional(z.number()), undefined),
+  /** The profiles that have a snapshot, so a removed profile's snapshot can be dropped. */
+  profileIds: z.catch(z.array(z.string()), []),
   errors: z.catch(z.array(z.object({ profileId: z.string(), message: z.string() })), []),
 });
 export type HealthRun = z.infer<typeof HealthRun>;
-const NO_RUN: HealthRun = { errors: [] };
+const NO_RUN: HealthRun = { errors: [], profileIds: [] };
 
-export const snapshotsItem = defineValidatedItem<Record<string, Snapshot>>('local:healthSnapshots', {
-  fallback: {},
-  version: 1,
-  parse: (raw) => parseMap(Snapshot, raw),
-});
+const snapshotItems = new Map<string, ValidatedItem<Snapshot | null>>();
+
+/**
+ * One profile's snapshot, under its own key: a sweep rewrites one profile at a time, and one item for all
+ * profiles would make every write (and every storage change event) carry every profile's postbacks.
+ */
+export function snapshotItem(profileId: string): ValidatedItem<Snapshot | null> {
+  let item = snapshotItems.get(profileId);
+  if (!item) {
+    item = defineValidatedItem<Snapshot | null>(`local:healthSnapshot:${profileId}`, {
+      fallback: null,
+      version: 1,
+      parse: (raw) => {
+        if (raw == null) return { value: null, repairs: [] };
+        const r = Snapshot.safeParse(raw);
+        return r.success ? { value: r.data, repairs: [] } : { value: null, repairs: ['(snapshot): reset'] };
+      },
+    });
+    snapshotItems.set(profileId, item);
+  }
+  return item;
+}
 
 export const noticesItem = defineValidatedItem<Notice[]>('local:healthNotices', {
   fallback: [],

@@ -48,8 +48,8 @@ export async function bench(): Promise<BenchRow[]> {
     const firstRequests = (await control.requests()).length;
     const snapshots = (await worker.evaluate(async () => {
       // biome-ignore lint/suspicious/noExplicitAny: runs inside the extension, where `chrome` exists.
-      const c = (globalThis as any).chrome;
-      return (await c.storage.local.get('healthSnapshots')).healthSnapshots;
+      const all = await (globalThis as any).chrome.storage.local.get(null);
+      return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('healthSnapshot:')));
     })) as Record<string, { pixels: Record<string, unknown> }>;
     const seen = Object.values(snapshots).map((s) => Object.keys(s.pixels).length);
 

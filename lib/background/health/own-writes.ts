@@ -16,36 +16,24 @@ import { noticeId, updateHealth } from './store';
 export async function noteOwnWrite(profileId: string, pixel: PixelView | number, now: number): Promise<void> {
   const id = typeof pixel === 'number' ? pixel : pixel.id;
   try {
-    await updateHealth((snapshots, current) => {
-      const snap = snapshots[profileId];
-      const nextSnapshots = snap
-        ? {
-            ...snapshots,
-            [profileId]: {
-              ...snap,
-              pixels: {
-                ...snap.pixels,
-                [String(id)]:
-                  typeof pixel === 'number'
-                    ? {
-                        ...(snap.pixels[String(id)] ?? { status: 'inactive' as const, offerId: 0 }),
-                        gone: true,
-                        ownWriteAt: now,
-                      }
-                    : entryOf(pixel, now),
-              },
-            },
-          }
-        : undefined;
+    await updateHealth(profileId, (snap, current) => {
+      const key = String(id);
+      const entry =
+        typeof pixel === 'number'
+          ? {
+              ...(snap?.pixels[key] ?? { status: 'inactive' as const, offerId: 0 }),
+              gone: true,
+              ownWriteAt: now,
+            }
+          : entryOf(pixel, now);
       // Switched back on (or deleted) here: its flag has done its job.
       const clears =
         typeof pixel === 'number' || pixel.status === 'active'
           ? new Set([noticeId(profileId, id, 'switched_off')])
           : new Set<string>();
-      const notices = clears.size ? current.filter((n) => !clears.has(n.id)) : undefined;
       return {
-        ...(nextSnapshots ? { snapshots: nextSnapshots } : {}),
-        ...(notices ? { notices } : {}),
+        ...(snap ? { snapshot: { ...snap, pixels: { ...snap.pixels, [key]: entry } } } : {}),
+        ...(clears.size ? { notices: current.filter((n) => !clears.has(n.id)) } : {}),
       };
     });
   } catch (e) {

@@ -8,7 +8,7 @@ import {
   noticesItem,
   type Snapshot,
   type SnapshotEntry,
-  snapshotsItem,
+  snapshotItem,
 } from '../../storage/health';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -67,20 +67,26 @@ export function mergeNotices(
   return [...flagged, ...info];
 }
 
-/** Update the snapshots and the notices together, under the lock. */
+/**
+ * Update one profile's snapshot and the notices together, under the lock. `fn` gets the snapshot (undefined when
+ * the profile was never swept) and returns what to write; `snapshot: null` removes it.
+ */
 export function updateHealth(
+  profileId: string | undefined,
   fn: (
-    snapshots: Record<string, Snapshot>,
+    snapshot: Snapshot | undefined,
     notices: Notice[],
   ) => {
-    snapshots?: Record<string, Snapshot>;
+    snapshot?: Snapshot | null;
     notices?: Notice[];
   },
 ): Promise<void> {
   return withHealthLock(async () => {
-    const [snapshots, notices] = await Promise.all([snapshotsItem.getValue(), noticesItem.getValue()]);
-    const next = fn(snapshots, notices);
-    if (next.snapshots) await snapshotsItem.setValue(next.snapshots);
+    const item = profileId === undefined ? undefined : snapshotItem(profileId);
+    const [snapshot, notices] = await Promise.all([item?.getValue() ?? null, noticesItem.getValue()]);
+    const next = fn(snapshot ?? undefined, notices);
+    if (item && next.snapshot === null) await item.removeValue();
+    else if (item && next.snapshot) await item.setValue(next.snapshot);
     if (next.notices) await noticesItem.setValue(next.notices);
   });
 }

@@ -33,8 +33,8 @@ async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<
   if (!listed.ok) return listed;
   const now = deps.now();
   let flagged: Notice[] = [];
-  await updateHealth((snapshots, notices) => {
-    const d = diffSnapshot(snapshots[profileId], listed.value, startedAt, now);
+  await updateHealth(profileId, (snapshot, notices) => {
+    const d = diffSnapshot(snapshot, listed.value, startedAt, now);
     flagged = d.switchedOff.map((p) => noticeFor(profileId, p.id, 'switched_off', p, now));
     const add = [
       ...flagged,
@@ -48,7 +48,7 @@ async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<
     // A flag already standing keeps its first "noticed" time; only really new ones are reported.
     const standing = new Set(notices.map((n) => n.id));
     flagged = flagged.filter((n) => !standing.has(n.id));
-    return { snapshots: { ...snapshots, [profileId]: d.next }, notices: mergeNotices(notices, add, drop) };
+    return { snapshot: d.next, notices: mergeNotices(notices, add, drop) };
   });
   return { ok: true, value: flagged };
 }
@@ -67,11 +67,11 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     }
   }
   const ids = new Set(profiles.map((p) => p.id));
-  await updateHealth((snapshots, notices) => ({
-    snapshots: Object.fromEntries(Object.entries(snapshots).filter(([id]) => ids.has(id))),
-    notices: notices.filter((n) => ids.has(n.profileId)),
-  }));
-  await healthRunItem.setValue({ lastCheckAt: deps.now(), errors: report.errors });
+  const before = await healthRunItem.getValue();
+  for (const gone of before.profileIds.filter((id) => !ids.has(id)))
+    await updateHealth(gone, () => ({ snapshot: null }));
+  await updateHealth(undefined, (_s, notices) => ({ notices: notices.filter((n) => ids.has(n.profileId)) }));
+  await healthRunItem.setValue({ lastCheckAt: deps.now(), errors: report.errors, profileIds: [...ids] });
   return report;
 }
 

@@ -84,7 +84,7 @@ export async function healthCheckNow(
 
 /** Dismiss one notice (the user saw it; nothing changes on Everflow). */
 export async function healthDismiss(id: string): Promise<Result<HealthReply, AppError>> {
-  await updateHealth((_s, notices) => ({ notices: notices.filter((n) => n.id !== id) }));
+  await updateHealth(undefined, (_s, notices) => ({ notices: notices.filter((n) => n.id !== id) }));
   return healthList();
 }
 
