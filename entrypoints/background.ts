@@ -4,10 +4,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { setBadgeSource } from '../lib/background/badge';
 import { notifyFlagged } from '../lib/background/health/notify';
 import { isHealthAlarm, syncHealthAlarm } from '../lib/background/health/scheduler';
+import { flaggedCount } from '../lib/background/health/store';
 import { registerHandlers } from '../lib/background/register';
-import type { Notice } from '../lib/storage/health';
 import { noticesItem } from '../lib/storage/health';
-import { settingsItem } from '../lib/storage/items';
+import { profilesItem, settingsItem } from '../lib/storage/items';
 import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
 // Wiring only. Listeners are registered synchronously, before any await, so a message that wakes the worker is
@@ -44,8 +44,13 @@ export default defineBackground(() => {
   });
   void settingsItem.getValue().then((s) => syncHealthAlarm(browser.alarms, s.healthWatch));
   settingsItem.watch((s) => void syncHealthAlarm(browser.alarms, s.healthWatch));
-  const showFlags = (notices: Notice[]) =>
-    void setBadgeSource(browser.action, 'attention', notices.filter((n) => n.kind === 'switched_off').length);
-  void noticesItem.getValue().then(showFlags);
-  noticesItem.watch(showFlags);
+  const showFlags = async () =>
+    setBadgeSource(
+      browser.action,
+      'attention',
+      flaggedCount(await noticesItem.getValue(), await profilesItem.getValue()),
+    );
+  void showFlags();
+  noticesItem.watch(() => void showFlags());
+  profilesItem.watch(() => void showFlags());
 });

@@ -23,6 +23,12 @@ export function withHealthLock<T>(task: () => Promise<T>): Promise<T> {
 /** At most this many informational notices (deleted / created elsewhere) are kept, newest first. */
 export const MAX_INFO_NOTICES = 200;
 
+/** The badge's number: flagged notices of profiles that still exist (a removed profile's go at the next sweep). */
+export function flaggedCount(notices: readonly Notice[], profiles: ReadonlyArray<{ id: string }>): number {
+  const ids = new Set(profiles.map((p) => p.id));
+  return notices.filter((n) => n.kind === 'switched_off' && ids.has(n.profileId)).length;
+}
+
 /** The id of a notice: one per postback and kind. */
 export function noticeId(profileId: string, pixelId: number, kind: NoticeKind): string {
   return `${profileId}:${pixelId}:${kind}`;

@@ -23,3 +23,23 @@ describe('badge', () => {
     expect(action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
   });
 });
+
+describe('flagged count', () => {
+  it('counts flags of existing profiles only, not informational notices', async () => {
+    const { flaggedCount } = await import('../../../lib/background/health/store');
+    const n = (profileId: string, kind: 'switched_off' | 'deleted', pixelId: number) => ({
+      id: `${profileId}:${pixelId}:${kind}`,
+      kind,
+      profileId,
+      pixelId,
+      offerId: 1,
+      noticedAt: 1,
+    });
+    expect(
+      flaggedCount(
+        [n('a', 'switched_off', 1), n('a', 'deleted', 2), n('gone', 'switched_off', 3)],
+        [{ id: 'a' }],
+      ),
+    ).toBe(1);
+  });
+});
