@@ -135,7 +135,7 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
                     class="button button--small button--primary"
                     disabled={busy !== undefined}
                     onClick={() => void run(n.id, () => api.switchOn(n.id))}
-                    aria-label={`Switch postback ${n.pixelId} back on`}
+                    aria-label={`Switch back on: postback ${n.pixelId}`}
                   >
                     {busy === n.id ? 'Switching on…' : 'Switch back on'}
                   </button>

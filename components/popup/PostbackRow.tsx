@@ -111,7 +111,7 @@ export function PostbackRow({
           type="button"
           class="link-button"
           onClick={() => onTestFire(pixel)}
-          aria-label={`Send a test of postback ${pixel.id}`}
+          aria-label={`Test postback ${pixel.id}`}
         >
           Test
         </button>

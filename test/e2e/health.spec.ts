@@ -1,10 +1,18 @@
 // The health watch in the browser against the sandbox (issue 18.1).
-import type { Worker } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Worker } from '@playwright/test';
 import type { InExtension } from './chrome-global';
 import { expect, test } from './fixtures';
 import { serverPixels, setUpAffiliate } from './popup-helpers';
 
 type BadgeChrome = InExtension['chrome'] & { action: { getBadgeText(d: object): Promise<string> } };
+async function seriousA11y(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
 const badge = (worker: Worker) =>
   worker.evaluate(() => (globalThis as unknown as { chrome: BadgeChrome }).chrome.action.getBadgeText({}));
 
@@ -32,13 +40,18 @@ test('a postback switched off outside the extension is flagged after "Check now"
   await expect(item).toContainText(`#${target.network_offer_id}`);
   await expect(options.getByRole('heading', { name: 'Needs attention (1)', level: 2 }).last()).toBeVisible();
   await expect.poll(() => badge(worker)).toBe('1');
+  expect(await seriousA11y(options)).toEqual([]);
+  await item.getByRole('button', { name: 'Test-fire' }).click();
+  await expect(options.getByRole('dialog')).toContainText('Will send');
+  expect(await seriousA11y(options)).toEqual([]);
+  await options.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   // The popup shows it on top too.
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'Needs attention (1)' })).toBeVisible();
   await popup.close();
 
-  await options.getByRole('button', { name: `Switch postback ${target.network_pixel_id} back on` }).click();
+  await options.getByRole('button', { name: `Switch back on: postback ${target.network_pixel_id}` }).click();
   await expect(item).toHaveCount(0);
   await expect.poll(() => badge(worker)).toBe('');
   expect((await sandbox.control.pixel(target.network_pixel_id)).pixel_status).toBe('active');

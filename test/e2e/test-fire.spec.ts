@@ -31,7 +31,7 @@ async function createPostback(page: Page, profileId: string, postbackUrl: string
 
 /** Open "Send a test" on a popup row and send it, confirming http and the local address. */
 async function fireFromRow(popup: Page, id: number) {
-  await popup.getByRole('button', { name: `Send a test of postback ${id}` }).click();
+  await popup.getByRole('button', { name: `Test postback ${id}` }).click();
   await popup.getByRole('button', { name: 'Send the test' }).click();
   for (let i = 0; i < 2; i++) {
     const anyway = popup.getByRole('button', { name: 'Send anyway' });
@@ -111,7 +111,7 @@ test('the tracker host is asked for only on the click, and a refusal says what t
       return false;
     };
   });
-  await popup.getByRole('button', { name: `Send a test of postback ${id}` }).click();
+  await popup.getByRole('button', { name: `Test postback ${id}` }).click();
   await expect(popup.getByTestId('test-fire-url')).toHaveText(/^http:\/\/tracker\.test:\d+\/ok\/pb\?cid=/);
   expect(await popup.evaluate(() => (window as unknown as { __asked: unknown[] }).__asked)).toEqual([]);
   await popup.getByRole('button', { name: 'Send the test' }).click();

@@ -68,7 +68,7 @@ describe('NeedsAttention', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
     await vi.waitFor(() => expect(a.checkNow).toHaveBeenCalled());
-    fireEvent.click(await screen.findByRole('button', { name: 'Switch postback 1 back on' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch back on: postback 1' }));
     await vi.waitFor(() => expect(a.switchOn).toHaveBeenCalledWith('p:1:switched_off'));
     expect(await screen.findByText(/No postback was switched off/)).toBeTruthy();
   });
