@@ -5,6 +5,8 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../li
 import type { PopupStartReply } from '../../lib/model/replies';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
+import type { HealthApi } from '../health/health-api';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
 export interface PopupStart extends PopupStartReply {
@@ -61,4 +63,8 @@ export interface PopupApi {
   /** Remember the profile the user picked (the default for next time). */
   setDefaultProfile(profileId: string): Promise<void>;
   openOptions(hash?: string): void;
+  /** The health watch's "Needs attention" list (issue 18.1); absent in tests that do not need it. */
+  health?: HealthApi;
+  /** Test-fire (issue 18.2). */
+  testFire?: TestFireApi;
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PopupApi } from '../../components/popup/popup-api';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
+import { healthAdapters } from './health';
 import { cachedPixels, fetchStart, watchPixels } from './start';
 
 const call = makeCall<Protocol>();
@@ -31,6 +32,7 @@ export const popupApi: PopupApi = {
     clear: (formId) => call('drafts.clear', { formId }),
   },
   setDefaultProfile: async (id) => void (await call('profiles.setDefault', { id })),
+  ...healthAdapters,
   openOptions(hash = '') {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
     window.close();

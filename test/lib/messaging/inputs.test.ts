@@ -41,7 +41,11 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'profiles.setDefault': { id: 'p1' },
   'profiles.check': { id: 'p1' },
   'settings.get': undefined,
-  'settings.update': { defaultTemplateIds: { p1: 't1' }, forgetKeysOnClose: true },
+  'settings.update': {
+    defaultTemplateIds: { p1: 't1' },
+    forgetKeysOnClose: true,
+    healthWatch: { enabled: true, everyMinutes: 30, notify: false },
+  },
   'templates.list': undefined,
   'templates.save': template,
   'templates.remove': { id: 't1' },
@@ -61,6 +65,15 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'offers.list': { profileId: 'p1', search: 'keto', page: 2, pageSize: 20 },
   'offers.get': { profileId: 'p1', offerId: 11 },
   'partners.list': { profileId: 'p1', search: 'a' },
+  'health.list': undefined,
+  'health.checkNow': undefined,
+  'health.dismiss': { id: 'p1:7:switched_off' },
+  'health.switchOn': { id: 'p1:7:switched_off' },
+  'testFire.send': {
+    url: 'https://tracker.test/postback?cid=abc',
+    tracker: 'custom',
+    confirmed: { http: true, privateHost: false, everflowHost: false },
+  },
 };
 
 /**
