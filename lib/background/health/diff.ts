@@ -31,16 +31,26 @@ export function entryOf(p: PixelView, ownWriteAt?: number): SnapshotEntry {
   };
 }
 
+/** What the list could not show: rows Everflow sent that could not be read, and rows beyond the page cap. */
+export interface ListGap {
+  /** Ids of the unreadable rows that had a readable id. */
+  unreadableIds?: readonly number[];
+  /** More rows exist than were read (or an unreadable row had no id): a missing postback may still be there. */
+  incomplete?: boolean;
+}
+
 /**
  * Compare `current` (the whole list, all pages) with `previous`. Without a previous snapshot the list becomes the
  * baseline and nothing is reported. An entry the extension wrote at or after `startedAt` (when the sweep began to
- * fetch) wins over what the fetch read: the fetch may have seen the postback before that write.
+ * fetch) wins over what the fetch read: the fetch may have seen the postback before that write. A postback the
+ * list could not show (`gap`) is not "deleted": its last entry is kept until a list shows it again.
  */
 export function diffSnapshot(
   previous: Snapshot | undefined,
   current: readonly PixelView[],
   startedAt: number,
   now: number,
+  gap: ListGap = {},
 ): SnapshotDiff {
   const pixels: Record<string, SnapshotEntry> = {};
   const out: SnapshotDiff = {
@@ -52,6 +62,7 @@ export function diffSnapshot(
   };
   const before = previous?.pixels ?? {};
   const seen = new Set<string>();
+  const unreadable = new Set(gap.unreadableIds ?? []);
   for (const p of current) {
     const key = String(p.id);
     seen.add(key);
@@ -70,7 +81,9 @@ export function diffSnapshot(
     if (seen.has(key)) continue;
     // Written by the extension after the fetch began (created, or deleted): the list could not show it yet.
     if (entry.ownWriteAt !== undefined && entry.ownWriteAt >= startedAt) pixels[key] = entry;
-    else if (!entry.gone) out.deleted.push({ id: Number(key), entry });
+    else if (entry.gone) continue;
+    else if (gap.incomplete || unreadable.has(Number(key))) pixels[key] = entry;
+    else out.deleted.push({ id: Number(key), entry });
   }
   return out;
 }

@@ -11,13 +11,18 @@ import type { PixelView } from '../../model/pixel';
 import type { Result } from '../../result';
 import { healthRunItem } from '../../storage/health';
 import type { Profile } from '../../storage/schemas';
-import { diffSnapshot } from './diff';
+import { diffSnapshot, type ListGap } from './diff';
 import { mergeNotices, noticeFor, noticeId, updateHealth } from './store';
+
+/** One profile's postbacks as a sweep read them. */
+export interface SweptList extends ListGap {
+  rows: PixelView[];
+}
 
 export interface SweepDeps {
   profiles: () => Promise<readonly Profile[]>;
-  /** Every postback of a profile, fresh (all pages). */
-  list: (profileId: string) => Promise<Result<PixelView[], AppError>>;
+  /** Every postback of a profile, fresh (all pages), and what the list could not show. */
+  list: (profileId: string) => Promise<Result<SweptList, AppError>>;
   now: () => number;
 }
 
@@ -36,7 +41,7 @@ async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<
   const now = deps.now();
   let flagged: Notice[] = [];
   await updateHealth(profileId, (snapshot, notices) => {
-    const d = diffSnapshot(snapshot, listed.value, startedAt, now);
+    const d = diffSnapshot(snapshot, listed.value.rows, startedAt, now, listed.value);
     flagged = d.switchedOff.map((p) => noticeFor(profileId, p.id, 'switched_off', p, now));
     const add = [
       ...flagged,

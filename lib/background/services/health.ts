@@ -52,7 +52,16 @@ export function sweepDeps(deps: PixelDeps): SweepDeps {
         c.value.side === 'affiliate'
           ? await c.value.client.affiliate.listPixels()
           : await c.value.client.network.searchAllPixels({});
-      return r.ok ? ok(r.value.items.map(toPixelView)) : err(appError(r.error));
+      if (!r.ok) return err(appError(r.error));
+      // An unreadable row or the page cap hides postbacks that may still exist: they are not "deleted".
+      const { items, unreadable } = r.value;
+      return ok({
+        rows: items.map(toPixelView),
+        unreadableIds: unreadable.flatMap((u) => (u.id === undefined ? [] : [u.id])),
+        incomplete:
+          ('truncated' in r.value && r.value.truncated === true) ||
+          unreadable.some((u) => u.id === undefined),
+      });
     },
     now: deps.now,
   };

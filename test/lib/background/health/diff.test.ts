@@ -87,4 +87,14 @@ describe('health watch diff', () => {
     expect(d2.next.pixels['8']).toBeUndefined();
     expect(diffSnapshot(gone, [pixel(8, 'active')], 10, 20).created).toEqual([]);
   });
+
+  it('a postback the list could not show (unreadable row, page cap) is kept, not "deleted"', () => {
+    const before = snap(pixel(1, 'active'), pixel(2, 'active'), pixel(3, 'active'));
+    const unreadable = diffSnapshot(before, [pixel(1, 'active')], 10, 20, { unreadableIds: [2] });
+    expect(unreadable.deleted.map((x) => x.id)).toEqual([3]);
+    expect(unreadable.next.pixels['2']).toEqual(before.pixels['2']);
+    const capped = diffSnapshot(before, [pixel(1, 'active')], 10, 20, { incomplete: true });
+    expect(capped.deleted).toEqual([]);
+    expect(Object.keys(capped.next.pixels)).toEqual(['1', '2', '3']);
+  });
 });
