@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/model/pixel';
 import { TestFirePanel } from '../test-fire/TestFirePanel';
 import type { TestFireApi } from '../test-fire/test-fire-api';
@@ -13,7 +14,11 @@ export function HealthScreen({ health, testFire }: { health: HealthApi; testFire
     <div class="screen">
       <NeedsAttention api={health} onTestFire={setTesting} />
       {testing ? (
-        <Dialog title={`Send a test: postback #${testing.id}`} onClose={() => setTesting(undefined)} wide>
+        <Dialog
+          title={i18n.t('testFire.dialogTitle', [String(testing.id)])}
+          onClose={() => setTesting(undefined)}
+          wide
+        >
           <TestFirePanel
             api={testFire}
             source={

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { HealthReply, NoticeView } from '../../lib/model/health';
 import type { PixelView } from '../../lib/model/pixel';
 import { formatTime } from '../ui/format';
@@ -12,21 +13,23 @@ export interface NeedsAttentionProps {
   hideWhenEmpty?: boolean;
 }
 
-const INFO_WORDS = {
-  deleted: 'deleted outside the extension',
-  created: 'created outside the extension',
-  switched_off: '',
-} as const;
+/** What an informational notice says happened. */
+function infoWords(kind: NoticeView['kind']): string {
+  if (kind === 'deleted') return i18n.t('health.deleted');
+  return kind === 'created' ? i18n.t('health.created') : '';
+}
 
 function offerLine(n: NoticeView): string {
-  return n.offerId ? `${n.offerName ?? `Offer ${n.offerId}`} #${n.offerId}` : 'All offers (global)';
+  if (!n.offerId) return i18n.t('health.allOffers');
+  const id = String(n.offerId);
+  return i18n.t('health.offer', [n.offerName ?? i18n.t('health.offerN', [id]), id]);
 }
 
 function partnerLine(n: NoticeView): string {
   if (n.side !== 'network') return '';
-  return n.affiliateId
-    ? `${n.affiliateName ?? `Partner ${n.affiliateId}`} #${n.affiliateId}`
-    : 'All partners';
+  if (!n.affiliateId) return i18n.t('health.allPartners');
+  const id = String(n.affiliateId);
+  return i18n.t('health.partner', [n.affiliateName ?? i18n.t('health.partnerN', [id]), id]);
 }
 
 /** Flagged notices grouped by profile, then (network profiles) by partner. */
@@ -83,19 +86,23 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
   return (
     <section class="attention" aria-labelledby="attention-title" data-flagged={flagged.length}>
       <div class="attention__head">
-        <h2 id="attention-title">Needs attention{flagged.length ? ` (${flagged.length})` : ''}</h2>
+        <h2 id="attention-title">
+          {flagged.length ? i18n.t('health.titleN', [String(flagged.length)]) : i18n.t('health.title')}
+        </h2>
         <button
           type="button"
           class="button button--small"
           disabled={busy === 'check'}
           onClick={() => void run('check', () => api.checkNow())}
         >
-          {busy === 'check' ? 'Checking…' : 'Check now'}
+          {busy === 'check' ? i18n.t('health.checking') : i18n.t('health.checkNow')}
         </button>
       </div>
       <p class="hint">
-        {state.lastCheckAt ? `Last checked ${formatTime(state.lastCheckAt)}.` : 'Not checked yet.'}
-        {state.enabled ? '' : ' The periodic check is off (Settings).'}
+        {state.lastCheckAt
+          ? i18n.t('health.lastChecked', [formatTime(state.lastCheckAt)])
+          : i18n.t('health.notChecked')}
+        {state.enabled ? '' : i18n.t('health.periodicOff')}
       </p>
       {error ? (
         <p class="alert" role="alert">
@@ -104,10 +111,10 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
       ) : null}
       {state.errors.map((e) => (
         <p class="warn-text" key={e.profileId}>
-          Could not check {e.profileName}: {e.message}
+          {i18n.t('health.couldNotCheck', [e.profileName, e.message])}
         </p>
       ))}
-      {flagged.length === 0 ? <p class="muted">No postback was switched off outside the extension.</p> : null}
+      {flagged.length === 0 ? <p class="muted">{i18n.t('health.noneFlagged')}</p> : null}
       {groups(flagged).map((g) => (
         <div class="attention__group" key={g.key}>
           <h3 class="attention__group-title">{g.title}</h3>
@@ -115,11 +122,8 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
             {g.items.map((n) => (
               <li class="attention__item" key={n.id} data-notice-id={n.id} data-pixel-id={n.pixelId}>
                 <div>
-                  <strong>Postback #{n.pixelId}</strong> · {offerLine(n)}
-                  <p class="hint">
-                    Switched off outside the extension, possibly by Everflow after failed deliveries. Noticed{' '}
-                    {formatTime(n.noticedAt)}.
-                  </p>
+                  <strong>{i18n.t('health.postbackN', [String(n.pixelId)])}</strong> · {offerLine(n)}
+                  <p class="hint">{i18n.t('health.switchedOff', [formatTime(n.noticedAt)])}</p>
                 </div>
                 <div class="actions">
                   <button
@@ -128,25 +132,25 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
                     disabled={busy !== undefined}
                     onClick={() => void testFire(n)}
                   >
-                    Test-fire
+                    {i18n.t('health.testFire')}
                   </button>
                   <button
                     type="button"
                     class="button button--small button--primary"
                     disabled={busy !== undefined}
                     onClick={() => void run(n.id, () => api.switchOn(n.id))}
-                    aria-label={`Switch back on: postback ${n.pixelId}`}
+                    aria-label={i18n.t('health.switchOnLabel', [String(n.pixelId)])}
                   >
-                    {busy === n.id ? 'Switching on…' : 'Switch back on'}
+                    {busy === n.id ? i18n.t('health.switchingOn') : i18n.t('health.switchOn')}
                   </button>
                   <button
                     type="button"
                     class="link-button"
                     disabled={busy !== undefined}
                     onClick={() => void run(`dismiss:${n.id}`, () => api.dismiss(n.id))}
-                    aria-label={`Dismiss postback ${n.pixelId}`}
+                    aria-label={i18n.t('health.dismissLabel', [String(n.pixelId)])}
                   >
-                    Dismiss
+                    {i18n.t('health.dismiss')}
                   </button>
                 </div>
               </li>
@@ -156,21 +160,21 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
       ))}
       {info.length ? (
         <details class="attention__info">
-          <summary>Also noticed ({info.length})</summary>
+          <summary>{i18n.t('health.alsoNoticed', [String(info.length)])}</summary>
           <ul class="attention__list">
             {info.map((n) => (
               <li class="attention__item" key={n.id} data-notice-id={n.id}>
                 <span>
-                  #{n.pixelId} {INFO_WORDS[n.kind]} · {n.profileName}
+                  #{n.pixelId} {infoWords(n.kind)} · {n.profileName}
                   {partnerLine(n) ? ` · ${partnerLine(n)}` : ''} · {offerLine(n)} · {formatTime(n.noticedAt)}
                 </span>
                 <button
                   type="button"
                   class="link-button"
                   onClick={() => void run(`dismiss:${n.id}`, () => api.dismiss(n.id))}
-                  aria-label={`Dismiss note about postback ${n.pixelId}`}
+                  aria-label={i18n.t('health.dismissNoteLabel', [String(n.pixelId)])}
                 >
-                  Dismiss
+                  {i18n.t('health.dismiss')}
                 </button>
               </li>
             ))}

@@ -217,7 +217,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
       ) : null}
       {testing ? (
         <section class="panel" aria-label={i18n.t('popup.test.label', [String(testing.id)])}>
-          <h2>{i18n.t('popup.test.title', [String(testing.id)])}</h2>
+          <h2>{i18n.t('testFire.dialogTitle', [String(testing.id)])}</h2>
           {TestFirePanel && api.testFire ? (
             <TestFirePanel
               api={api.testFire}

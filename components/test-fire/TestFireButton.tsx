@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { PostbackFormValue } from '../postback-form/model';
 import { Dialog } from '../ui/Dialog';
 import { TestFirePanel } from './TestFirePanel';
@@ -26,10 +27,10 @@ export function TestFireButton({
   return (
     <>
       <button type="button" class="button" onClick={() => setOpen(true)}>
-        Send a test
+        {i18n.t('testFire.open')}
       </button>
       {open ? (
-        <Dialog title="Send a test" onClose={() => setOpen(false)} wide>
+        <Dialog title={i18n.t('testFire.open')} onClose={() => setOpen(false)} wide>
           <TestFirePanel
             api={api}
             source={{ ...source, ...(tracker ? { tracker } : {}) }}

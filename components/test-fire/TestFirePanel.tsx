@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { htmlPixelUrls } from '../../lib/postback/check-html';
 import type { PixelType } from '../../lib/postback/macros';
 import {
@@ -31,8 +32,13 @@ export interface TestFirePanelProps {
 /** The URLs a source offers to test: the postback URL, or each src inside the HTML code. */
 function urlsOf(source: TestFireSource): Array<{ label: string; url: string }> {
   if (source.htmlCode?.trim())
-    return htmlPixelUrls(source.htmlCode).map((u) => ({ label: `URL ${u.ordinal} (${u.tag})`, url: u.url }));
-  return source.postbackUrl?.trim() ? [{ label: 'Postback URL', url: source.postbackUrl.trim() }] : [];
+    return htmlPixelUrls(source.htmlCode).map((u) => ({
+      label: i18n.t('testFire.htmlUrl', [String(u.ordinal), u.tag]),
+      url: u.url,
+    }));
+  return source.postbackUrl?.trim()
+    ? [{ label: i18n.t('testFire.postbackUrl'), url: source.postbackUrl.trim() }]
+    : [];
 }
 
 type Phase =
@@ -87,12 +93,12 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
       return setPhase({ kind: 'error', message: check.message });
     }
     const pattern = hostPermissionFor(check.url.href);
-    if (!pattern) return setPhase({ kind: 'error', message: 'This URL cannot be sent.' });
+    if (!pattern) return setPhase({ kind: 'error', message: i18n.t('testFire.cannotSend') });
     void api.requestHost(pattern).then((granted) => {
       if (granted) return send(withConfirmed);
       setPhase({
         kind: 'error',
-        message: `The browser did not allow ${check.url.hostname}, so nothing was sent. Click "Send the test" again and choose Allow (or allow the site in the extension's site access settings).`,
+        message: i18n.t('testFire.refused', [check.url.hostname]),
       });
     });
   };
@@ -100,14 +106,14 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
   if (!urls.length)
     return (
       <section class="test-fire">
-        <p class="hint">There is no URL to test: this postback has no postback URL or src in its code.</p>
+        <p class="hint">{i18n.t('testFire.noUrl')}</p>
       </section>
     );
 
   return (
-    <section class="test-fire" aria-label="Send a test">
+    <section class="test-fire" aria-label={i18n.t('testFire.label')}>
       {urls.length > 1 ? (
-        <fieldset class="tabs" aria-label="Which URL">
+        <fieldset class="tabs" aria-label={i18n.t('testFire.which')}>
           {urls.map((u, i) => (
             <button
               key={u.label}
@@ -124,21 +130,20 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
         </fieldset>
       ) : null}
       <div class="field">
-        <label for="test-fire-click">Click id from your tracker (optional)</label>
+        <label for="test-fire-click">{i18n.t('testFire.clickId')}</label>
         <input
           id="test-fire-click"
           value={clickId}
-          placeholder={clickMacro ? `replaces {${clickMacro}}` : 'no click-id parameter found'}
+          placeholder={
+            clickMacro ? i18n.t('testFire.clickIdReplaces', [clickMacro]) : i18n.t('testFire.clickIdNone')
+          }
           onInput={(e) => setClickId(e.currentTarget.value)}
         />
-        <p class="hint">
-          With a real click id the tracker can match the test to a click; with the sample value it will likely
-          say the click is unknown.
-        </p>
+        <p class="hint">{i18n.t('testFire.clickIdHint')}</p>
       </div>
       {macros.length ? (
         <details>
-          <summary>Sample values ({macros.length})</summary>
+          <summary>{i18n.t('testFire.samples', [String(macros.length)])}</summary>
           {macros.map((m) => (
             <div class="field" key={m}>
               <label for={`test-fire-${m}`}>{`{${m}}`}</label>
@@ -151,14 +156,11 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
           ))}
         </details>
       ) : null}
-      <h4 class="preview__heading">Will send (GET, from the extension, no key, no cookies)</h4>
+      <h4 class="preview__heading">{i18n.t('testFire.willSend')}</h4>
       <code class="code test-fire__url" data-testid="test-fire-url">
         {rendered}
       </code>
-      <p class="warn-text">
-        The tracker may record this as a real conversion (a test conversion with these values). Delete it
-        there afterwards if it does.
-      </p>
+      <p class="warn-text">{i18n.t('testFire.mayRecord')}</p>
       {phase.kind === 'confirm' ? (
         <div class="alert" role="alert">
           <p>{phase.message}</p>
@@ -168,10 +170,10 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
               class="button button--primary"
               onClick={() => start({ ...confirmed, [phase.confirm]: true })}
             >
-              Send anyway
+              {i18n.t('testFire.sendAnyway')}
             </button>
             <button type="button" class="button" onClick={() => setPhase({ kind: 'edit' })}>
-              Cancel
+              {i18n.t('testFire.cancel')}
             </button>
           </div>
         </div>
@@ -188,11 +190,11 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
           disabled={phase.kind === 'sending'}
           onClick={() => start(confirmed)}
         >
-          {phase.kind === 'sending' ? 'Sending…' : 'Send the test'}
+          {phase.kind === 'sending' ? i18n.t('testFire.sending') : i18n.t('testFire.send')}
         </button>
         {onClose ? (
           <button type="button" class="button" onClick={onClose}>
-            Close
+            {i18n.t('testFire.close')}
           </button>
         ) : null}
       </div>

@@ -1,11 +1,12 @@
+import { i18n } from '#i18n';
 import type { TestFireReply } from '../../lib/postback/test-fire-types';
 
-const KIND_WORDS = {
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  unclear: 'Unclear',
-  failed: 'Failed',
-} as const;
+/** The verdict's kind in words. */
+function kindWords(kind: TestFireReply['verdict']['kind']): string {
+  if (kind === 'accepted') return i18n.t('testFire.result.accepted');
+  if (kind === 'rejected') return i18n.t('testFire.result.rejected');
+  return kind === 'unclear' ? i18n.t('testFire.result.unclear') : i18n.t('testFire.result.failed');
+}
 
 /**
  * What the tracker answered: the verdict in words, then status, time, redirects, headers and the first 2 KB of the
@@ -15,25 +16,25 @@ export function TestFireResult({ reply }: { reply: TestFireReply }) {
   const { outcome: o, verdict: v } = reply;
   const headers = Object.entries(o.headers ?? {});
   return (
-    <section class="test-fire__result" aria-label="Test result" data-verdict={v.kind}>
+    <section class="test-fire__result" aria-label={i18n.t('testFire.result.label')} data-verdict={v.kind}>
       <p class={`verdict verdict--${v.kind}`} role="status">
-        <strong>{KIND_WORDS[v.kind]}:</strong> {v.headline}
+        <strong>{kindWords(v.kind)}:</strong> {v.headline}
       </p>
       {v.advice ? <p class="hint">{v.advice}</p> : null}
       {v.lookFor ? <p class="warn-text">{v.lookFor}</p> : null}
       <dl class="test-fire__facts">
-        <dt>Status</dt>
-        <dd data-field="status">{o.status ?? `no answer (${o.error ?? 'network'})`}</dd>
-        <dt>Time</dt>
-        <dd>{o.timeMs} ms</dd>
+        <dt>{i18n.t('testFire.result.status')}</dt>
+        <dd data-field="status">{o.status ?? i18n.t('testFire.result.noAnswer', [o.error ?? 'network'])}</dd>
+        <dt>{i18n.t('testFire.result.time')}</dt>
+        <dd>{i18n.t('testFire.result.ms', [String(o.timeMs)])}</dd>
         {o.redirects?.length ? (
           <>
-            <dt>Redirects</dt>
+            <dt>{i18n.t('testFire.result.redirects')}</dt>
             <dd>
               <ol class="test-fire__hops">
                 {o.redirects.map((h) => (
                   <li key={h.url}>
-                    {h.status ? `${h.status} → ` : 'redirected (the browser hides the steps) → '}
+                    {h.status ? `${h.status} → ` : `${i18n.t('testFire.result.hiddenHop')} `}
                     <code>{h.url}</code>
                   </li>
                 ))}
@@ -43,14 +44,14 @@ export function TestFireResult({ reply }: { reply: TestFireReply }) {
         ) : null}
         {o.stoppedAt ? (
           <>
-            <dt>Stopped</dt>
+            <dt>{i18n.t('testFire.result.stopped')}</dt>
             <dd>{o.stoppedAt}</dd>
           </>
         ) : null}
       </dl>
       {headers.length ? (
         <details>
-          <summary>Response headers ({headers.length})</summary>
+          <summary>{i18n.t('testFire.result.headers', [String(headers.length)])}</summary>
           <table class="preview__params">
             <tbody>
               {headers.map(([k, val]) => (
@@ -66,10 +67,10 @@ export function TestFireResult({ reply }: { reply: TestFireReply }) {
       {o.status !== undefined ? (
         <>
           <h4 class="preview__heading">
-            Body {o.bodyCut ? '(first 2 KB, shown as text)' : '(shown as text)'}
+            {o.bodyCut ? i18n.t('testFire.result.bodyCut') : i18n.t('testFire.result.body')}
           </h4>
           <pre class="code test-fire__body" data-testid="test-fire-body">
-            {o.body ? o.body : '(empty)'}
+            {o.body ? o.body : i18n.t('testFire.result.empty')}
           </pre>
         </>
       ) : null}
