@@ -1,8 +1,8 @@
-import { DEFAULT_HEALTH_WATCH, type HealthWatchSettings } from '../../model/settings';
 /**
  * When the health watch runs: one periodic `alarms` alarm, made to match the settings (on/off, every N minutes).
  * Alarms survive the worker going to sleep, and waking it is their purpose; nothing is kept in memory.
  */
+import { DEFAULT_HEALTH_WATCH, type HealthWatchSettings } from '../../model/settings';
 
 export const HEALTH_ALARM = 'health-watch';
 
