@@ -9,11 +9,20 @@ import { CreatePanelShell } from './CreatePanelShell';
 import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
 import { OfferBar } from './OfferBar';
+import { PortalQuestion } from './PortalQuestion';
 import { PostbackList } from './PostbackList';
 import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
@@ -41,6 +50,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const [editing, setEditing] = useState<PixelView>();
   const [notice, setNotice] = useState<string>();
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
+  const [question, setQuestion] = useState<PopupStart['question']>(first?.question);
 
   const [startError, setStartError] = useState<string | undefined>(
     initial && !initial.ok ? initial.error.message : undefined,
@@ -51,6 +61,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
       if (!r.ok) return setStartError(r.error.message);
       setStart(r.value);
       setProfileId(r.value.profileId);
+      setQuestion(r.value.question);
       if (r.value.offer) setOffer({ ...r.value.offer, source: 'tab' });
       else setView('all');
     });
@@ -154,6 +165,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     );
   }
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
+  const tabHost = question?.host ?? hostOf(start.tabUrl);
   const templates = start.templates.filter((t) => t.side === profile.role);
   const defaultTemplateId = start.defaultTemplateIds[profile.id];
   const ready = rows !== null;
@@ -167,7 +179,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onChange={(e) => {
             setProfileId(e.currentTarget.value);
             clearErrors();
-            void api.setDefaultProfile(e.currentTarget.value);
+            // Remembered for this portal only: the default profile stays what the options page says.
+            if (tabHost) void api.pickProfile(tabHost, e.currentTarget.value);
           }}
         >
           {start.profiles.map((p) => (
@@ -205,6 +218,27 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
         />
       ) : (
         <>
+          {question ? (
+            <PortalQuestion
+              host={question.host}
+              profiles={question.candidates.flatMap((id) => start.profiles.filter((p) => p.id === id))}
+              current={question.guessed ? profileId : undefined}
+              claim={api.claimPortal}
+              onClaimed={(p) => {
+                setStart({
+                  ...start,
+                  profiles: start.profiles.map((x) =>
+                    x.id === p.id ? { ...x, portalDomains: p.portalDomains } : x,
+                  ),
+                });
+                setProfileId(p.id);
+                setOffer((o) => (o?.id === question.offerId ? o : { id: question.offerId, source: 'tab' }));
+                setView('offer');
+                setQuestion(undefined);
+                clearErrors();
+              }}
+            />
+          ) : null}
           <OfferBar
             {...(offer ? { offerId: offer.id } : {})}
             {...(offer?.view ? { offerName: offer.view.name } : {})}

@@ -1,6 +1,13 @@
 import type { PopupStartReply } from '../../lib/background/services/popup-start';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
-import type { Cached, OfferView, Paged, PartnerView, PixelView } from '../../lib/messaging/views';
+import type {
+  Cached,
+  OfferView,
+  Paged,
+  PartnerView,
+  PixelView,
+  ProfileView,
+} from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
 
@@ -47,7 +54,9 @@ export interface PopupApi {
   searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
   /** The one draft store (the background's `drafts.*` messages), as on the options page. */
   drafts: DraftStore;
-  /** Remember the profile the user picked (the default for next time). */
-  setDefaultProfile(profileId: string): Promise<void>;
+  /** Remember the profile the user picked on a portal host (the default profile is left alone). */
+  pickProfile(host: string, profileId: string): Promise<void>;
+  /** "This portal is for that profile": store the host on the profile. */
+  claimPortal(host: string, profileId: string): Promise<Result<ProfileView, AppError>>;
   openOptions(hash?: string): void;
 }

@@ -20,6 +20,7 @@ import {
   updatePixel,
 } from './services/pixels';
 import { popupStart } from './services/popup-start';
+import { claimPortal, rememberPortalProfile } from './services/portal-profiles';
 import {
   listProfiles,
   type ProfileDeps,
@@ -101,6 +102,14 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'profiles.setDefault',
     h('profiles.setDefault', input.byId, ({ id }) => setDefaultProfile(id)),
+  );
+  onMessage(
+    'portal.claim',
+    h('portal.claim', input.portalPick, (d) => claimPortal(d, profileDeps)),
+  );
+  onMessage(
+    'portal.pickProfile',
+    h('portal.pickProfile', input.portalPick, (d) => rememberPortalProfile(d)),
   );
   onMessage(
     'profiles.check',

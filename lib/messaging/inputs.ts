@@ -29,6 +29,8 @@ export const settingsPatch = z
   .object({
     defaultProfileId: id.optional(),
     defaultTemplateIds: z.record(z.string(), z.string()).optional(),
+    defaultTemplateId: z.string().max(100).optional(),
+    requestDeadlineMs: z.number().int().min(3000).max(60_000).optional(),
     forgetKeysOnClose: z.boolean().optional(),
   })
   .strict();
@@ -88,3 +90,5 @@ export const offerRef = z.object({ profileId, offerId: z.number().int().positive
 export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
 export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional() });
+/** A portal host (as the popup read it from the tab) and the profile the user says it belongs to. */
+export const portalPick = z.object({ host: z.string().min(1).max(253), profileId: id });

@@ -98,6 +98,10 @@ export interface ProtocolMap {
   'profiles.save'(data: ProfileInput): Result<ProfileView, AppError>;
   'profiles.remove'(data: { id: string }): Result<true, AppError>;
   'profiles.setDefault'(data: { id: string }): Result<true, AppError>;
+  /** "This portal is for that profile": the host joins the profile's portal domains (stored key, checked again). */
+  'portal.claim'(data: { host: string; profileId: string }): Result<ProfileView, AppError>;
+  /** The profile picked in the popup on a portal host, remembered for that host (not the default profile). */
+  'portal.pickProfile'(data: { host: string; profileId: string }): Result<true, AppError>;
   'profiles.check'(data: { id: string }): Result<ProfileView, AppError>;
 
   'settings.get'(data: undefined): Result<Settings, AppError>;

@@ -1,7 +1,8 @@
 import type { AppError } from '../../messaging/protocol';
 import { type OfferView, OfferView as OfferViewSchema, type PixelView } from '../../messaging/views';
 import { offerIdFromUrl } from '../../portal/offer-id';
-import { profileForHost } from '../../portal/profile-for-host';
+import { portalQuestion } from '../../portal/portal-question';
+import { portalClaim } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
 import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import type { Template } from '../../storage/schemas';
@@ -17,6 +18,8 @@ export interface PopupProfile {
   role: 'affiliate' | 'network';
   portalDomains: string[];
   isDefault: boolean;
+  /** Whether the API host is Everflow's (US or EU) or one the user typed: the advice on failures differs. */
+  apiHost: 'everflow' | 'custom';
 }
 
 /** Everything the popup paints first, in one message, checked by zod here so the popup ships no zod. */
@@ -24,12 +27,19 @@ export interface PopupStartReply {
   profiles: PopupProfile[];
   templates: Template[];
   defaultTemplateIds: Record<string, string>;
-  /** The profile for the tab (by portal domain), else the default one. */
+  /** The template preselected for profiles with no default of their own. */
+  defaultTemplateId?: string;
+  /** The profile for the tab: picked there before, else the one claiming its host, else the default one. */
   profileId?: string;
   /** The offer in the tab's URL, when the tab is a portal page of a profile. */
   offer?: { id: number; view?: OfferView };
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
+  /**
+   * "Which profile is this portal for?": the tab looks like an offer page on a host no profile names (or an
+   * Everflow portal the default profile was only guessed for). The ids of the profiles to offer.
+   */
+  question?: { host: string; offerId: number; candidates: string[]; guessed: boolean };
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -59,9 +69,13 @@ export async function popupStart(input: {
     role: p.role,
     portalDomains: p.portalDomains,
     isDefault: p.id === defaultId,
+    apiHost: p.region === 'custom' ? 'custom' : 'everflow',
   }));
   const host = hostOf(input.tabUrl);
-  const matched = host ? profileForHost(host, profiles) : null;
+  // A profile picked on this host before wins; then the profile whose portal domains name the host.
+  const picked = host ? profiles.find((p) => p.id === settings.profileByHost?.[host]) : undefined;
+  const matched = picked ?? (host ? portalClaim(host, profiles)?.profile : undefined);
+  const question = picked ? null : portalQuestion(input.tabUrl, profiles);
   const profile = matched ?? profiles.find((p) => p.isDefault);
   const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
   let rows: PixelView[] | null = null;
@@ -81,6 +95,17 @@ export async function popupStart(input: {
     profiles,
     templates,
     defaultTemplateIds: settings.defaultTemplateIds,
+    ...(settings.defaultTemplateId ? { defaultTemplateId: settings.defaultTemplateId } : {}),
+    ...(question
+      ? {
+          question: {
+            host: question.host,
+            offerId: question.offerId,
+            candidates: question.candidates.map((p) => p.id),
+            guessed: question.guessed,
+          },
+        }
+      : {}),
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
