@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { err, type Result } from '../../lib/result';
+import { defaultTemplateFor } from '../../lib/templates/default-template';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
@@ -167,7 +168,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
   const tabHost = question?.host ?? hostOf(start.tabUrl);
   const templates = start.templates.filter((t) => t.side === profile.role);
-  const defaultTemplateId = start.defaultTemplateIds[profile.id];
+  const defaultTemplateId = defaultTemplateFor(start, profile.id, templates)?.id;
   const ready = rows !== null;
 
   return (
@@ -264,7 +265,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           ) : null}
           {CreatePanel && view === 'offer' ? (
             <CreatePanel
-              key={`${profile.id}:${offer?.id ?? 'none'}`}
+              key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
               api={api}
               profileId={profile.id}
               side={profile.role}
@@ -280,6 +281,24 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                   }
                 : {})}
               {...(portalOrigin ? { portalOrigin } : {})}
+              apiHost={profile.apiHost}
+              onTemplate={(t) =>
+                setStart(
+                  (s) =>
+                    s && {
+                      ...s,
+                      templates: [...s.templates, t],
+                      defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
+                    },
+                )
+              }
+              onDefault={(templateId) => {
+                void api.setDefaultTemplate(profile.id, templateId).then((r) => {
+                  if (r.ok) setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
+                  else setNotice(r.error.message);
+                });
+              }}
+              onNotice={setNotice}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);

@@ -1,5 +1,11 @@
 import type { PopupStartReply } from '../../lib/background/services/popup-start';
-import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../lib/messaging/protocol';
+import type {
+  AppError,
+  CreatedPixel,
+  PixelDraft,
+  PixelFilters,
+  TemplateInput,
+} from '../../lib/messaging/protocol';
 import type {
   Cached,
   OfferView,
@@ -9,6 +15,7 @@ import type {
   ProfileView,
 } from '../../lib/messaging/views';
 import type { Result } from '../../lib/result';
+import type { Settings, Template } from '../../lib/storage/schemas';
 import type { DraftStore } from '../drafts/use-draft';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
@@ -54,6 +61,10 @@ export interface PopupApi {
   searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
   /** The one draft store (the background's `drafts.*` messages), as on the options page. */
   drafts: DraftStore;
+  /** Save a new template (the first postback's). */
+  saveTemplate(template: TemplateInput): Promise<Result<Template, AppError>>;
+  /** "Make default": the template the popup preselects for this profile. */
+  setDefaultTemplate(profileId: string, templateId: string): Promise<Result<Settings, AppError>>;
   /** Remember the profile the user picked on a portal host (the default profile is left alone). */
   pickProfile(host: string, profileId: string): Promise<void>;
   /** "This portal is for that profile": store the host on the profile. */

@@ -24,6 +24,10 @@ export interface TemplatesApi {
   save: (input: TemplateInput) => Promise<Result<Template, AppError>>;
   remove: (id: string) => Promise<Result<true, AppError>>;
   duplicate: (id: string) => Promise<Result<Template, AppError>>;
+  /** The global default template's id (the popup's fallback when a profile has none). */
+  defaultId?: () => Promise<Result<string | undefined, AppError>>;
+  /** Make a template the global default. */
+  setDefault?: (id: string) => Promise<Result<unknown, AppError>>;
   /** Write an import's templates, all or none. */
   importAll: (templates: TemplateImportItem[]) => Promise<Result<{ imported: number }, AppError>>;
 }
@@ -52,9 +56,11 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
   const [preset, setPreset] = useState<TrackerPreset>();
   const [deleting, setDeleting] = useState<Template>();
   const [busy, setBusy] = useState<string>();
+  const [defaultId, setDefaultId] = useState<string>();
 
   const refresh = useCallback(async () => {
-    const r = await api.list();
+    const [r, d] = await Promise.all([api.list(), api.defaultId?.()]);
+    if (d?.ok) setDefaultId(d.value);
     setLoad(r.ok ? { kind: 'ready', templates: r.value } : { kind: 'error', message: r.error.message });
   }, [api]);
   useEffect(() => {
@@ -91,6 +97,18 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
         : { kind: 'error', text: r.error.message },
     );
     await refresh();
+  };
+  const makeDefault = async (t: Template) => {
+    if (!api.setDefault) return;
+    setBusy(t.id);
+    const r = await api.setDefault(t.id);
+    setBusy(undefined);
+    if (r.ok) setDefaultId(t.id);
+    setNotice(
+      r.ok
+        ? { kind: 'ok', text: i18n.t('templates.madeDefault', [t.name]) }
+        : { kind: 'error', text: r.error.message },
+    );
   };
   const remove = async (t: Template) => {
     setBusy(t.id);
@@ -155,6 +173,8 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
         onEdit={(t) => navigate(t.id)}
         onDuplicate={(t) => void duplicate(t)}
         onDelete={setDeleting}
+        defaultId={defaultId}
+        onMakeDefault={api.setDefault ? (t) => void makeDefault(t) : undefined}
       />
       {preset && (
         <PresetDialog

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { OptionsServices } from '../../components/options/OptionsPage';
 import { call } from '../../lib/messaging/call';
+import { ok } from '../../lib/result';
 
 /** The options page's services, wired to the background through `call()` and to the browser's permissions. */
 export function optionsServices(): OptionsServices {
@@ -17,6 +18,11 @@ export function optionsServices(): OptionsServices {
       save: (input) => call('templates.save', input),
       remove: (id) => call('templates.remove', { id }),
       duplicate: (id) => call('templates.duplicate', { id }),
+      defaultId: async () => {
+        const r = await call('settings.get', undefined);
+        return r.ok ? ok(r.value.defaultTemplateId) : r;
+      },
+      setDefault: (templateId) => call('templates.setDefault', { templateId }),
       importAll: (templates) => call('templates.import', { templates }),
     },
     settings: {

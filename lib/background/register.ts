@@ -8,6 +8,7 @@ import { ok, type Result } from '../result';
 import { profilesItem } from '../storage/items';
 import { dropProfileCache } from './cache';
 import { makeClientFor } from './client-for';
+import { setDefaultTemplate } from './services/default-template';
 import { clearDraft, getDraft, saveDraft } from './services/drafts';
 import { getOffer, listOffers, listPartners } from './services/offers';
 import { searchPixels } from './services/pixel-search';
@@ -139,6 +140,10 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'templates.remove',
     h('templates.remove', input.byId, ({ id }) => secretWrite(() => removeTemplate(id))),
+  );
+  onMessage(
+    'templates.setDefault',
+    h('templates.setDefault', input.defaultTemplatePick, (d) => setDefaultTemplate(d)),
   );
   onMessage(
     'templates.duplicate',

@@ -90,5 +90,7 @@ export const offerRef = z.object({ profileId, offerId: z.number().int().positive
 export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
 export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional() });
+/** "Make default": for one profile, or without one the global fallback. */
+export const defaultTemplatePick = z.object({ templateId: id, profileId: id.optional() });
 /** A portal host (as the popup read it from the tab) and the profile the user says it belongs to. */
 export const portalPick = z.object({ host: z.string().min(1).max(253), profileId: id });

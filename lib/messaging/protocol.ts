@@ -111,6 +111,8 @@ export interface ProtocolMap {
   'templates.save'(data: TemplateInput): Result<Template, AppError>;
   'templates.remove'(data: { id: string }): Result<true, AppError>;
   'templates.duplicate'(data: { id: string }): Result<Template, AppError>;
+  /** The template the popup preselects: for one profile, or without `profileId` the global fallback. */
+  'templates.setDefault'(data: { templateId: string; profileId?: string }): Result<Settings, AppError>;
   /** All or nothing: refuses (writing nothing) when the library changed since the preview. */
   'templates.import'(data: { templates: TemplateImportItem[] }): Result<{ imported: number }, AppError>;
 

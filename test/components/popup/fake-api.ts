@@ -81,6 +81,8 @@ export function fakeApi(
       }),
     },
     pickProfile: vi.fn(async () => {}),
+    saveTemplate: vi.fn(),
+    setDefaultTemplate: vi.fn(async () => ok({ defaultTemplateIds: {}, forgetKeysOnClose: false })),
     claimPortal: vi.fn(),
     openOptions: vi.fn(),
   } as unknown as PopupApi;
