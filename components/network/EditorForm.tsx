@@ -113,9 +113,33 @@ export function EditorForm(props: EditorFormProps) {
       setFailure(r.error);
       return focusFirstError();
     }
+    if (!('pixel' in r.value)) {
+      await draft.clear();
+      return props.onSaved(r.value);
+    }
+    await stampAgain(
+      i18n.t('network.editor.created', [
+        String(r.value.pixel.id),
+        `${partnerOf(r.value.pixel)} · ${offerOf(r.value.pixel)}`,
+      ]),
+    );
+  };
+  // Everflow never confirmed the create: look for it again (nothing is sent), with the ids seen before it.
+  const checkAgain = async (knownIds: number[]) => {
+    if (busy) return;
+    setBusy(true);
+    const r = await api.findCreated(profileId, toPixelDraft(value.postback, value.status), knownIds);
+    setBusy(false);
+    if (!r.ok) return setFailure(r.error);
+    const found = r.value.pixel;
+    await stampAgain(
+      i18n.t('network.editor.found', [String(found.id), `${partnerOf(found)} · ${offerOf(found)}`]),
+    );
+  };
+  /** After a create (or a late one found): keep every setting, clear what changes, and say what happened. */
+  const stampAgain = async (text: string) => {
+    setFailure(undefined);
     await draft.clear();
-    if (!('pixel' in r.value)) return props.onSaved(r.value);
-    const created = r.value.pixel;
     setTried(false);
     // Stamp again: keep every setting, clear what changes from one postback to the next.
     const usesOffer = value.postback.level !== 'global';
@@ -127,14 +151,7 @@ export function EditorForm(props: EditorFormProps) {
         ...(usesOffer ? { offerId: undefined, eventId: undefined } : { affiliateId: undefined }),
       },
     });
-    setNotice({
-      kind: 'ok',
-      text: i18n.t('network.editor.created', [
-        String(created.id),
-        `${partnerOf(created)} · ${offerOf(created)}`,
-      ]),
-      focus: true,
-    });
+    setNotice({ kind: 'ok', text, focus: true });
   };
 
   const level = value.postback.level;
@@ -241,7 +258,16 @@ export function EditorForm(props: EditorFormProps) {
         submitLabel={editing ? i18n.t('network.editor.save') : i18n.t('network.editor.create')}
         busy={busy}
         primary={
-          failure?.kind === 'duplicate' ? (
+          failure?.kind === 'unknown_outcome' ? (
+            <button
+              type="button"
+              class="button button--primary"
+              aria-disabled={busy ? 'true' : undefined}
+              onClick={() => void checkAgain(failure.knownIds ?? [])}
+            >
+              {i18n.t('network.editor.checkAgain')}
+            </button>
+          ) : failure?.kind === 'duplicate' ? (
             <button type="button" class="button button--primary" onClick={() => void submit(true)}>
               {i18n.t('network.editor.createAnyway')}
             </button>

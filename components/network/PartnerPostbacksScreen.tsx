@@ -125,6 +125,7 @@ export function PartnerPostbacksScreen({ api, drafts, item, navigate }: PartnerP
             profileId={profile.id}
             onEdit={(p) => navigate(String(p.id))}
             onNotice={setNotice}
+            portalUrl={profile.portalDomains[0] ? `https://${profile.portalDomains[0]}` : undefined}
           />
         </>
       )}

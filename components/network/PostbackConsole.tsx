@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { PixelFilters } from '../../lib/messaging/protocol';
 import type { PixelView } from '../../lib/messaging/views';
+import { ListGapsNotice } from '../ListGapsNotice';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { NoticeState } from '../ui/Notice';
 import { offerOf, partnerOf } from '../ui/pixel-labels';
@@ -17,6 +18,8 @@ export interface PostbackConsoleProps {
   profileId: string;
   onEdit: (pixel: PixelView) => void;
   onNotice: (notice: NoticeState) => void;
+  /** The network's Everflow portal, when known: where rows this console cannot read can be seen. */
+  portalUrl?: string | undefined;
 }
 
 function toFilters(v: ConsoleFilterValue, text: string): PixelFilters {
@@ -34,7 +37,7 @@ function toFilters(v: ConsoleFilterValue, text: string): PixelFilters {
  * The partner-postback console: search and filters, the rows loaded page by page as the list scrolls into
  * view (or with "Load more"), one-click switches, Edit, and Delete with a confirmation naming the postback.
  */
-export function PostbackConsole({ api, profileId, onEdit, onNotice }: PostbackConsoleProps) {
+export function PostbackConsole({ api, profileId, onEdit, onNotice, portalUrl }: PostbackConsoleProps) {
   const [filters, setFilters] = useState<ConsoleFilterValue>(NO_FILTERS);
   const [text, setText] = useState('');
   const [deleting, setDeleting] = useState<PixelView>();
@@ -102,6 +105,11 @@ export function PostbackConsole({ api, profileId, onEdit, onNotice }: PostbackCo
           </button>
         </p>
       )}
+      <ListGapsNotice
+        gaps={{ unreadable: state.unreadable }}
+        shown={state.rows.length}
+        portalUrl={portalUrl}
+      />
       {state.rows.length > 0 && (
         <ul
           class="pp-rows"

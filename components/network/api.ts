@@ -22,6 +22,12 @@ export interface PartnerPostbacksApi {
     draft: PixelDraft,
     allowDuplicate: boolean,
   ): Promise<Result<CreatedPixel, AppError>>;
+  /** "Check again" after a create answered `unknown_outcome` (never sends the create). */
+  findCreated(
+    profileId: string,
+    draft: PixelDraft,
+    knownIds: number[],
+  ): Promise<Result<CreatedPixel, AppError>>;
   update(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
   setStatus(
     profileId: string,

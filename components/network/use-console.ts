@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError, PixelFilters } from '../../lib/messaging/protocol';
-import type { PixelView } from '../../lib/messaging/views';
+import type { PixelView, UnreadableRow } from '../../lib/messaging/views';
 import type { PartnerPostbacksApi } from './api';
 
 /** The console's list: the rows loaded so far, the total, and whether a page is on its way. */
 export interface ConsoleState {
   rows: PixelView[];
   total: number;
+  /** Rows of the pages loaded so far that Everflow sent but could not be read. */
+  unreadable: UnreadableRow[];
   loading: boolean;
   error?: AppError;
 }
@@ -22,7 +24,7 @@ export function useConsole(
   filters: PixelFilters,
   pageSize = 25,
 ) {
-  const [state, setState] = useState<ConsoleState>({ rows: [], total: 0, loading: true });
+  const [state, setState] = useState<ConsoleState>({ rows: [], total: 0, unreadable: [], loading: true });
   const generation = useRef(0);
   const page = useRef(0);
   const busy = useRef(false);
@@ -44,9 +46,15 @@ export function useConsole(
       setState((s) => {
         const base = next === 1 ? [] : s.rows;
         const seen = new Set(base.map((p) => p.id));
+        const known = next === 1 ? [] : s.unreadable;
+        const said = new Set(known.map((u) => `${u.id}:${u.field}`));
         return {
           rows: [...base, ...r.value.items.filter((p) => !seen.has(p.id))],
           total: r.value.total,
+          unreadable: [
+            ...known,
+            ...(r.value.unreadable ?? []).filter((u) => !said.has(`${u.id}:${u.field}`)),
+          ],
           loading: false,
         };
       });
@@ -57,7 +65,7 @@ export function useConsole(
   useEffect(() => {
     generation.current++;
     page.current = 0;
-    setState({ rows: [], total: 0, loading: true });
+    setState({ rows: [], total: 0, unreadable: [], loading: true });
     void load(1);
   }, [load]);
 

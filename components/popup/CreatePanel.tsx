@@ -150,6 +150,18 @@ export function CreatePanel(props: CreatePanelProps) {
       setDuplicate(r.error.kind === 'duplicate');
       return;
     }
+    await done(r.value);
+  };
+  // Everflow never confirmed the create: look for it again (nothing is sent), with the ids seen before it.
+  const checkAgain = async (knownIds: number[]) => {
+    setBusy(true);
+    const r = await api.findCreated(profileId, toPixelDraft(draft.value), knownIds);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    await done(r.value);
+  };
+  const done = async (created: { pixel: PixelView; recovered: boolean }) => {
+    setError(undefined);
     // The partner stays picked: the next postback is often for the same partner.
     const next = {
       templateId: template.id,
@@ -159,8 +171,9 @@ export function CreatePanel(props: CreatePanelProps) {
     };
     setDraft(next);
     await kept.clear(next);
-    props.onCreated(r.value.pixel, r.value.recovered);
+    props.onCreated(created.pixel, created.recovered);
   };
+  const unknown = error?.kind === 'unknown_outcome' ? error : undefined;
 
   return (
     <section class="create" aria-label={i18n.t('popup.create.label')} data-restored={kept.ready}>
@@ -221,7 +234,17 @@ export function CreatePanel(props: CreatePanelProps) {
         <ActionError error={error} portalOrigin={props.portalOrigin} apiHost={props.apiHost} draftKept />
       ) : null}
       <div class="create__actions">
-        {duplicate ? (
+        {unknown ? (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void checkAgain(unknown.knownIds ?? [])}
+          >
+            {i18n.t('popup.create.checkAgain')}
+          </button>
+        ) : duplicate ? (
           <button type="button" class="button" disabled={busy} onClick={() => void create(true)}>
             {i18n.t('popup.create.anyway')}
           </button>

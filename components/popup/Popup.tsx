@@ -4,6 +4,7 @@ import type { AppError } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { err, type Result } from '../../lib/result';
 import { defaultTemplateFor } from '../../lib/templates/default-template';
+import { ListGapsNotice } from '../ListGapsNotice';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
@@ -77,7 +78,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     listOfferId,
     start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
   );
-  const { rows, refreshing, error, setRows, noteChange } = postbacks;
+  const { rows, refreshing, error, gaps, setRows, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
     if (painted) performance.mark(MARK_INTERACTIVE);
@@ -167,6 +168,9 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   }
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
   const tabHost = question?.host ?? hostOf(start.tabUrl);
+  // Where unreadable rows can be seen: the portal the tab is on, else the profile's first portal domain.
+  const portalUrl =
+    portalOrigin ?? (profile.portalDomains[0] ? `https://${profile.portalDomains[0]}` : undefined);
   const templates = start.templates.filter((t) => t.side === profile.role);
   const defaultTemplateId = defaultTemplateFor(start, profile.id, templates)?.id;
   const ready = rows !== null;
@@ -317,6 +321,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
               {rows?.length ? i18n.t('popup.showingBefore') : ''}
             </p>
           ) : null}
+          <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
           {list ?? <p class="muted">{i18n.t('popup.loading')}</p>}
           {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
         </>

@@ -8,6 +8,7 @@ import type {
 } from '../../lib/messaging/protocol';
 import type {
   Cached,
+  ListGaps,
   OfferView,
   Paged,
   PartnerView,
@@ -41,7 +42,10 @@ export interface PopupApi {
     offerId: number | undefined,
     cb: (rows: PixelView[], readAt: number) => void,
   ): () => void;
-  listPixels(profileId: string, filters: PixelFilters): Promise<Result<Cached<PixelView[]>, AppError>>;
+  listPixels(
+    profileId: string,
+    filters: PixelFilters,
+  ): Promise<Result<Cached<PixelView[]> & ListGaps, AppError>>;
   setStatus(
     profileId: string,
     pixelId: number,
@@ -51,6 +55,12 @@ export interface PopupApi {
     profileId: string,
     draft: PixelDraft,
     allowDuplicate: boolean,
+  ): Promise<Result<CreatedPixel, AppError>>;
+  /** "Check again" after a create answered `unknown_outcome` (never sends the create). */
+  findCreated(
+    profileId: string,
+    draft: PixelDraft,
+    knownIds: number[],
   ): Promise<Result<CreatedPixel, AppError>>;
   updatePixel(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
   /** Network profiles: delete a partner postback (permanent). */

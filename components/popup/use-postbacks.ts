@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../lib/messaging/protocol';
-import type { PixelView } from '../../lib/messaging/views';
+import type { ListGaps, PixelView } from '../../lib/messaging/views';
 import { mergeFresh } from './merge-rows';
 import type { PopupApi } from './popup-api';
 
@@ -9,6 +9,8 @@ export interface PostbacksState {
   /** True while the background fetches fresh rows. */
   refreshing: boolean;
   error?: AppError;
+  /** What the last fresh list said it does not show (unreadable rows, rows beyond the page cap). */
+  gaps?: ListGaps;
   setRows: (update: (rows: PixelView[]) => PixelView[]) => void;
   /** Record that the user changed this row now, so a list fetched before the change cannot undo it on screen. */
   noteChange: (pixelId: number) => void;
@@ -28,6 +30,7 @@ export function usePostbacks(
   const [rows, setRowsState] = useState<PixelView[] | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<AppError>();
+  const [gaps, setGaps] = useState<ListGaps>();
   const changedAt = useRef(new Map<number, number>());
 
   // The start message's rows paint in the same render that shows the popup, not one effect later.
@@ -38,6 +41,7 @@ export function usePostbacks(
     if (!profileId) return;
     let live = true;
     setError(undefined);
+    setGaps(undefined);
     setRowsState(null);
     if (!(initial && initial.profileId === profileId && initial.offerId === offerId && initial.rows)) {
       void api.cachedPixels(profileId, offerId).then((cached) => {
@@ -51,6 +55,10 @@ export function usePostbacks(
       setRefreshing(false);
       if (r.ok) {
         const fresh = r.value.value;
+        const { unreadable, total, truncated } = r.value;
+        setGaps(
+          unreadable || truncated ? { ...(unreadable ? { unreadable } : {}), total, truncated } : undefined,
+        );
         setRowsState((current) => mergeFresh(fresh, current ?? fromStart, changedAt.current, requestedAt));
       } else {
         setError(r.error);
@@ -79,5 +87,12 @@ export function usePostbacks(
   const noteChange = useCallback((pixelId: number) => {
     changedAt.current.set(pixelId, performance.now());
   }, []);
-  return { rows: rows ?? fromStart, refreshing, ...(error ? { error } : {}), setRows, noteChange };
+  return {
+    rows: rows ?? fromStart,
+    refreshing,
+    ...(error ? { error } : {}),
+    ...(gaps ? { gaps } : {}),
+    setRows,
+    noteChange,
+  };
 }

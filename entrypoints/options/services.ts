@@ -44,6 +44,7 @@ export function optionsServices(): OptionsServices {
       get: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
       create: (profileId, draft, allowDuplicate) =>
         call('pixels.create', { profileId, draft, allowDuplicate }),
+      findCreated: (profileId, draft, knownIds) => call('pixels.findCreated', { profileId, draft, knownIds }),
       update: (profileId, pixelId, draft) => call('pixels.update', { profileId, pixelId, draft }),
       setStatus: (profileId, pixelId, status) => call('pixels.setStatus', { profileId, pixelId, status }),
       remove: (profileId, pixelId) => call('pixels.delete', { profileId, pixelId }),

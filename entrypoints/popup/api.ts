@@ -16,6 +16,7 @@ export const popupApi: PopupApi = {
   setStatus: (profileId, pixelId, status) => call('pixels.setStatus', { profileId, pixelId, status }),
   createPixel: (profileId, draft, allowDuplicate) =>
     call('pixels.create', { profileId, draft, allowDuplicate }),
+  findCreated: (profileId, draft, knownIds) => call('pixels.findCreated', { profileId, draft, knownIds }),
   updatePixel: (profileId, pixelId, draft) => call('pixels.update', { profileId, pixelId, draft }),
   getOffer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
   searchOffers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),

@@ -5,6 +5,7 @@ import type { Postback } from '../everflow/schemas/postback';
 import type { PixelDraft } from '../messaging/protocol';
 import type { OfferView, PixelView } from '../messaging/views';
 import { DELIVERY_METHODS, PIXEL_LEVELS, PIXEL_TYPES } from '../storage/schemas';
+import { maskIntegrationSecrets } from './pixel-secrets';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], fallback: T): T {
   return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -15,10 +16,16 @@ export function firesForOffer(p: Pick<PixelView, 'level' | 'offerId'>, offerId: 
   return p.level === 'global' || p.offerId === offerId;
 }
 
+/** The integration object of a postback's own delivery method, as the server has it (tokens unmasked). */
+export function integrationOf(p: Postback): Record<string, unknown> | null {
+  const method = oneOf(p.deliveryMethod, DELIVERY_METHODS, 'postback');
+  return method in p.integrations ? (p.integrations[method as keyof typeof p.integrations] ?? null) : null;
+}
+
 /** The page-facing view of a postback (event type already internal: `event`). */
 export function toPixelView(p: Postback): PixelView {
   const method = oneOf(p.deliveryMethod, DELIVERY_METHODS, 'postback');
-  const integration = method in p.integrations ? p.integrations[method as keyof typeof p.integrations] : null;
+  const integration = integrationOf(p);
   return {
     id: p.id,
     side: p.realm,
@@ -36,7 +43,8 @@ export function toPixelView(p: Postback): PixelView {
     ...(p.realm === 'network' ? { affiliateId: p.affiliateId } : {}),
     ...(p.affiliateName ? { affiliateName: p.affiliateName } : {}),
     ...(p.description ? { description: p.description } : {}),
-    ...(integration ? { integration: { ...integration } } : {}),
+    // Tokens inside the integration object never reach a page (or the cache) unmasked.
+    ...(integration ? { integration: maskIntegrationSecrets({ ...integration }) } : {}),
     ...(p.timeSaved === undefined ? {} : { timeSaved: p.timeSaved }),
   };
 }
@@ -174,7 +182,8 @@ function canonical(value: unknown): string {
 function targetOf(method: string, url: string, html: string, integration: unknown): string {
   if (method === 'html') return html.trim();
   if (method === 'postback') return url.trim();
-  return canonical(integration ?? {});
+  // Views hold tokens masked: compare drafts the same way, so a known token does not hide a duplicate.
+  return canonical(maskIntegrationSecrets(integration ?? {}));
 }
 
 /**

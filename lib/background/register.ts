@@ -15,6 +15,7 @@ import { searchPixels } from './services/pixel-search';
 import {
   createPixel,
   deletePixel,
+  findCreatedPixel,
   getPixel,
   listPixels,
   setPixelStatus,
@@ -196,6 +197,10 @@ export function registerHandlers(config: BackgroundConfig): void {
       const draft = await resolveSecrets(d.draft);
       return draft.ok ? createPixel({ ...d, draft: draft.value }, deps) : draft;
     }),
+  );
+  onMessage(
+    'pixels.findCreated',
+    h('pixels.findCreated', input.pixelFindCreated, (d) => findCreatedPixel(d, deps)),
   );
   onMessage(
     'pixels.update',

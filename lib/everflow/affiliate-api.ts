@@ -1,8 +1,15 @@
 import { err, ok, type Result } from '../result';
-import { type CreateOutcome, createWithRecovery } from './create-recovery';
+import {
+  type CreateOptions,
+  type CreateOutcome,
+  createWithRecovery,
+  pickCreated,
+  type RecoveryOptions,
+  recoveryTiming,
+} from './create-recovery';
 import type { EverflowError } from './errors';
 import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
-import { manyPixels, onePixel, toPage } from './pixel-results';
+import { onePixel, type PixelRows, readPixelRows, toPage } from './pixel-results';
 import { type PixelChanges, roundTrip, validateWrite } from './roundtrip';
 import { type AccountInfo, affiliateAccountInfo, affiliateAccountSchema } from './schemas/accounts';
 import {
@@ -10,7 +17,6 @@ import {
   affiliatePixelListSchema,
   affiliatePixelReadSchema,
   affiliatePixelWriteSchema,
-  affiliatePixelWriteShape,
 } from './schemas/affiliate-pixel';
 import { internalPixelType, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import {
@@ -22,6 +28,7 @@ import {
   toEvents,
   toOffer,
 } from './schemas/offers';
+import { statusChangeSchema } from './schemas/pixel-shared';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
 
@@ -42,15 +49,18 @@ export interface AffiliatePixelFilter {
  * `setPixelStatus(id, 'inactive')`.
  */
 export interface AffiliateApi extends PixelEditing<AffiliatePixelInput> {
-  listPixels(
-    filter?: AffiliatePixelFilter,
-    options?: CallOptions,
-  ): Promise<Result<Postback[], EverflowError>>;
-  /** POST with create recovery: never creates the same postback twice. */
+  /** Every readable postback (filtered), and the unreadable rows listed apart. */
+  listPixels(filter?: AffiliatePixelFilter, options?: CallOptions): Promise<Result<PixelRows, EverflowError>>;
+  /** POST with create recovery: never sends the same create twice (may answer `unknown_outcome`). */
   createPixel(
     body: AffiliatePixelInput,
-    options?: CallOptions,
+    options?: CreateOptions,
   ): Promise<Result<CreateOutcome, EverflowError>>;
+  /** "Check again" after `unknown_outcome`: the postback `body` created, if it is there now (not in `knownIds`). */
+  findCreated(
+    body: AffiliatePixelInput,
+    options?: CreateOptions,
+  ): Promise<Result<Postback | undefined, EverflowError>>;
   runnableOffers(
     paging?: { page?: number; pageSize?: number },
     options?: CallOptions,
@@ -61,11 +71,8 @@ export interface AffiliateApi extends PixelEditing<AffiliatePixelInput> {
   whoAmI(options?: CallOptions): Promise<Result<AccountInfo, EverflowError>>;
 }
 
-/** Extra knobs of the affiliate API. */
-export interface AffiliateApiOptions {
-  /** Pause before the recovery lookup after an ambiguous create. */
-  recoverySettleMs: number;
-}
+/** Extra knobs of the affiliate API: the create recovery's timing. */
+export type AffiliateApiOptions = RecoveryOptions;
 
 /** Writes `pixel_type` in the affiliate spelling. */
 function toWire(body: AffiliatePixelInput): Record<string, unknown> {
@@ -84,15 +91,18 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
       ...callFields(options),
     });
     if (!res.ok) return res;
-    const all = manyPixels(res.value.data.pixels, res.value.raw, 'affiliate');
-    return ok(
-      all.filter(
+    const { items, unreadable } = readPixelRows(res.value.data.pixels, 'affiliate');
+    return ok({
+      items: items.filter(
         (p) =>
           (filter.offerId === undefined || p.offerId === filter.offerId) &&
           (filter.status === undefined || p.status === filter.status) &&
           (filter.type === undefined || p.type === internalPixelType(filter.type)),
       ),
-    );
+      unreadable: unreadable.filter(
+        (u) => filter.offerId === undefined || u.offerId === undefined || u.offerId === filter.offerId,
+      ),
+    });
   };
 
   const edit = (id: number, changes: PixelChanges, options?: CallOptions) =>
@@ -102,14 +112,29 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
         get: () => getPixel(id, options),
         put: (body) => put(id, body, options),
         writeSchema: affiliatePixelWriteSchema,
-        statusSchema: affiliatePixelWriteShape,
+        statusSchema: statusChangeSchema,
       },
       changes,
     );
 
+  // The postbacks a create could have made: the offer's (a global one: every postback).
+  const candidates = async (body: Record<string, unknown>, options?: CallOptions) => {
+    const listed = await listPixels(
+      body.pixel_level === 'specific' ? { offerId: Number(body.network_offer_id ?? 0) } : {},
+      options,
+    );
+    return listed.ok ? ok(listed.value.items) : listed;
+  };
+
   return {
     listPixels,
     getPixel,
+    async findCreated(input, options) {
+      const body = toWire(input);
+      const listed = await candidates(body, options);
+      if (!listed.ok) return listed;
+      return ok(pickCreated(listed.value, body, 'affiliate', new Set(options?.knownIds ?? [])));
+    },
     async createPixel(input, options) {
       const body = toWire(input);
       const invalid = validateWrite(affiliatePixelWriteSchema, body);
@@ -130,12 +155,10 @@ export function createAffiliateApi(t: Transport, extra: AffiliateApiOptions): Af
         body,
         // A 429 means nothing was saved, so it alone may be retried with backoff.
         post: () => withRateLimitRetry(t, postOnce, options),
-        listCandidates: () =>
-          listPixels(
-            body.pixel_level === 'specific' ? { offerId: Number(body.network_offer_id ?? 0) } : {},
-            options,
-          ),
+        listCandidates: () => candidates(body, options),
         settleMs: extra.recoverySettleMs,
+        ...recoveryTiming(extra),
+        knownIds: options?.knownIds ? new Set(options.knownIds) : undefined,
         sleep: t.retry.sleep,
         signal: options?.signal,
       });

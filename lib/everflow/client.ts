@@ -34,6 +34,13 @@ export interface EverflowClientOptions {
   retry?: Partial<Pick<RetryOptions, 'retries' | 'baseMs' | 'capMs' | 'maxRetryAfterMs'>>;
   /** Pause before looking for a postback after an ambiguous create; default 1 s. */
   recoverySettleMs?: number;
+  /**
+   * How long to keep looking for a create that got no answer before saying the outcome is unknown; default 30 s,
+   * so a server that saves up to half a minute after the timeout is still caught.
+   */
+  recoveryWindowMs?: number;
+  /** Pause between those looks; default 3 s. */
+  recoveryPollMs?: number;
 }
 
 /** A typed Everflow client: one namespace per realm. Methods resolve to Results and never throw. */
@@ -45,6 +52,8 @@ export interface EverflowClient {
 
 /** The default request timeout. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long a create without an answer is looked for, after the timeout and the settle pause. */
+export const DEFAULT_RECOVERY_WINDOW_MS = 30_000;
 
 function isLimiter(value: unknown): value is Limiter {
   return typeof value === 'object' && value !== null && 'acquire' in value;
@@ -85,12 +94,16 @@ export function createEverflowClient(options: EverflowClientOptions): EverflowCl
     });
   };
   const transport = createTransport(config, retry, limiterFor);
-  const recoverySettleMs = options.recoverySettleMs ?? 1000;
+  const recovery = {
+    recoverySettleMs: options.recoverySettleMs ?? 1000,
+    recoveryWindowMs: options.recoveryWindowMs ?? DEFAULT_RECOVERY_WINDOW_MS,
+    recoveryPollMs: options.recoveryPollMs ?? 3000,
+  };
   return {
     baseUrl: base.value,
-    affiliate: createAffiliateApi(transport, { recoverySettleMs }),
+    affiliate: createAffiliateApi(transport, recovery),
     network: createNetworkApi(transport, {
-      recoverySettleMs,
+      ...recovery,
       eventForm: {
         get: () => eventFormFor(base.value, options.apiKey),
         set: (form) => rememberEventForm(base.value, options.apiKey, form),

@@ -1,15 +1,21 @@
 import { err, ok, type Result } from '../result';
-import type { EverflowError } from './errors';
+import { type EverflowError, everflowError } from './errors';
 import { internalPixelType, type Realm } from './schemas/enums';
 import type { Postback } from './schemas/postback';
 import type { Sleep } from './sleep';
+import type { CallOptions } from './transport';
 
 /**
- * POST is never blindly retried: a create that timed out or got a 5xx may still have been saved.
- * So after such a failure we list the offer's postbacks and look for one matching the request; if
- * found it is returned (and marked recovered), otherwise the create is retried once. A 429 or 400
- * means the server did not save anything, so those are safe to repeat without looking.
- * A user never gets two identical postbacks from one click.
+ * Everflow has no idempotency key, so a POST that may have reached the server is never sent again by this code.
+ * A 400, or a failure proving nothing left this machine (429, connection refused, host not found), is returned
+ * or retried as usual (see `withRateLimitRetry`). After any other failure we look for the postback instead:
+ * - the server answered (5xx, or a 2xx we could not read): it is done with the request, so one look after a
+ *   short pause tells. Found → returned as recovered; a 5xx and nothing found → the 5xx (nothing was saved).
+ * - no answer (timeout, dropped connection): the request may still be running on the server, so we look again
+ *   and again for `recoveryWindowMs`. Found → recovered; never found → `unknown_outcome`, and the user is
+ *   offered "Check again" (`findCreated`), never an automatic second POST.
+ * Only postbacks the caller had not seen before the request (`knownIds`) count: an identical older postback (the
+ * one "Create anyway" was warned about) is not the one this request made.
  */
 
 /** The result of a create. */
@@ -27,15 +33,32 @@ export interface CreateDeps {
   post: () => Promise<Result<Postback, EverflowError>>;
   /** The postbacks that could be the one we tried to create (e.g. the offer's postbacks). */
   listCandidates: () => Promise<Result<readonly Postback[], EverflowError>>;
-  /** Wait this long before looking, so a slow request can finish on the server (default none). */
+  /** Wait this long before the first look, so a slow request can finish on the server (default none). */
   settleMs?: number;
+  /** After a failure without an answer, keep looking this long (from the first look) before giving up. */
+  recoveryWindowMs?: number;
+  /** The pause between looks within the window. */
+  pollMs?: number;
+  /** Ids of postbacks that existed before the request: never taken for the one it created. */
+  knownIds?: ReadonlySet<number> | undefined;
   sleep?: Sleep;
   signal?: AbortSignal | undefined;
 }
 
 /** Failures after which the postback may or may not exist. */
 export function isAmbiguous(error: EverflowError): boolean {
-  return error.kind === 'timeout' || error.kind === 'server' || error.kind === 'offline';
+  return hadNoAnswer(error) || serverAnswered(error);
+}
+
+/** No answer came: the request may still be running on the server. */
+function hadNoAnswer(error: EverflowError): boolean {
+  return error.kind === 'timeout' || (error.kind === 'offline' && error.unsent !== true);
+}
+
+/** The server answered, so it is done with the request: a 5xx, or a 2xx whose body we could not read. */
+function serverAnswered(error: EverflowError): boolean {
+  if (error.kind === 'server') return true;
+  return error.kind === 'bad_response' && error.status !== undefined && error.status < 300;
 }
 
 function sameNumber(a: unknown, b: unknown): boolean {
@@ -86,33 +109,86 @@ export function matchesRequest(body: Record<string, unknown>, pixel: Postback, r
   return INTEGRATIONS.every((key) => body[key] == null || agrees(raw[key], body[key]));
 }
 
-/** The saved postback matching the request, undefined when there is none, or the listing's error. */
-async function findSaved(deps: CreateDeps): Promise<Result<Postback | undefined, EverflowError>> {
-  // A request that timed out may still be running on the server: give it a moment to land.
-  if (deps.settleMs) await deps.sleep?.(deps.settleMs, deps.signal);
+/** The newest listed postback that `body` would have created and that was not there before. */
+export function pickCreated(
+  candidates: readonly Postback[],
+  body: Record<string, unknown>,
+  realm: Realm,
+  knownIds?: ReadonlySet<number>,
+): Postback | undefined {
+  const fresh = candidates.filter((p) => !knownIds?.has(p.id) && matchesRequest(body, p, realm));
+  return fresh.sort((a, b) => b.id - a.id)[0];
+}
+
+/** One look: the saved postback matching the request, undefined when there is none, or the listing's error. */
+async function lookOnce(deps: CreateDeps): Promise<Result<Postback | undefined, EverflowError>> {
   const listed = await deps.listCandidates();
   if (!listed.ok) return listed;
-  const matches = listed.value.filter((pixel) => matchesRequest(deps.body, pixel, deps.realm));
-  // Newest first: an identical older postback would also match, but the fresh one has the higher id.
-  return ok(matches.sort((a, b) => b.id - a.id)[0]);
+  return ok(pickCreated(listed.value, deps.body, deps.realm, deps.knownIds));
+}
+
+const DEFAULT_POLL_MS = 3000;
+
+/**
+ * Looks until the postback shows up or `recoveryWindowMs` has passed (measured in the pauses taken, so a fake
+ * sleep in tests keeps it exact). A failed look is tried again in the next round; only the last one counts.
+ */
+async function lookUntilFound(deps: CreateDeps): Promise<Result<Postback | undefined, EverflowError>> {
+  const window = deps.recoveryWindowMs ?? 0;
+  const pause = Math.max(1, deps.pollMs ?? DEFAULT_POLL_MS);
+  let waited = 0;
+  for (;;) {
+    const found = await lookOnce(deps);
+    if (found.ok && found.value) return found;
+    if (waited >= window || deps.signal?.aborted) return found;
+    const step = Math.min(pause, window - waited);
+    await deps.sleep?.(step, deps.signal);
+    waited += step;
+  }
+}
+
+/** The error for "may have been created, not found yet". */
+function unknownOutcome(): EverflowError {
+  return everflowError('unknown_outcome');
 }
 
 /**
- * Creates a postback, recovering from ambiguous failures without ever creating it twice. When the
- * listing itself fails we cannot know, so the first error is returned rather than risking a duplicate.
+ * Creates a postback, recovering from ambiguous failures without ever sending it twice (see the top of this
+ * file). Resolves to the created (or recovered) postback, the server's refusal, or `unknown_outcome`.
  */
 export async function createWithRecovery(deps: CreateDeps): Promise<Result<CreateOutcome, EverflowError>> {
   const first = await deps.post();
   if (first.ok) return ok({ pixel: first.value, recovered: false });
   if (!isAmbiguous(first.error)) return first;
-  const saved = await findSaved(deps);
-  if (!saved.ok) return first;
-  if (saved.value) return ok({ pixel: saved.value, recovered: true });
-  const second = await deps.post();
-  if (second.ok) return ok({ pixel: second.value, recovered: false });
-  if (!isAmbiguous(second.error)) return second;
-  const savedLate = await findSaved(deps);
-  return savedLate.ok && savedLate.value
-    ? ok({ pixel: savedLate.value, recovered: true })
-    : err(second.error);
+  // A request that timed out may still be running on the server: give it a moment to land.
+  if (deps.settleMs) await deps.sleep?.(deps.settleMs, deps.signal);
+  if (deps.signal?.aborted) return err(everflowError('aborted'));
+  const found = serverAnswered(first.error) ? await lookOnce(deps) : await lookUntilFound(deps);
+  if (found.ok && found.value) return ok({ pixel: found.value, recovered: true });
+  // A 5xx and a clean look: the server finished without saving, so its error stands (trying again is safe).
+  if (found.ok && first.error.kind === 'server') return first;
+  return err(unknownOutcome());
+}
+
+/** Per-call options of a create: the usual ones, plus the ids the caller saw before the request. */
+export interface CreateOptions extends CallOptions {
+  /** Postbacks that existed before this create (e.g. the list the duplicate check read). */
+  knownIds?: Iterable<number> | undefined;
+}
+
+/** The recovery knobs each realm's API takes from the client. */
+export interface RecoveryOptions {
+  recoverySettleMs: number;
+  /** How long to keep looking after a create got no answer (absent: one look; the client's default is 30 s). */
+  recoveryWindowMs?: number;
+  /** Pause between those looks (absent: 3 s). */
+  recoveryPollMs?: number;
+}
+
+/** The window and poll of `RecoveryOptions`, as `CreateDeps` fields (absent ones left out). */
+export function recoveryTiming(o: RecoveryOptions): Pick<CreateDeps, 'recoveryWindowMs' | 'pollMs'> {
+  return {
+    ...(o.recoveryWindowMs === undefined ? {} : { recoveryWindowMs: o.recoveryWindowMs }),
+    ...(o.recoveryPollMs === undefined ? {} : { pollMs: o.recoveryPollMs }),
+  };
 }

@@ -14,6 +14,7 @@ export const ERROR_KINDS = [
   'offline',
   'bad_response',
   'aborted',
+  'unknown_outcome',
 ] as const;
 /** A machine-readable failure kind. */
 export type EverflowErrorKind = (typeof ERROR_KINDS)[number];
@@ -32,6 +33,11 @@ export interface EverflowError {
   serverMessage?: string;
   /** How long the server asked us to wait (429 Retry-After). */
   retryAfterMs?: number;
+  /**
+   * True when the request provably never reached the server (connection refused, host not found): only then
+   * may a create be sent again. A dropped connection or a timeout leaves this unset: the body may have landed.
+   */
+  unsent?: boolean;
 }
 
 /** Context that makes a message specific. */
@@ -91,6 +97,8 @@ export function errorMessage(kind: EverflowErrorKind, ctx: MessageContext = {}):
       return `Everflow sent an answer this extension does not understand${ctx.detail ? ` (${ctx.detail})` : ''}. Try again; if it keeps happening, report it.`;
     case 'aborted':
       return 'The request was cancelled.';
+    case 'unknown_outcome':
+      return 'Everflow did not confirm whether the postback was created, and it has not shown up yet. It was not sent twice. Check again in a minute before creating it again.';
   }
 }
 

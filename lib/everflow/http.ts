@@ -96,6 +96,30 @@ export function describeShapeError(error: z.ZodError): { field: string; detail: 
   return { field, detail: `${field}: ${what}` };
 }
 
+// Socket errors that happen before a connection exists, so no byte of the request left this machine.
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * True when a fetch failure proves the request was never sent: the connection was refused or the host not
+ * found. Node's fetch names the socket error (`cause.code`); a browser's "Failed to fetch" says nothing, so
+ * there it is false and a create stays "may have been saved".
+ */
+export function neverConnected(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_CONNECTED.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Sends one request and maps every outcome to a Result. Never throws. */
 export async function sendOnce<T>(
   config: HttpConfig,
@@ -127,9 +151,12 @@ export async function sendOnce<T>(
     });
     // Read the body under the same timeout: a server may send headers and then stall.
     text = await response.text();
-  } catch {
+  } catch (error) {
     if (signal?.aborted) return err(everflowError('aborted'));
-    return err(everflowError(timedOut ? 'timeout' : 'offline'));
+    if (timedOut) return err(everflowError('timeout'));
+    return err(
+      neverConnected(error) ? { ...everflowError('offline'), unsent: true } : everflowError('offline'),
+    );
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

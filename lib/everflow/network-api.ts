@@ -1,7 +1,20 @@
 import { err, ok, type Result } from '../result';
-import { type CreateOutcome, createWithRecovery } from './create-recovery';
+import {
+  type CreateOptions,
+  type CreateOutcome,
+  createWithRecovery,
+  pickCreated,
+  type RecoveryOptions,
+  recoveryTiming,
+} from './create-recovery';
 import { type EverflowError, everflowError } from './errors';
-import { createNetworkLists, type NetworkPixelSearch, type PartnerQuery } from './network-lists';
+import {
+  createNetworkLists,
+  type NetworkPixelSearch,
+  type PartnerQuery,
+  type PixelPage,
+  type PixelSearchAll,
+} from './network-lists';
 import { createNetworkOfferSearch, type NetworkOfferQuery } from './network-offer-search';
 import { type PixelEditing, pixelEndpoints } from './pixel-endpoints';
 import { onePixel } from './pixel-results';
@@ -20,13 +33,13 @@ import {
   networkPixelDeleteSchema,
   networkPixelReadSchema,
   networkPixelWriteSchema,
-  networkPixelWriteShape,
 } from './schemas/network-pixel';
 import type { Offer, OfferWithEvents, Page, PartnerSummary } from './schemas/offers';
+import { statusChangeSchema } from './schemas/pixel-shared';
 import type { Postback } from './schemas/postback';
 import { type CallOptions, callFields, type Transport, withRateLimitRetry } from './transport';
 
-export type { NetworkPixelSearch, PartnerQuery } from './network-lists';
+export type { NetworkPixelSearch, PartnerQuery, PixelPage, PixelSearchAll } from './network-lists';
 export type { NetworkOfferQuery, NetworkOfferStatus } from './network-offer-search';
 
 /** A create body for the network API; `pixel_type` may use the internal `event`. */
@@ -37,18 +50,27 @@ export type NetworkPixelInput = Omit<NetworkPixelBody, 'pixel_type'> & {
 /** Everything the network API offers this extension. */
 export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
   /** POST with create recovery; `event` falls back to `post_conversion` once on a 400. */
-  createPixel(body: NetworkPixelInput, options?: CallOptions): Promise<Result<CreateOutcome, EverflowError>>;
+  createPixel(
+    body: NetworkPixelInput,
+    options?: CreateOptions,
+  ): Promise<Result<CreateOutcome, EverflowError>>;
+  /** "Check again" after `unknown_outcome`: the postback `body` created, if it is there now (not in `knownIds`). */
+  findCreated(
+    body: NetworkPixelInput,
+    options?: CreateOptions,
+  ): Promise<Result<Postback | undefined, EverflowError>>;
   /** Permanent. Resolves `true` when Everflow answers `{ result: true }`. */
   deletePixel(id: number, options?: CallOptions): Promise<Result<true, EverflowError>>;
-  searchPixels(
-    search?: NetworkPixelSearch,
-    options?: CallOptions,
-  ): Promise<Result<Page<Postback>, EverflowError>>;
-  /** Every page of a search (up to 10 pages of 500), e.g. to merge searches whose terms are alternatives. */
+  /** One page; unreadable rows are listed apart on the page. */
+  searchPixels(search?: NetworkPixelSearch, options?: CallOptions): Promise<Result<PixelPage, EverflowError>>;
+  /**
+   * Every page of a search (up to 10 pages of 500), e.g. to merge searches whose terms are alternatives; says
+   * when the server holds more than were read (`truncated`, `total`).
+   */
   searchAllPixels(
     search: Pick<NetworkPixelSearch, 'filters' | 'searchTerms'>,
     options?: CallOptions,
-  ): Promise<Result<Postback[], EverflowError>>;
+  ): Promise<Result<PixelSearchAll, EverflowError>>;
   /** Offer search for pickers (`offerstable`): by name or id, paged. */
   searchOffers(query?: NetworkOfferQuery, options?: CallOptions): Promise<Result<Page<Offer>, EverflowError>>;
   /** One offer with its events (`?relationship=payout_revenue`). */
@@ -62,8 +84,7 @@ export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
 }
 
 /** Extra knobs of the network API. */
-export interface NetworkApiOptions {
-  recoverySettleMs: number;
+export interface NetworkApiOptions extends RecoveryOptions {
   /** Where the learned event spelling is remembered (shared by every client of a key); default: this client. */
   eventForm?: { get: () => NetworkEventForm; set: (form: NetworkEventForm) => void };
   /** Page size and page cap of the recovery lookup. */
@@ -94,7 +115,7 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         get: () => getPixel(id, options),
         put: (body) => put(id, body, options),
         writeSchema: networkPixelWriteSchema,
-        statusSchema: networkPixelWriteShape,
+        statusSchema: statusChangeSchema,
         eventForm: memory.get(),
         onEventFormRejected,
       },
@@ -106,7 +127,23 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
     pixel_type: wirePixelType(body.pixel_type, 'network', memory.get()),
   });
 
+  // The postbacks a create could have made: the offer's (globals included), or the partner's for a global one.
+  const candidates = async (body: Record<string, unknown>, options?: CallOptions) => {
+    const offerId = Number(body.network_offer_id ?? 0);
+    const listed = await lists.searchAll(
+      offerId > 0 ? { offerIds: [offerId] } : { affiliateIds: [Number(body.network_affiliate_id ?? 0)] },
+      options,
+    );
+    return listed.ok ? ok(listed.value.items) : listed;
+  };
+
   return {
+    async findCreated(input, options) {
+      const body = toWire(input);
+      const listed = await candidates(body, options);
+      if (!listed.ok) return listed;
+      return ok(pickCreated(listed.value, body, 'network', new Set(options?.knownIds ?? [])));
+    },
     async createPixel(input, options) {
       const body = toWire(input);
       const invalid = validateWrite(networkPixelCreateSchema, body);
@@ -131,19 +168,14 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         }
         return res;
       };
-      const offerId = Number(body.network_offer_id ?? 0);
       return createWithRecovery({
         realm: 'network',
         body,
         post: () => withRateLimitRetry(t, post, options),
-        listCandidates: () =>
-          lists.searchAll(
-            offerId > 0
-              ? { offerIds: [offerId] }
-              : { affiliateIds: [Number(body.network_affiliate_id ?? 0)] },
-            options,
-          ),
+        listCandidates: () => candidates(body, options),
         settleMs: extra.recoverySettleMs,
+        ...recoveryTiming(extra),
+        knownIds: options?.knownIds ? new Set(options.knownIds) : undefined,
         sleep: t.retry.sleep,
         signal: options?.signal,
       });

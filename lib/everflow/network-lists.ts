@@ -1,7 +1,7 @@
 import { ok, type Result } from '../result';
 import type { EverflowError } from './errors';
 import { collectPages } from './paging';
-import { manyPixels, toPage } from './pixel-results';
+import { type PixelRows, readPixelRows, toPage, type UnreadablePixel } from './pixel-results';
 import { type DeliveryMethod, type PixelStatus, type PixelType, wirePixelType } from './schemas/enums';
 import { networkPixelSearchResultSchema } from './schemas/network-pixel';
 import {
@@ -61,6 +61,19 @@ function searchBody(search: NetworkPixelSearch, statusKey: 'status' | 'offer_sta
   return { query: { search_terms: terms, filters } };
 }
 
+/** One page of a pixel search: the readable rows, and the unreadable ones of that page listed apart. */
+export type PixelPage = Page<Postback> & { unreadable: UnreadablePixel[] };
+
+/** Every page of a search, up to the cap. */
+export interface PixelSearchAll extends PixelRows {
+  /**
+   * Set when the server holds more matches than were read (the page cap): its total. `items.length` of
+   * `total` are shown. Without a server total and with the last page full, `total` is absent but `truncated`.
+   */
+  total?: number;
+  truncated: boolean;
+}
+
 /** Knobs of the paged lookup used by create recovery. */
 export interface NetworkListOptions {
   recoveryPageSize?: number;
@@ -69,16 +82,13 @@ export interface NetworkListOptions {
 
 /** The list methods of the network API, plus `searchAll` for create recovery. */
 export interface NetworkLists {
-  searchPixels(
-    search?: NetworkPixelSearch,
-    options?: CallOptions,
-  ): Promise<Result<Page<Postback>, EverflowError>>;
+  searchPixels(search?: NetworkPixelSearch, options?: CallOptions): Promise<Result<PixelPage, EverflowError>>;
   /** Every page of a search (filters and optional search terms), up to a cap. */
   searchAll(
     filters: NetworkPixelSearch['filters'],
     options?: CallOptions,
     searchTerms?: NetworkPixelSearch['searchTerms'],
-  ): Promise<Result<Postback[], EverflowError>>;
+  ): Promise<Result<PixelSearchAll, EverflowError>>;
   offer(offerId: number, options?: CallOptions): Promise<Result<OfferWithEvents, EverflowError>>;
   affiliates(
     query?: PartnerQuery,
@@ -103,20 +113,45 @@ export function createNetworkLists(t: Transport, extra: NetworkListOptions = {})
     // The field list calls the status filter `offer_status`, the example `status` (§3.6).
     if (!res.ok && res.error.kind === 'validation' && search.filters?.status) res = await run('offer_status');
     if (!res.ok) return res;
-    const items = manyPixels(res.value.data.pixels, res.value.raw, 'network');
-    return ok(toPage(items, res.value.data.paging, search));
+    const { items, unreadable } = readPixelRows(res.value.data.pixels, 'network');
+    return ok({ ...toPage(items, res.value.data.paging, search), unreadable });
   };
 
-  const searchAll: NetworkLists['searchAll'] = (filters, options, searchTerms) => {
+  const searchAll: NetworkLists['searchAll'] = async (filters, options, searchTerms) => {
     const pageSize = extra.recoveryPageSize ?? 500;
-    return collectPages(
+    const maxPages = extra.recoveryMaxPages ?? 10;
+    const unreadable: UnreadablePixel[] = [];
+    let last: PixelPage | undefined;
+    let pages = 0;
+    const all = await collectPages<PixelPage, EverflowError>(
       (page) =>
         searchPixels(
           { page, pageSize, ...(filters ? { filters } : {}), ...(searchTerms ? { searchTerms } : {}) },
           options,
         ),
-      extra.recoveryMaxPages ?? 10,
+      maxPages,
+      (page) => {
+        pages++;
+        last = page;
+        unreadable.push(...page.unreadable);
+        return page.unreadable.length;
+      },
     );
+    if (!all.ok) return all;
+    // Rows read (good or not) against the server's total: fewer means the page cap stopped the reading.
+    const read = all.value.length + unreadable.length;
+    const serverTotal = last?.totalCount;
+    const truncated =
+      serverTotal !== undefined
+        ? read < serverTotal
+        : pages === maxPages &&
+          (last?.items.length ?? 0) + (last?.unreadable.length ?? 0) >= (last?.pageSize ?? 1);
+    return ok({
+      items: all.value,
+      unreadable,
+      truncated,
+      ...(truncated && serverTotal !== undefined ? { total: serverTotal } : {}),
+    });
   };
 
   return {

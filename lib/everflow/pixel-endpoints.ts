@@ -30,12 +30,17 @@ export interface PixelEditing<Input> {
 /** GET and PUT of one pixel. */
 export interface PixelEndpoints {
   get(id: number, options?: CallOptions): Promise<Result<Postback, EverflowError>>;
-  /** PUT a whole body (the caller has merged and validated it). */
+  /** PUT a whole body (the caller has merged and validated it); an unreadable 2xx answer is read again by GET. */
   put(
     id: number,
     body: Record<string, unknown>,
     options?: CallOptions,
   ): Promise<Result<Postback, EverflowError>>;
+}
+
+/** A 2xx whose body was not JSON or not a pixel: the server acted, but its answer says nothing. */
+function answeredUnreadably(error: EverflowError): boolean {
+  return error.kind === 'bad_response' && error.status !== undefined && error.status < 300;
 }
 
 /** One pixel's GET and PUT for a realm: both sides of the API differ only in the path prefix and the read schema. */
@@ -62,8 +67,19 @@ export function pixelEndpoints(t: Transport, realm: Realm): PixelEndpoints {
           schema: networkPixelReadSchema,
           ...callFields(options),
         });
+  const get: PixelEndpoints['get'] = async (id, options) =>
+    onePixel(await send(id, 'GET', undefined, options), realm);
   return {
-    get: async (id, options) => onePixel(await send(id, 'GET', undefined, options), realm),
-    put: async (id, body, options) => onePixel(await send(id, 'PUT', body, options), realm),
+    get,
+    async put(id, body, options) {
+      const saved = onePixel(await send(id, 'PUT', body, options), realm);
+      // A 2xx we could not read: the write happened, but we do not know what the server holds now. Read it
+      // again, so the page and the cache show the truth instead of rolling back to the old state.
+      if (!saved.ok && answeredUnreadably(saved.error)) {
+        const fresh = await get(id, options);
+        return fresh.ok ? fresh : saved;
+      }
+      return saved;
+    },
   };
 }

@@ -98,8 +98,9 @@ export interface RoundTripDeps {
   put: (body: Record<string, unknown>) => Promise<Result<Postback, EverflowError>>;
   writeSchema: z.ZodType;
   /**
-   * Shape and enums only, for a change of `pixel_status` alone: switching a postback off must work even when
-   * the server's object breaks a local cross-field rule in fields nobody touched.
+   * For a change of `pixel_status` alone (`statusChangeSchema`: the status only): switching a postback off must
+   * work even when the server's object breaks a local rule, or holds values this client does not know, in
+   * fields nobody touched.
    */
   statusSchema?: z.ZodType;
   /** Network only: the current event spelling, and a callback when a 400 forces the other one. */

@@ -58,11 +58,19 @@ export function callFields(
   return { signal: options.signal, timeoutMs: options.timeoutMs };
 }
 
-/** Repeats `attempt` only after 429s (the server saved nothing), with the transport's backoff. */
+/** True for failures that prove the server did nothing: a 429, or a connection that never opened. */
+export function provesNothingSaved(error: EverflowError): boolean {
+  return error.kind === 'rate_limited' || (error.kind === 'offline' && error.unsent === true);
+}
+
+/**
+ * Repeats `attempt` (a POST) only after failures that prove the server saved nothing (`provesNothingSaved`),
+ * with the transport's backoff. Anything else may have been saved, so it goes back to the caller.
+ */
 export function withRateLimitRetry<T>(
   t: Transport,
   attempt: () => Promise<Result<T, EverflowError>>,
   options: CallOptions = {},
 ): Promise<Result<T, EverflowError>> {
-  return withRetry(attempt, t.retry, options.signal, (error) => error.kind === 'rate_limited');
+  return withRetry(attempt, t.retry, options.signal, provesNothingSaved);
 }

@@ -83,6 +83,11 @@ export const pixelsList = z.object({ profileId, filters: pixelFilters, refresh: 
 export const pixelsSearch = z.object({ profileId, filters: pixelFilters, ...paging });
 export const pixelRef = z.object({ profileId, pixelId });
 export const pixelCreate = z.object({ profileId, draft: pixelDraft, allowDuplicate: z.boolean().optional() });
+export const pixelFindCreated = z.object({
+  profileId,
+  draft: pixelDraft,
+  knownIds: z.array(z.number().int().nonnegative()).max(50_000),
+});
 export const pixelUpdate = z.object({ profileId, pixelId, draft: pixelDraft });
 export const pixelStatus = z.object({ profileId, pixelId, status: z.enum(['active', 'inactive']) });
 export const listQuery = z.object({ profileId, search: z.string().max(200).optional(), ...paging });

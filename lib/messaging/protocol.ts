@@ -4,6 +4,7 @@ import type { Settings, Template } from '../storage/schemas';
 import type {
   Cached,
   DeliveryMethod,
+  ListGaps,
   OfferView,
   Paged,
   PartnerView,
@@ -26,6 +27,11 @@ export interface AppError {
   message: string;
   /** The input field the error is about, when there is one. */
   field?: string;
+  /**
+   * Kind `unknown_outcome` (a create Everflow never confirmed): the postbacks that existed before it, which
+   * "Check again" (`pixels.findCreated`) sends back so an older identical one is not taken for the new one.
+   */
+  knownIds?: number[];
 }
 
 export interface StatusReply {
@@ -127,7 +133,7 @@ export interface ProtocolMap {
     profileId: string;
     filters?: PixelFilters;
     refresh?: boolean;
-  }): Result<Cached<PixelView[]>, AppError>;
+  }): Result<Cached<PixelView[]> & ListGaps, AppError>;
   'pixels.search'(data: {
     profileId: string;
     filters?: PixelFilters;
@@ -140,6 +146,15 @@ export interface ProtocolMap {
     profileId: string;
     draft: PixelDraft;
     allowDuplicate?: boolean;
+  }): Result<CreatedPixel, AppError>;
+  /**
+   * "Check again" after a create answered `unknown_outcome`: the postback it made, if it is on Everflow now
+   * (never one of `knownIds`); still missing → `unknown_outcome` again. Never sends the create.
+   */
+  'pixels.findCreated'(data: {
+    profileId: string;
+    draft: PixelDraft;
+    knownIds: number[];
   }): Result<CreatedPixel, AppError>;
   /** Full edit: GET → merge → PUT, keeping every field the form does not know. */
   'pixels.update'(data: {

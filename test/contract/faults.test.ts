@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { AffiliatePixelInput } from '../../lib/everflow/affiliate-api';
-import { createEverflowClient } from '../../lib/everflow/client';
+import {
+  createEverflowClient,
+  DEFAULT_RECOVERY_WINDOW_MS,
+  DEFAULT_TIMEOUT_MS,
+} from '../../lib/everflow/client';
 import type { FaultSpec } from '../../sandbox/server';
 import { DEMO_KEYS } from '../../sandbox/server';
 import { clientOptions, useSandbox } from './harness';
@@ -77,8 +81,8 @@ describe('fault matrix (one attempt each)', () => {
   it('partner editing switched off → forbidden, saying the network may have disabled it', async () => {
     await h.control.setPartnerPostbacksDisabled(true);
     const listed = await h.affiliate().listPixels();
-    if (!listed.ok || !listed.value[0]) throw new Error('no demo pixels');
-    const res = await h.affiliate().setPixelStatus(listed.value[0].id, 'inactive');
+    if (!listed.ok || !listed.value.items[0]) throw new Error('no demo pixels');
+    const res = await h.affiliate().setPixelStatus(listed.value.items[0].id, 'inactive');
     expect(res.ok ? undefined : res.error).toMatchObject({
       kind: 'forbidden',
       status: 403,
@@ -139,20 +143,88 @@ describe('no duplicate after a create that timed out', () => {
     expect(methods).toEqual(['POST', 'GET']);
   });
 
-  it('never saved (hang) → not found → created once by a single retry', async () => {
-    await h.control.inject({ kind: 'hang', count: 1, match: { method: 'POST', path: PIXELS } });
-    const res = await h.affiliate({ timeoutMs: 300 }).createPixel(body);
-    expect(res.ok && res.value.recovered).toBe(false);
+  it('saved seconds after the timeout (slow server) → keeps looking, finds it, one postback', async () => {
+    // The case, scaled down: the server saves 1.2 s after the client gave up (there: 16–20 s against a
+    // 15 s timeout). The first look finds nothing; a client that then POSTed again made two postbacks.
+    await h.control.inject({ kind: 'latency', ms: 1500, count: 1, match: { method: 'POST', path: PIXELS } });
+    const client = h.affiliate({
+      timeoutMs: 300,
+      recoverySettleMs: 100,
+      recoveryWindowMs: 4000,
+      recoveryPollMs: 250,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    const res = await client.createPixel(body);
+    expect(res.ok && res.value.recovered).toBe(true);
     expect(await copies()).toBe(1);
-    expect((await h.control.requests()).map((entry) => entry.method)).toEqual(['POST', 'GET', 'POST']);
+    const methods = (await h.control.requests()).map((entry) => entry.method);
+    expect(methods.filter((m) => m === 'POST')).toHaveLength(1);
+    expect(methods.filter((m) => m === 'GET').length).toBeGreaterThan(1);
   });
 
-  it('5xx twice → looks twice, never a third POST, no postback', async () => {
+  it('real timings: the server saves 18 s after the POST (client timeout 15 s) → found, one postback', async () => {
+    // The adversarial run's numbers with the client's defaults (timeout, settle pause, recovery window): the
+    // late save lands between two looks. Slow by nature (~20 s of waiting, no CPU).
+    await h.control.inject({
+      kind: 'latency',
+      ms: 18_000,
+      count: 1,
+      match: { method: 'POST', path: PIXELS },
+    });
+    const client = h.affiliate({
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      recoverySettleMs: 1000,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    const started = Date.now();
+    const res = await client.createPixel(body);
+    expect(res.ok && res.value.recovered).toBe(true);
+    expect(await copies()).toBe(1);
+    expect((await h.control.requests()).filter((entry) => entry.method === 'POST')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(DEFAULT_TIMEOUT_MS + 1000 + DEFAULT_RECOVERY_WINDOW_MS);
+  }, 60_000);
+
+  it('saved later than the recovery window → unknown_outcome, not "created"; still one postback', async () => {
+    await h.control.inject({ kind: 'latency', ms: 1500, count: 1, match: { method: 'POST', path: PIXELS } });
+    const client = h.affiliate({
+      timeoutMs: 300,
+      recoverySettleMs: 100,
+      recoveryWindowMs: 300,
+      recoveryPollMs: 100,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    const res = await client.createPixel(body);
+    expect(res.ok ? 'created' : res.error.kind).toBe('unknown_outcome');
+    // The late POST lands; "Check again" then finds it, and there is exactly one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await copies()).toBe(1);
+    const again = await client.findCreated(body);
+    expect(again.ok && again.value?.postbackUrl).toBe(body.postback_url);
+    expect((await h.control.requests()).filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  });
+
+  it('never saved (hang) → looks, never POSTs again → unknown_outcome, no postback', async () => {
+    await h.control.inject({ kind: 'hang', count: 1, match: { method: 'POST', path: PIXELS } });
+    const res = await h.affiliate({ timeoutMs: 300, recoveryWindowMs: 3000 }).createPixel(body);
+    expect(res.ok ? undefined : res.error.kind).toBe('unknown_outcome');
+    expect(await copies()).toBe(0);
+    const methods = (await h.control.requests()).map((entry) => entry.method);
+    expect(methods.filter((m) => m === 'POST')).toHaveLength(1);
+  });
+
+  it('a dropped connection (reset) → never POSTed again', async () => {
+    await h.control.inject({ kind: 'reset', count: 1, match: { method: 'POST', path: PIXELS } });
+    const res = await h.affiliate({ recoveryWindowMs: 0 }).createPixel(body);
+    expect(res.ok ? undefined : res.error.kind).toBe('unknown_outcome');
+    expect((await h.control.requests()).filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  });
+
+  it('5xx → one look, nothing there → the server error, never a second POST', async () => {
     await h.control.inject({ kind: 'status', status: 500, match: { method: 'POST', path: PIXELS } });
     const res = await h.affiliate().createPixel(body);
     expect(res.ok ? undefined : res.error.kind).toBe('server');
     expect(await copies()).toBe(0);
-    expect((await h.control.requests()).map((entry) => entry.method)).toEqual(['POST', 'GET', 'POST', 'GET']);
+    expect((await h.control.requests()).map((entry) => entry.method)).toEqual(['POST', 'GET']);
   });
 
   it('network create that timed out after saving → recovered through pixelstable', async () => {

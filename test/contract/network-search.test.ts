@@ -42,7 +42,9 @@ describe('searchAllPixels', () => {
     });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.value.length).toBeGreaterThan(1);
-    expect(res.value.every((p) => /northwind/i.test(p.description) && p.status === 'active')).toBe(true);
+    expect(res.value.items.length).toBeGreaterThan(1);
+    expect(res.value.items.every((p) => /northwind/i.test(p.description) && p.status === 'active')).toBe(
+      true,
+    );
   });
 });

@@ -15,7 +15,7 @@ async function demoIds(realm: Realm): Promise<number[]> {
   if (realm === 'affiliate') {
     const listed = await h.affiliate().listPixels();
     if (!listed.ok) throw new Error(listed.error.message);
-    return listed.value.map((pixel) => pixel.id);
+    return listed.value.items.map((pixel) => pixel.id);
   }
   const found = await h.network().searchPixels({ pageSize: 200 });
   if (!found.ok) throw new Error(found.error.message);
@@ -85,7 +85,7 @@ describe('edit', () => {
 
   it('an affiliate edit of the URL keeps delay, event and type', async () => {
     const listed = await h.affiliate().listPixels({ type: 'event' });
-    const pixel = listed.ok ? listed.value.find((p) => p.deliveryMethod === 'postback') : undefined;
+    const pixel = listed.ok ? listed.value.items.find((p) => p.deliveryMethod === 'postback') : undefined;
     if (!pixel) throw new Error('demo seed has no affiliate event postback');
     const url = 'https://tracker.example/edited?tid={transaction_id}';
     const res = await h.affiliate().updatePixel(pixel.id, { postback_url: url });

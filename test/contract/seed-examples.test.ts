@@ -58,8 +58,8 @@ describe('network seed: POST /networks/pixels', () => {
 describe('affiliate seed: PUT /affiliates/pixels/{id}', () => {
   async function someAffiliatePixel(): Promise<number> {
     const listed = await h.affiliate().listPixels();
-    if (!listed.ok || !listed.value[0]) throw new Error('demo seed has no affiliate pixels');
-    return listed.value[0].id;
+    if (!listed.ok || !listed.value.items[0]) throw new Error('demo seed has no affiliate pixels');
+    return listed.value.items[0].id;
   }
 
   it('replays the printed body exactly as printed (html, global, with an offer id)', async () => {

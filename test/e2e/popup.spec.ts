@@ -1,5 +1,13 @@
 import { expect, test } from './fixtures';
-import { AFFILIATE_KEY as KEY, PORTAL_RULES, serverPixel, serverPixels, setUpPortal } from './popup-helpers';
+import {
+  AFFILIATE_KEY as KEY,
+  PORTAL_HOST,
+  PORTAL_RULES,
+  serverPixel,
+  serverPixels,
+  setUpFromOptions,
+  setUpPortal,
+} from './popup-helpers';
 
 test.use({ hostResolverRules: PORTAL_RULES });
 
@@ -208,4 +216,46 @@ test('offline: says so, keeps the list and the draft', async ({
   await expect(again.getByRole('switch')).toHaveCount(rows); // from the cache
   await again.getByRole('button', { name: 'Create postback' }).click();
   await expect(again.locator('.create .action-error')).toContainText('draft is kept', { timeout: 30_000 });
+});
+
+test('one unreadable postback does not empty the list: the rest show, the bad one is named', async ({
+  context,
+  extensionId,
+  sandbox,
+  serve,
+  openPopup,
+}) => {
+  const pixels = await serverPixels(sandbox.baseUrl);
+  const [bad, fractional] = pixels;
+  if (!bad || !fractional) throw new Error('demo seed has too few affiliate pixels');
+  // The sandbox behind a proxy that changes one field of two rows of the list: one repairable, one not.
+  const proxy = await serve((req, res) => {
+    void (async () => {
+      const upstream = await fetch(`${sandbox.origin}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers: { 'X-Eflow-API-Key': String(req.headers['x-eflow-api-key'] ?? '') },
+      });
+      let text = await upstream.text();
+      if (req.method === 'GET' && req.url?.split('?')[0] === '/v1/affiliates/pixels') {
+        const body = JSON.parse(text) as { pixels: Record<string, unknown>[] };
+        for (const p of body.pixels) {
+          if (p.network_pixel_id === bad.network_pixel_id) p.delay_ms = 'soon';
+          if (p.network_pixel_id === fractional.network_pixel_id) p.delay_ms = 1.5;
+        }
+        text = JSON.stringify(body);
+      }
+      res.writeHead(upstream.status, { 'content-type': 'application/json' });
+      res.end(text);
+    })();
+  });
+  await setUpFromOptions(context, extensionId, `${proxy.origin}/v1`, false);
+  const popup = await openPopup();
+  const note = popup.getByRole('status').filter({ hasText: 'could not be read' });
+  await expect(note).toContainText(`1 postback could not be read: #${bad.network_pixel_id}, delay_ms`);
+  await expect(note.getByRole('link', { name: 'Open them in the Everflow portal' })).toHaveAttribute(
+    'href',
+    `https://${PORTAL_HOST}`,
+  );
+  await expect(popup.getByRole('switch')).toHaveCount(pixels.length - 1);
+  await expect(popup.getByRole('switch', { name: `Postback ${fractional.network_pixel_id}` })).toBeVisible();
 });

@@ -1,7 +1,8 @@
 import type { NetworkPixelSearch } from '../../everflow/network-api';
+import type { UnreadablePixel } from '../../everflow/pixel-results';
 import type { Postback } from '../../everflow/schemas/postback';
 import type { AppError, PixelFilters } from '../../messaging/protocol';
-import type { Paged, PixelView } from '../../messaging/views';
+import type { Paged, PixelView, UnreadableRow } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
 import { appError } from '../client-for';
 import { toPixelView } from '../pixel-mapping';
@@ -31,9 +32,11 @@ async function searchNetworkText(
     ),
   );
   const byId = new Map<number, Postback>();
+  const unreadable = new Map<string, UnreadableRow>();
   for (const answer of answers) {
     if (!answer.ok) return err(appError(answer.error));
-    for (const pixel of answer.value) byId.set(pixel.id, pixel);
+    for (const pixel of answer.value.items) byId.set(pixel.id, pixel);
+    for (const u of answer.value.unreadable) unreadable.set(`${u.id}:${u.field}`, unreadableRow(u));
   }
   const rows = [...byId.values()].sort((a, b) => a.id - b.id);
   return ok({
@@ -41,7 +44,13 @@ async function searchNetworkText(
     page,
     pageSize,
     total: rows.length,
+    ...(unreadable.size ? { unreadable: [...unreadable.values()] } : {}),
   });
+}
+
+/** The page-facing form of an unreadable row (its offer id stays in the background). */
+function unreadableRow(u: UnreadablePixel): UnreadableRow {
+  return { ...(u.id === undefined ? {} : { id: u.id }), field: u.field };
 }
 
 /** Network search (pixelstable) with filters and paging, for the partner-postback console. */
@@ -63,6 +72,7 @@ export async function searchPixels(
       page,
       pageSize: size,
       total: rows.length,
+      ...(all.value.unreadable ? { unreadable: all.value.unreadable } : {}),
     });
   }
   const filters: NetworkPixelSearch['filters'] = {
@@ -83,5 +93,6 @@ export async function searchPixels(
     page: r.value.page,
     pageSize: r.value.pageSize,
     total: r.value.totalCount ?? r.value.items.length,
+    ...(r.value.unreadable.length ? { unreadable: r.value.unreadable.map(unreadableRow) } : {}),
   });
 }

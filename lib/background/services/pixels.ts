@@ -1,7 +1,9 @@
+import type { AffiliatePixelInput } from '../../everflow/affiliate-api';
 import type { EverflowError } from '../../everflow/errors';
-import type { Postback } from '../../everflow/schemas/postback';
+import type { NetworkPixelInput } from '../../everflow/network-api';
+import type { PixelRows, UnreadablePixel } from '../../everflow/pixel-results';
 import type { AppError, CreatedPixel, PixelDraft, PixelFilters } from '../../messaging/protocol';
-import type { Cached, PixelView } from '../../messaging/views';
+import type { Cached, ListGaps, PixelView } from '../../messaging/views';
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
@@ -10,10 +12,12 @@ import {
   draftToBody,
   draftToChanges,
   firesForOffer,
+  integrationOf,
   isSamePostback,
   networkCreateBody,
   toPixelView,
 } from '../pixel-mapping';
+import { restoreMaskedSecrets } from '../pixel-secrets';
 
 export { firesForOffer };
 
@@ -41,8 +45,38 @@ export function applyFilters(list: PixelView[], f: PixelFilters = {}): PixelView
   );
 }
 
-function viewsOf(r: Result<readonly Postback[], EverflowError>): Result<PixelView[], AppError> {
-  return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
+/** Fresh rows with what the list could not show. */
+interface FreshRows {
+  rows: PixelView[];
+  gaps: ListGaps;
+}
+
+/** The page-facing gaps of a list answer: only what is there (an empty list of unreadable rows is left out). */
+function gapsOf(
+  unreadable: readonly UnreadablePixel[],
+  more?: { truncated: boolean; total?: number | undefined },
+): ListGaps {
+  return {
+    ...(unreadable.length
+      ? {
+          unreadable: unreadable.map((u) => ({
+            ...(u.id === undefined ? {} : { id: u.id }),
+            field: u.field,
+          })),
+        }
+      : {}),
+    ...(more?.truncated ? { truncated: true } : {}),
+    ...(more?.truncated && more.total !== undefined ? { total: more.total } : {}),
+  };
+}
+
+function viewsOf(r: Result<PixelRows, EverflowError>, offerId?: number): Result<FreshRows, AppError> {
+  if (!r.ok) return err(appError(r.error));
+  // The affiliate list is every postback; an unreadable row of another offer is not this list's.
+  const unreadable = r.value.unreadable.filter(
+    (u) => offerId === undefined || u.offerId === undefined || u.offerId === 0 || u.offerId === offerId,
+  );
+  return ok({ rows: r.value.items.map(toPixelView), gaps: gapsOf(unreadable) });
 }
 
 /** Where a profile's list lives in the cache: affiliates cache everything, networks one entry per offer. */
@@ -59,7 +93,7 @@ function listCacheKey(profileId: string, side: 'affiliate' | 'network', f: Pixel
 export async function listPixels(
   input: { profileId: string; filters?: PixelFilters; refresh?: boolean },
   deps: PixelDeps,
-): Promise<Result<Cached<PixelView[]>, AppError>> {
+): Promise<Result<Cached<PixelView[]> & ListGaps, AppError>> {
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const filters = input.filters ?? {};
@@ -75,26 +109,28 @@ export async function listPixels(
   const startedAt = deps.now();
   const fresh =
     c.value.side === 'affiliate'
-      ? viewsOf(await c.value.client.affiliate.listPixels())
+      ? viewsOf(await c.value.client.affiliate.listPixels(), filters.offerId)
       : await searchAllNetwork(c.value.client, filters);
   if (!fresh.ok) return fresh;
   const now = deps.now();
-  const stored = await storeFetchedPixels(input.profileId, key, fresh.value, startedAt, now);
-  return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false });
+  const stored = await storeFetchedPixels(input.profileId, key, fresh.value.rows, startedAt, now);
+  // Rows that could not be read and rows beyond the page cap are said, not dropped silently.
+  return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false, ...fresh.value.gaps });
 }
 
 /** The client of a network profile. */
 export type NetworkClient = Extract<Awaited<ReturnType<ClientFor>>, { ok: true }>['value']['client'];
 
-/** Every postback of a network (or of one offer, globals included), all pages. */
+/** Every postback of a network (or of one offer, globals included), all pages up to the client's cap. */
 async function searchAllNetwork(
   client: NetworkClient,
   f: PixelFilters,
-): Promise<Result<PixelView[], AppError>> {
+): Promise<Result<FreshRows, AppError>> {
   const r = await client.network.searchAllPixels({
     ...(f.offerId === undefined ? {} : { filters: { offerIds: [f.offerId] } }),
   });
-  return r.ok ? ok(r.value.map(toPixelView)) : err(appError(r.error));
+  if (!r.ok) return err(appError(r.error));
+  return ok({ rows: r.value.items.map(toPixelView), gaps: gapsOf(r.value.unreadable, r.value) });
 }
 
 /** One postback, fresh from the server. */
@@ -108,9 +144,17 @@ export async function getPixel(
   return r.ok ? ok(toPixelView(r.value)) : err(appError(r.error));
 }
 
+/** The API body of a create for a profile's side. */
+function createBody(draft: PixelDraft, side: 'affiliate' | 'network'): Record<string, unknown> {
+  // A network create sends exactly the seed's fields (defaults left out); affiliate creates keep their body.
+  return side === 'network' ? networkCreateBody(draft) : draftToBody(draft, side);
+}
+
 /**
  * Create a postback. Refuses (kind `duplicate`) when an identical one exists, unless the user confirmed; the
- * client never sends the same create twice, even after a timeout.
+ * client never sends the same create twice, even after a timeout. The ids listed before the POST go with it, so
+ * its recovery never takes an older identical postback for the new one; when Everflow never confirms the create
+ * (kind `unknown_outcome`) they come back in the error for "Check again" (`findCreatedPixel`).
  */
 export async function createPixel(
   input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean },
@@ -119,31 +163,73 @@ export async function createPixel(
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const { side, client } = c.value;
-  if (!input.allowDuplicate) {
-    const existing = await listPixels(
-      { profileId: input.profileId, refresh: true, filters: { offerId: input.draft.offerId ?? 0 } },
-      deps,
-    );
-    if (existing.ok) {
-      const same = existing.value.value.find((p) => isSamePostback(p, input.draft));
-      if (same) {
-        return err({
-          kind: 'duplicate',
-          message: `Postback ${same.id} already does exactly this (${same.status}). Create another one anyway?`,
-        });
-      }
+  // Fresh for the duplicate check; after "Create anyway", what that check just cached.
+  const existing = await listPixels(
+    {
+      profileId: input.profileId,
+      refresh: !input.allowDuplicate,
+      filters: { offerId: input.draft.offerId ?? 0 },
+    },
+    deps,
+  );
+  // Everflow could not be reached a moment ago: say so now, before sending anything. A POST into a dead
+  // connection would leave the outcome unknown (a browser does not say whether it was sent) for the whole
+  // recovery window, while the honest answer is "offline, your draft is kept".
+  if (!existing.ok && existing.error.kind === 'offline') return existing;
+  const knownIds = existing.ok ? existing.value.value.map((p) => p.id) : undefined;
+  if (!input.allowDuplicate && existing.ok) {
+    const same = existing.value.value.find((p) => isSamePostback(p, input.draft));
+    if (same) {
+      return err({
+        kind: 'duplicate',
+        message: `Postback ${same.id} already does exactly this (${same.status}). Create another one anyway?`,
+      });
     }
   }
-  // A network create sends exactly the seed's fields (defaults left out); affiliate creates keep their body.
-  const body = side === 'network' ? networkCreateBody(input.draft) : draftToBody(input.draft, side);
+  const body = createBody(input.draft, side);
+  const options = knownIds ? { knownIds } : {};
   const r =
     side === 'affiliate'
-      ? await client.affiliate.createPixel(body as Parameters<typeof client.affiliate.createPixel>[0])
-      : await client.network.createPixel(body as Parameters<typeof client.network.createPixel>[0]);
-  if (!r.ok) return err(appError(r.error));
+      ? await client.affiliate.createPixel(body as AffiliatePixelInput, options)
+      : await client.network.createPixel(body as NetworkPixelInput, options);
+  if (!r.ok) {
+    const error = appError(r.error);
+    return err(r.error.kind === 'unknown_outcome' ? { ...error, knownIds: knownIds ?? [] } : error);
+  }
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
+}
+
+/**
+ * "Check again" after `unknown_outcome`: looks for the postback the draft's create made (never one of
+ * `knownIds`). Found → it, as recovered; still missing → `unknown_outcome` again. Never sends the create.
+ */
+export async function findCreatedPixel(
+  input: { profileId: string; draft: PixelDraft; knownIds: number[] },
+  deps: PixelDeps,
+): Promise<Result<CreatedPixel, AppError>> {
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const { side, client } = c.value;
+  const body = createBody(input.draft, side);
+  const options = { knownIds: input.knownIds };
+  const r =
+    side === 'affiliate'
+      ? await client.affiliate.findCreated(body as AffiliatePixelInput, options)
+      : await client.network.findCreated(body as NetworkPixelInput, options);
+  if (!r.ok) return err(appError(r.error));
+  if (!r.value) {
+    return err({
+      kind: 'unknown_outcome',
+      message:
+        'The postback is still not on Everflow. Check again in a minute; if it never shows up, it was not created and you can create it again.',
+      knownIds: input.knownIds,
+    });
+  }
+  const pixel = toPixelView(r.value);
+  await patchPixelLists(input.profileId, pixel, deps.now());
+  return ok({ pixel, recovered: true });
 }
 
 /**
@@ -160,11 +246,15 @@ export async function updatePixel(
   const { side, client } = c.value;
   const current = await client[side].getPixel(input.pixelId);
   if (!current.ok) return err(appError(current.error));
-  const { pixel_status: _keepServerStatus, ...changes } = draftToChanges(
-    input.draft,
-    side,
-    toPixelView(current.value),
-  );
+  const serverView = toPixelView(current.value);
+  // The page saw tokens masked; a token it left as it was keeps the server's value.
+  const draft = input.draft.integration
+    ? {
+        ...input.draft,
+        integration: restoreMaskedSecrets(input.draft.integration, integrationOf(current.value)),
+      }
+    : input.draft;
+  const { pixel_status: _keepServerStatus, ...changes } = draftToChanges(draft, side, serverView);
   const r = await client[side].updatePixel(input.pixelId, changes);
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);

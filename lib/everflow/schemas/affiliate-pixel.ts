@@ -38,9 +38,10 @@ export const affiliatePixelReadSchema = z
 /** An affiliate pixel as read (unknown keys kept). */
 export type AffiliatePixelRead = z.infer<typeof affiliatePixelReadSchema>;
 
-/** `GET /affiliates/pixels`: `{ pixels: [...] }`. */
+/** `GET /affiliates/pixels`: `{ pixels: [...] }`. Rows are read one by one (`readPixelRows`), so one bad row
+ * cannot hide the others. */
 export const affiliatePixelListSchema = z.looseObject({
-  pixels: z.array(affiliatePixelReadSchema),
+  pixels: z.array(z.unknown()),
   paging: pagingSchema.optional(),
 });
 

@@ -28,7 +28,8 @@ import {
 export const networkPixelReadSchema = z
   .looseObject({
     ...pixelReadFields,
-    description: z.string().nullish(),
+    // Display text: a number is shown as text (an edit saves it as text).
+    description: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().nullish()),
     facebook_pixel: networkFacebookReadSchema.nullish(),
     tiktok_pixel: tiktokReadSchema.nullish(),
     snapchat_pixel: snapchatReadSchema.nullish(),
@@ -38,20 +39,20 @@ export const networkPixelReadSchema = z
 /** A network pixel as read (unknown keys kept). */
 export type NetworkPixelRead = z.infer<typeof networkPixelReadSchema>;
 
-/** `GET /networks/pixels`: `{ pixels: [...] }`. */
+/** `GET /networks/pixels`: `{ pixels: [...] }`; rows are read one by one (`readPixelRows`). */
 export const networkPixelListSchema = z.looseObject({
-  pixels: z.array(networkPixelReadSchema),
+  pixels: z.array(z.unknown()),
   paging: pagingSchema.optional(),
 });
 
 /**
  * `POST /networks/pixelstable`: the wrapper key is unconfirmed (reference §3.6), so `pixels` or a
- * bare array is accepted and normalised to `{ pixels, paging }`.
+ * bare array is accepted and normalised to `{ pixels, paging }`. Rows are read one by one (`readPixelRows`).
  */
 export const networkPixelSearchResultSchema = z
   .union([
-    z.looseObject({ pixels: z.array(networkPixelReadSchema), paging: pagingSchema.optional() }),
-    z.array(networkPixelReadSchema),
+    z.looseObject({ pixels: z.array(z.unknown()), paging: pagingSchema.optional() }),
+    z.array(z.unknown()),
   ])
   .transform((value) => (Array.isArray(value) ? { pixels: value, paging: undefined } : value));
 

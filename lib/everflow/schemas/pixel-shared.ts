@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WriteMode } from '../integration-rules';
 import { checkPixelRules } from '../rules';
-import type { Realm } from './enums';
+import { PIXEL_STATUSES, type Realm } from './enums';
 
 /** The id keys a pixel may carry, in order of preference (API reference §3.9). */
 export const PIXEL_ID_KEYS = [
@@ -20,34 +20,74 @@ export const pagingSchema = z.looseObject({
   total_count: z.number().int().optional(),
 });
 
-/** Summaries Everflow attaches to a pixel; all optional, unknown keys kept. */
+/*
+ * Repairs made when a pixel is read. Each is safe because it changes only what this extension shows, never
+ * what it sends: `raw` keeps the object exactly as received, and a PUT starts from `raw`.
+ * - An id written as a string of digits ("12") is that number.
+ * - `delay_ms` as a string of digits is that number; a fraction (1.5) is shown rounded (2). An edit saves
+ *   the whole number; a switch sends the server's own value back.
+ * - Display-only fields that are broken read as absent: `time_created`/`time_saved` that are not numbers
+ *   (or strings of digits), a `relationship` that is not an object; an offer or partner name that is a
+ *   number is shown as text.
+ * Everything else must be right, or the row is listed apart as unreadable (`pixel-results.ts`): a missing
+ * status, delivery method, level or type (a switch or a label would have to guess), an id that is not a
+ * number, a URL or HTML that is not text, a broken integration object.
+ */
+
+const DIGITS = /^\s*-?\d+\s*$/;
+const digitsToNumber = (value: unknown) =>
+  typeof value === 'string' && DIGITS.test(value) ? Number(value) : value;
+
+/** An id as read: a whole number, or a string of digits (repaired to the number). */
+export const readId = z.preprocess(digitsToNumber, z.number().int());
+
+/** `delay_ms` as read: whole milliseconds; a string of digits or a fraction is repaired (rounded). */
+const readDelay = z.preprocess((value) => {
+  const n = digitsToNumber(value);
+  return typeof n === 'number' && Number.isFinite(n) ? Math.round(n) : n;
+}, z.number().int());
+
+/** A display-only time: a number (or a string of digits), else absent. */
+const readTime = z.preprocess(digitsToNumber, z.number()).optional().catch(undefined);
+
+/** A display-only name: text, a number shown as text, else absent. */
+const readName = z
+  .preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string())
+  .optional()
+  .catch(undefined);
+
+/** Summaries Everflow attaches to a pixel; all optional, unknown keys kept, broken parts read as absent. */
 export const pixelRelationshipSchema = z.looseObject({
-  offer: z.looseObject({ network_offer_id: readInt.optional(), name: z.string().optional() }).nullish(),
+  offer: z
+    .looseObject({ network_offer_id: readId.optional().catch(undefined), name: readName })
+    .nullish()
+    .catch(undefined),
   affiliate: z
-    .looseObject({ network_affiliate_id: readInt.optional(), name: z.string().optional() })
-    .nullish(),
-  payout_revenue: z.looseObject({}).nullish(),
+    .looseObject({ network_affiliate_id: readId.optional().catch(undefined), name: readName })
+    .nullish()
+    .catch(undefined),
+  payout_revenue: z.looseObject({}).nullish().catch(undefined),
 });
 
 /** The fields both realms' pixels share when read. Enums are plain strings: reading is lenient. */
 export const pixelReadFields = {
-  network_pixel_id: readInt.optional(),
-  network_affiliate_pixel_id: readInt.optional(),
-  network_offer_pixel_id: readInt.optional(),
-  network_id: readInt.optional(),
-  network_affiliate_id: readInt.nullish(),
-  network_offer_id: readInt.nullish(),
-  network_offer_payout_revenue_id: readInt.nullish(),
+  network_pixel_id: readId.optional(),
+  network_affiliate_pixel_id: readId.optional(),
+  network_offer_pixel_id: readId.optional(),
+  network_id: readId.optional(),
+  network_affiliate_id: readId.nullish(),
+  network_offer_id: readId.nullish(),
+  network_offer_payout_revenue_id: readId.nullish(),
   delivery_method: z.string(),
   pixel_level: z.string(),
   pixel_status: z.string(),
   pixel_type: z.string(),
   postback_url: z.string().nullish(),
   html_code: z.string().nullish(),
-  delay_ms: readInt.nullish(),
-  time_created: z.number().optional(),
-  time_saved: z.number().optional(),
-  relationship: pixelRelationshipSchema.nullish(),
+  delay_ms: readDelay.nullish(),
+  time_created: readTime,
+  time_saved: readTime,
+  relationship: pixelRelationshipSchema.nullish().catch(undefined),
 };
 
 /** True when a read pixel carries at least one of the id keys. */
@@ -69,6 +109,15 @@ export function ruleRefinement(realm: Realm, mode: WriteMode = 'update') {
     }
   };
 }
+
+/**
+ * What a change of `pixel_status` alone checks: the new status, nothing else. Every other field goes back exactly
+ * as the server holds it, including values this client does not know (a new delivery method, a fractional
+ * delay): they are the server's to judge, and switching a postback off must never fail on them.
+ */
+export const statusChangeSchema = z.looseObject({
+  pixel_status: z.enum(PIXEL_STATUSES, { error: 'pixel_status must be "active" or "inactive".' }),
+});
 
 /** Optional text on write. `null` is allowed because a GET may return it and a PUT echoes it back. */
 export function writeText(field: string) {

@@ -90,6 +90,9 @@ export function fakePartnerPostbacks(rows: PixelView[] = [], templates: Template
       pixels = [...pixels, pixel];
       return ok({ pixel, recovered: false });
     }),
+    findCreated: vi.fn(async () =>
+      err({ kind: 'unknown_outcome', message: 'Still not there.', knownIds: [] }),
+    ),
     update: vi.fn(async (_profile, id, draft) => {
       updated.push({ id, draft });
       const pixel = { ...pixels.find((x) => x.id === id)!, description: draft.description ?? '' };

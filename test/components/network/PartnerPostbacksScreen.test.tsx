@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PartnerPostbacksScreen } from '../../../components/network/PartnerPostbacksScreen';
 import type { PixelView } from '../../../lib/messaging/views';
 import type { Template } from '../../../lib/storage/schemas';
@@ -48,6 +48,24 @@ describe('PartnerPostbacksScreen: the console', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(30));
     expect(api.search).toHaveBeenLastCalledWith('net', {}, 2, 25);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('lists the rows of the loaded pages that could not be read, naming id and field', async () => {
+    const fake = setup([pixelView({ id: 1 }), pixelView({ id: 2 })]);
+    vi.mocked(fake.api.search).mockResolvedValueOnce({
+      ok: true,
+      value: {
+        items: [pixelView({ id: 1 })],
+        page: 1,
+        pageSize: 25,
+        total: 2,
+        unreadable: [{ id: 2, field: 'pixel_type' }],
+      },
+    });
+    expect((await screen.findByText(/could not be read/)).textContent).toBe(
+      '1 postback could not be read: #2, pixel_type',
+    );
+    expect(screen.getAllByRole('switch')).toHaveLength(1);
   });
 
   it('searches with the text and two filters', async () => {
@@ -171,6 +189,34 @@ describe('PartnerPostbacksScreen: create and edit', () => {
       expect((screen.getByRole('combobox', { name: 'Offer' }) as HTMLInputElement).value).toBe(''),
     );
     expect((screen.getByLabelText('Pixel id') as HTMLInputElement).value).toBe('1234567890');
+  });
+
+  it('a create Everflow never confirmed offers "Check again", which finds it without re-sending', async () => {
+    const fake = setup([], 'new');
+    const unknown = { kind: 'unknown_outcome', message: 'Everflow did not confirm it.', knownIds: [7] };
+    vi.mocked(fake.api.create).mockResolvedValueOnce({ ok: false, error: unknown });
+    await screen.findByRole('button', { name: 'Create partner postback' });
+    fireEvent.change(screen.getByLabelText('Delivery method'), { target: { value: 'html' } });
+    fireEvent.input(screen.getByLabelText(/HTML code/), {
+      target: { value: '<img src="https://t.example/p">' },
+    });
+    await pick('Partner', 'harbor', /Harbor Social/);
+    await pick('Offer', 'glow', /GlowSerum/);
+    fireEvent.click(screen.getByRole('button', { name: 'Create partner postback' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('did not confirm');
+    const late = pixelView({ id: 3000, offerId: 13, affiliateId: 14, affiliateName: 'Harbor Social' });
+    vi.mocked(fake.api.findCreated).mockResolvedValueOnce({
+      ok: true,
+      value: { pixel: late, recovered: true },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await screen.findByText(/#3000 .*was saved after all; nothing was sent twice/);
+    expect(fake.api.findCreated).toHaveBeenCalledWith(
+      'net',
+      expect.objectContaining({ deliveryMethod: 'html', offerId: 13, affiliateId: 14 }),
+      [7],
+    );
+    expect(fake.api.create).toHaveBeenCalledTimes(1);
   });
 
   it('starts from a network template and keeps the picked partner', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreatePanel } from '../../../components/popup/CreatePanel';
 import { fromTemplate } from '../../../components/postback-form/model';
 import { checkPostbackUrl } from '../../../lib/postback/check';
+import { err, ok } from '../../../lib/result';
 import type { Template } from '../../../lib/storage/schemas';
 import { fakeApi, pixel } from './fake-api';
 
@@ -105,5 +106,43 @@ describe('CreatePanel', () => {
     // The reset form is not saved as a new draft.
     await new Promise((r) => setTimeout(r, 20));
     expect(drafts.has(formId)).toBe(false);
+  });
+
+  it('a create Everflow never confirmed says so and offers "Check again", which finds it without re-sending', async () => {
+    const api = fakeApi();
+    const unknown = {
+      kind: 'unknown_outcome',
+      message: 'Everflow did not confirm whether the postback was created.',
+      knownIds: [1, 2],
+    };
+    vi.mocked(api.createPixel).mockResolvedValueOnce(err(unknown));
+    vi.mocked(api.findCreated)
+      .mockResolvedValueOnce(err({ ...unknown, message: 'The postback is still not on Everflow.' }))
+      .mockResolvedValueOnce(ok({ pixel: pixel(9), recovered: true }));
+    const onCreated = vi.fn();
+    render(
+      <CreatePanel
+        api={api}
+        profileId="p"
+        side="affiliate"
+        templates={[template]}
+        defaultTemplateId="t"
+        offer={{ id: 11, name: 'Keto Burn', events: [] }}
+        onCreated={onCreated}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Create postback' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('did not confirm');
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await screen.findByText('The postback is still not on Everflow.');
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(pixel(9), true));
+    expect(api.createPixel).toHaveBeenCalledTimes(1);
+    expect(api.findCreated).toHaveBeenLastCalledWith(
+      'p',
+      expect.objectContaining({ postbackUrl: template.postbackUrl, offerId: 11 }),
+      [1, 2],
+    );
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
   });
 });

@@ -98,6 +98,47 @@ describe('Popup', () => {
     expect(screen.getAllByRole('switch')).toHaveLength(2);
   });
 
+  it('lists the rows Everflow sent that could not be read, with a link to the portal, and keeps the rest', async () => {
+    const api = fakeApi({
+      profiles: [
+        {
+          id: 'p',
+          name: 'Acme',
+          role: 'affiliate',
+          portalDomains: ['acme.everflowclient.io'],
+          isDefault: true,
+          apiHost: 'everflow',
+        },
+      ],
+    });
+    vi.mocked(api.listPixels).mockResolvedValueOnce(
+      ok({
+        value: [pixel(1), pixel(2)],
+        fetchedAt: 1,
+        fromCache: false,
+        unreadable: [{ id: 1012, field: 'delay_ms' }],
+      }),
+    );
+    render(<Popup api={api} />);
+    const note = await screen.findByText(/could not be read/);
+    expect(note.textContent).toContain('1 postback could not be read: #1012, delay_ms');
+    const link = screen.getByRole('link', { name: 'Open them in the Everflow portal' }) as HTMLAnchorElement;
+    expect(link.href).toBe('https://acme.everflowclient.io/');
+    expect(screen.getAllByRole('switch')).toHaveLength(2);
+  });
+
+  it('says how many postbacks are shown of how many when the list stops at the page cap', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => pixel(i + 1));
+    const api = fakeApi({ offer: undefined as never, rows });
+    vi.mocked(api.listPixels).mockResolvedValueOnce(
+      ok({ value: rows, fetchedAt: 1, fromCache: false, truncated: true, total: 6000 }),
+    );
+    render(<Popup api={api} />);
+    expect((await screen.findByText(/Showing/)).textContent).toMatch(
+      /^Showing 3 of 6.000 — search or filter to see the rest\.$/,
+    );
+  });
+
   it('asks for a profile when there is none, and opens the options page on the profiles section', async () => {
     const api = fakeApi({
       profiles: [],

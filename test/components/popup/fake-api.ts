@@ -60,6 +60,7 @@ export function fakeApi(
     listPixels: vi.fn(async () => ok({ value: [pixel(1), pixel(2)], fetchedAt: 1, fromCache: false })),
     setStatus: vi.fn(async (_p, id, status) => ok({ ...pixel(id), status })),
     createPixel: vi.fn(),
+    findCreated: vi.fn(),
     updatePixel: vi.fn(),
     deletePixel: vi.fn(),
     getOffer: vi.fn(async () => ok({ id: 11, name: 'Keto Burn', events: [] })),

@@ -187,6 +187,37 @@ describe('network services', () => {
     });
   });
 
+  it('"Check again" (pixels.findCreated) finds only a postback not seen before, and never POSTs', async () => {
+    const id = await addNetwork();
+    const draft = {
+      deliveryMethod: 'postback',
+      type: 'conversion',
+      level: 'specific',
+      status: 'active',
+      offerId: 11,
+      affiliateId: 7,
+      postbackUrl: 'https://example.com/pb?tid={transaction_id}&check=again',
+    };
+    const made = await send<R<{ pixel: Row }>>('pixels.create', { profileId: id, draft });
+    if (!made.ok) throw new Error(made.error.message);
+    const posts = (await createBodies()).length;
+    const found = await send<R<{ pixel: Row; recovered: boolean }>>('pixels.findCreated', {
+      profileId: id,
+      draft,
+      knownIds: [],
+    });
+    expect(found.ok && found.value).toMatchObject({ recovered: true, pixel: { id: made.value.pixel.id } });
+    const seen = await send<R>('pixels.findCreated', {
+      profileId: id,
+      draft,
+      knownIds: [made.value.pixel.id],
+    });
+    expect(seen).toMatchObject({ ok: false, error: { kind: 'unknown_outcome' } });
+    expect(await createBodies()).toHaveLength(posts);
+    const bad = await send<R>('pixels.findCreated', { profileId: id, draft, knownIds: ['x'] });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'bad_request' } });
+  });
+
   it('refuses a create without the integration id before any request', async () => {
     const id = await addNetwork();
     await control().clearRequests();

@@ -219,4 +219,21 @@ describe('cached postback lists', () => {
     });
     expect((await cacheItem.getValue())['pixels:p']).toEqual({ value: [], fetchedAt: 5 });
   });
+
+  it('a switch Everflow saved but answered with unreadable JSON shows the truth in the reply and the cache', async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2)]);
+    const real = server.fetch;
+    // The PUT lands on the server; its answer is cut off.
+    server.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const answer = await real(input, init);
+      return init.method === 'PUT'
+        ? new Response('{"network_pixel_id": 1, "pixel_st', { status: 200 })
+        : answer;
+    }) as typeof fetch;
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    const r = await setPixelStatus({ profileId: 'p', pixelId: 1, status: 'inactive' }, deps);
+    expect(r.ok ? r.value.status : r.error.kind).toBe('inactive');
+    expect((await cachedRows('pixels:p')).find((p) => p.id === 1)?.status).toBe('inactive');
+  });
 });

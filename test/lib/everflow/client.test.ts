@@ -49,7 +49,7 @@ describe('affiliate methods', () => {
       }),
     );
     const res = await c.affiliate.listPixels({ offerId: 3, status: 'active', type: 'event' });
-    expect(res.ok && res.value.map((p) => p.id)).toEqual([1]);
+    expect(res.ok && res.value.items.map((p) => p.id)).toEqual([1]);
   });
 
   it('pages runnable offers', async () => {

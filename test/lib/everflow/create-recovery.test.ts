@@ -59,7 +59,7 @@ function client(handler: (req: Recorded) => StubAnswer) {
 }
 
 async function settle<T>(promise: Promise<T>): Promise<T> {
-  await vi.advanceTimersByTimeAsync(30_000);
+  await vi.advanceTimersByTimeAsync(120_000);
   return promise;
 }
 
@@ -77,13 +77,92 @@ describe('create recovery', () => {
     expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'GET']);
   });
 
-  it('5xx before saving → nothing found → retried once → exactly one postback', async () => {
+  it('5xx before saving → one look, nothing found → the 5xx, and never a second POST', async () => {
     const s = server((n) => (n === 1 ? json(500, { error: 'boom' }) : undefined));
-    const { c } = client(s.handler);
+    const { stub, c } = client(s.handler);
     const res = await settle(c.affiliate.createPixel(request));
-    expect(res.ok && res.value).toMatchObject({ recovered: false, pixel: { id: 102 } });
-    expect(s.posts()).toBe(2);
-    expect(s.pixels.filter((p) => p.postback_url === request.postback_url)).toHaveLength(1);
+    expect(res.ok ? undefined : res.error.kind).toBe('server');
+    expect(s.posts()).toBe(1);
+    expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('timeout, saved only seconds later → keeps looking until it shows up; one POST', async () => {
+    let save = () => {};
+    const s = server((_n, doSave) => {
+      save = doSave;
+      return 'hang';
+    });
+    const { stub, c } = client(s.handler);
+    const pending = c.affiliate.createPixel(request);
+    // The slow server saves 8 s after the client gave up (timeout 1 s, settle 1 s, looks every 3 s).
+    await vi.advanceTimersByTimeAsync(9_000);
+    save();
+    const res = await settle(pending);
+    expect(res.ok && res.value).toMatchObject({ recovered: true, pixel: { id: 101 } });
+    expect(s.posts()).toBe(1);
+    expect(stub.calls.filter((call) => call.method === 'GET').length).toBeGreaterThan(1);
+  });
+
+  it('timeout, never saved → unknown_outcome after the recovery window; never a second POST', async () => {
+    const s = server(() => 'hang');
+    const { stub, c } = client(s.handler);
+    const res = await settle(c.affiliate.createPixel(request));
+    expect(res.ok ? undefined : res.error).toMatchObject({
+      kind: 'unknown_outcome',
+      message: expect.stringMatching(/did not confirm whether the postback was created.*not sent twice/),
+    });
+    expect(s.posts()).toBe(1);
+    // Looked for 30 s, every 3 s: 11 looks.
+    expect(stub.calls.filter((call) => call.method === 'GET')).toHaveLength(11);
+  });
+
+  it('a connection that never opened (refused) proves nothing was sent → sent again, one postback', async () => {
+    let refused = true;
+    const s = server(() => undefined);
+    const { stub, c } = client((req) => {
+      if (req.method === 'POST' && refused) {
+        refused = false;
+        throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+      }
+      return s.handler(req);
+    });
+    const res = await settle(c.affiliate.createPixel(request));
+    expect(res.ok && res.value).toMatchObject({ recovered: false, pixel: { id: 101 } });
+    expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'POST']);
+  });
+
+  it('a 2xx whose body is not JSON → looks once and returns the saved postback', async () => {
+    const s = server((_n, save) => {
+      save();
+      return new Response('{"network_pixel_id": 10', { status: 200 });
+    });
+    const { stub, c } = client(s.handler);
+    const res = await settle(c.affiliate.createPixel(request));
+    expect(res.ok && res.value).toMatchObject({ recovered: true, pixel: { id: 101 } });
+    expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('"Create anyway" + a 500: the identical older postback the caller had seen is not claimed', async () => {
+    const s = server(() => json(500, { error: 'boom' }));
+    // The duplicate the user was warned about: same request, older id, seen by the caller.
+    s.pixels.push({ ...request, network_pixel_id: 50 });
+    const { c } = client(s.handler);
+    const res = await settle(c.affiliate.createPixel(request, { knownIds: [1, 50] }));
+    expect(res.ok ? res.value : res.error.kind).toBe('server');
+    // Without knownIds the old one would be (wrongly) taken for the new one.
+    const blind = await settle(client(s.handler).c.affiliate.createPixel(request));
+    expect(blind.ok && blind.value).toMatchObject({ recovered: true, pixel: { id: 50 } });
+  });
+
+  it('findCreated ("Check again") finds only a postback that was not there before', async () => {
+    const s = server(() => undefined);
+    s.pixels.push({ ...request, network_pixel_id: 50 });
+    const { c } = client(s.handler);
+    const before = await c.affiliate.findCreated(request, { knownIds: [1, 50] });
+    expect(before).toEqual({ ok: true, value: undefined });
+    s.pixels.push({ ...request, network_pixel_id: 60 });
+    const after = await c.affiliate.findCreated(request, { knownIds: [1, 50] });
+    expect(after.ok && after.value?.id).toBe(60);
   });
 
   it('a dropped connection after saving counts as ambiguous too', async () => {
@@ -97,7 +176,7 @@ describe('create recovery', () => {
     expect(s.posts()).toBe(1);
   });
 
-  it('returns the error without posting again when the lookup fails', async () => {
+  it('lookups failing all along → unknown_outcome, never a second POST', async () => {
     const stub = stubFetch((req) => (req.method === 'POST' ? 'hang' : json(403, { error: 'nope' })));
     const c = createEverflowClient({
       baseUrl: BASE,
@@ -107,16 +186,16 @@ describe('create recovery', () => {
       timeoutMs: 1000,
     });
     const res = await settle(c.affiliate.createPixel(request));
-    expect(res.ok ? undefined : res.error.kind).toBe('timeout');
+    expect(res.ok ? undefined : res.error.kind).toBe('unknown_outcome');
     expect(stub.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
   });
 
-  it('second attempt ambiguous too → looks once more, then gives up with the error', async () => {
+  it('5xx every time → one POST and one look, then the server error', async () => {
     const s = server(() => json(503, { error: 'down' }));
     const { stub, c } = client(s.handler);
     const res = await settle(c.affiliate.createPixel(request));
     expect(res.ok ? undefined : res.error.kind).toBe('server');
-    expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'GET', 'POST', 'GET']);
+    expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'GET']);
   });
 
   it('retries a 429 directly (nothing was saved) and never a 400', async () => {

@@ -57,10 +57,24 @@ describe('sendOnce', () => {
     });
   });
 
-  it('maps a dropped connection to offline', async () => {
+  it('maps a dropped connection to offline, not marked unsent (the body may have landed)', async () => {
     const { config: cfg } = config(() => 'reset');
     const res = await sendOnce(cfg, { method: 'GET', path: '/networks', schema });
     expect(res.ok ? undefined : res.error.kind).toBe('offline');
+    expect(res.ok ? undefined : res.error.unsent).toBeUndefined();
+  });
+
+  it('marks a refused connection or an unknown host as unsent, and nothing else', async () => {
+    const failing = (cause: unknown) =>
+      config(() => {
+        throw new TypeError('fetch failed', { cause });
+      }).config;
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
+      const res = await sendOnce(failing({ code }), { method: 'POST', path: '/networks/pixels', schema });
+      expect(res.ok ? undefined : res.error).toMatchObject({ kind: 'offline', unsent: true });
+    }
+    const reset = await sendOnce(failing({ code: 'ECONNRESET' }), { method: 'POST', path: '/x', schema });
+    expect(reset.ok ? undefined : reset.error.unsent).toBeUndefined();
   });
 
   it('times out a request that never answers', async () => {

@@ -63,10 +63,29 @@ describe('network searchAllPixels against a server that caps the page size', () 
   it('returns every postback, with and without a total count', async () => {
     const { c, stub } = networkClient(cappedServer(5, 2));
     const all = await c.network.searchAllPixels({ filters: { offerIds: [7] } });
-    expect(all.ok && all.value.map((p) => p.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(all.ok && all.value.items.map((p) => p.id)).toEqual([1, 2, 3, 4, 5]);
     expect(stub.calls).toHaveLength(3);
     const noTotal = networkClient(cappedServer(5, 2, false)).c;
     const again = await noTotal.network.searchAllPixels({ filters: { offerIds: [7] } });
-    expect(again.ok && again.value.map((p) => p.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(again.ok && again.value.items.map((p) => p.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('says when the page cap stopped the reading: 5 000 of 6 000', async () => {
+    const { c, stub } = networkClient(cappedServer(6000, 500));
+    const all = await c.network.searchAllPixels({});
+    expect(
+      all.ok && { n: all.value.items.length, total: all.value.total, truncated: all.value.truncated },
+    ).toEqual({
+      n: 5000,
+      total: 6000,
+      truncated: true,
+    });
+    expect(stub.calls).toHaveLength(10);
+    // Without a server total: truncated, no number.
+    const noTotal = await networkClient(cappedServer(6000, 500, false)).c.network.searchAllPixels({});
+    expect(noTotal.ok && [noTotal.value.truncated, noTotal.value.total]).toEqual([true, undefined]);
+    // Everything read: neither.
+    const whole = await networkClient(cappedServer(5000, 500)).c.network.searchAllPixels({});
+    expect(whole.ok && [whole.value.truncated, whole.value.total]).toEqual([false, undefined]);
   });
 });

@@ -188,6 +188,64 @@ describe('set status and edit through the client', () => {
     expect(stub.calls.filter((call) => call.method === 'PUT')).toHaveLength(2);
   });
 
+  it('a status-only change passes values the client does not know through untouched', async () => {
+    // A delivery method, level and type this client has never heard of, and a fractional delay.
+    const unknown = {
+      ...networkRaw,
+      delivery_method: 'whatsapp',
+      pixel_level: 'global_network',
+      pixel_type: 'lead_v2',
+      delay_ms: 1.5,
+      whatsapp_pixel: { phone_id: 'x' },
+    };
+    const { stub, c } = client(
+      routes({
+        'GET /networks/pixels/123': () => json(200, unknown),
+        'PUT /networks/pixels/123': (req) => json(200, { ...unknown, ...(req.body as object) }),
+        'GET /affiliates/pixels/12': () => json(200, { ...affiliateRaw, delivery_method: 'tiktok' }),
+        'PUT /affiliates/pixels/12': (req) => json(200, { ...affiliateRaw, ...(req.body as object) }),
+      }),
+    );
+    const res = await c.network.setPixelStatus(123, 'inactive');
+    expect(res.ok ? res.value.status : res.error.message).toBe('inactive');
+    const put = stub.calls.find((call) => call.method === 'PUT')!;
+    expect(put.body).toEqual(mergeForPut(unknown, 'network', { pixel_status: 'inactive' }));
+    expect(put.body).toMatchObject({ delivery_method: 'whatsapp', pixel_type: 'lead_v2', delay_ms: 1.5 });
+    const affiliate = await c.affiliate.setPixelStatus(12, 'inactive');
+    expect(affiliate.ok ? affiliate.value.status : affiliate.error.message).toBe('inactive');
+    // A full edit still checks everything.
+    const edit = await c.network.updatePixel(123, { description: 'x' });
+    expect(edit.ok ? undefined : edit.error.field).toBe('delivery_method');
+  });
+
+  it('a PUT that worked but answered unreadable JSON → reads the postback again and returns the truth', async () => {
+    let saved: Record<string, unknown> = affiliateRaw;
+    const { stub, c } = client(
+      routes({
+        'GET /affiliates/pixels/12': () => json(200, saved),
+        'PUT /affiliates/pixels/12': (req) => {
+          saved = { ...affiliateRaw, ...(req.body as object) };
+          return new Response('{"network_affiliate_pixel_id": 12, "pixel_sta', { status: 200 });
+        },
+      }),
+    );
+    const res = await c.affiliate.setPixelStatus(12, 'inactive');
+    expect(res.ok ? res.value.status : res.error.kind).toBe('inactive');
+    expect(stub.calls.map((call) => call.method)).toEqual(['GET', 'PUT', 'GET']);
+  });
+
+  it('an unreadable PUT answer whose re-read fails keeps the original error', async () => {
+    let gets = 0;
+    const { c } = client(
+      routes({
+        'GET /affiliates/pixels/12': () => (++gets === 1 ? json(200, affiliateRaw) : json(404, {})),
+        'PUT /affiliates/pixels/12': () => new Response('<html>', { status: 200 }),
+      }),
+    );
+    const res = await c.affiliate.setPixelStatus(12, 'inactive');
+    expect(res.ok ? undefined : res.error.kind).toBe('bad_response');
+  });
+
   it('does not fall back on a 400 about something else', async () => {
     let puts = 0;
     const { c } = client(
