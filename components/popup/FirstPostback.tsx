@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AppError, TemplateInput } from '../../lib/messaging/protocol';
+import type { AppError, PixelDraft, TemplateInput } from '../../lib/messaging/protocol';
 import type { OfferView, PixelView, Role } from '../../lib/messaging/views';
 import { TRACKER_PRESETS } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
@@ -63,31 +63,34 @@ export function FirstPostback(props: FirstPostbackProps) {
     setError(undefined);
   };
 
-  const create = async () => {
+  /** The postback as it is sent (also what "Check again" looks for). */
+  const pixelDraft = (url: string): PixelDraft => ({
+    deliveryMethod: 'postback',
+    type: 'conversion',
+    level: 'specific',
+    status: 'active',
+    ...(offer ? { offerId: offer.id } : {}),
+    postbackUrl: url,
+    delayMs: 0,
+    ...(network && draft.partner ? { affiliateId: draft.partner.id } : {}),
+  });
+  // "create": the usual; "anyway": past the duplicate warning; "check": after an unknown outcome, only look
+  // for the postback (never a second POST).
+  const create = async (how: 'create' | 'anyway' | 'check') => {
     setTried(true);
     if (!built.ok || !built.check.valid || !offer || (network && !draft.partner)) return;
     setBusy(true);
+    const known = error?.kind === 'unknown_outcome' ? (error.knownIds ?? []) : [];
     setError(undefined);
-    const r = await api.createPixel(
-      profileId,
-      {
-        deliveryMethod: 'postback',
-        type: 'conversion',
-        level: 'specific',
-        status: 'active',
-        offerId: offer.id,
-        postbackUrl: built.url,
-        delayMs: 0,
-        ...(network && draft.partner ? { affiliateId: draft.partner.id } : {}),
-      },
-      false,
-    );
+    const r =
+      how === 'check'
+        ? await api.findCreated(profileId, pixelDraft(built.url), known)
+        : await api.createPixel(profileId, pixelDraft(built.url), how === 'anyway');
     if (!r.ok) {
       setBusy(false);
       setError(r.error);
       return;
     }
-    const name = built.preset?.tracker ?? i18n.t('popup.first.other');
     const input: TemplateInput = {
       name: built.preset ? built.preset.tracker : new URL(built.url).hostname,
       side,
@@ -108,9 +111,9 @@ export function FirstPostback(props: FirstPostbackProps) {
     props.onCreated(r.value.pixel, r.value.recovered);
     if (saved.ok) props.onTemplate(saved.value);
     props.onNotice(
-      made.ok
-        ? i18n.t('popup.first.saved', [String(r.value.pixel.id), saved.ok ? saved.value.name : name])
-        : i18n.t('popup.first.templateFailed', [String(r.value.pixel.id), made.error.message]),
+      made.ok && saved.ok
+        ? i18n.t('popup.first.saved', [String(r.value.pixel.id), saved.value.name])
+        : i18n.t('popup.first.templateFailed', [String(r.value.pixel.id), made.ok ? '' : made.error.message]),
     );
   };
 
@@ -177,15 +180,27 @@ export function FirstPostback(props: FirstPostbackProps) {
         <ActionError error={error} portalOrigin={props.portalOrigin} apiHost={props.apiHost} draftKept />
       ) : null}
       <div class="create__actions">
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={busy}
-          aria-busy={busy}
-          onClick={() => void create()}
-        >
-          {busy ? i18n.t('popup.create.creating') : i18n.t('popup.create.submit')}
-        </button>
+        {error?.kind === 'unknown_outcome' || error?.kind === 'duplicate' ? (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void create(error.kind === 'duplicate' ? 'anyway' : 'check')}
+          >
+            {error.kind === 'duplicate' ? i18n.t('popup.create.anyway') : i18n.t('popup.create.checkAgain')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void create('create')}
+          >
+            {busy ? i18n.t('popup.create.creating') : i18n.t('popup.create.submit')}
+          </button>
+        )}
         <button type="button" class="link-button" onClick={() => api.openOptions('#templates')}>
           {i18n.t('popup.first.settings')}
         </button>

@@ -81,4 +81,24 @@ describe('CreatePanel with no template yet (the first postback)', () => {
     expect(api.saveTemplate).not.toHaveBeenCalled();
     expect(input.value).toBe('trk.zen.test');
   });
+
+  it('an unknown outcome offers "Check again", which looks for the postback and never creates it twice', async () => {
+    const api = fakeApi();
+    vi.mocked(api.createPixel).mockResolvedValue(
+      err({ kind: 'unknown_outcome', message: 'Everflow did not confirm the create.', knownIds: [4, 5] }),
+    );
+    vi.mocked(api.findCreated).mockResolvedValue(ok({ pixel: pixel(99), recovered: true }));
+    vi.mocked(api.saveTemplate).mockImplementation(async (t) =>
+      ok({ ...t, id: 'new', createdAt: 1, updatedAt: 1 } as Template),
+    );
+    const { onCreated } = renderFirst(api);
+    fireEvent.input(await screen.findByLabelText('Tracker domain or postback URL'), {
+      target: { value: 'trk.zen.test' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create postback' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(pixel(99), true));
+    expect(api.createPixel).toHaveBeenCalledTimes(1);
+    expect(api.findCreated).toHaveBeenCalledWith('p', expect.objectContaining({ offerId: 11 }), [4, 5]);
+  });
 });
