@@ -5,11 +5,13 @@ import type { OfferView, PixelView } from '../../lib/messaging/views';
 import { err, type Result } from '../../lib/result';
 import { defaultTemplateFor } from '../../lib/templates/default-template';
 import { ListGapsNotice } from '../ListGapsNotice';
+import { formatAsOf } from '../ui/format';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
 import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
+import { ActionError } from './errors';
 import { OfferBar } from './OfferBar';
 import { PortalQuestion } from './PortalQuestion';
 import { PostbackList } from './PostbackList';
@@ -76,9 +78,16 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     api,
     profileId,
     listOfferId,
-    start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
+    start?.profileId
+      ? {
+          profileId: start.profileId,
+          offerId: start.offer?.id,
+          rows: start.rows,
+          fetchedAt: start.rowsFetchedAt,
+        }
+      : undefined,
   );
-  const { rows, refreshing, error, gaps, setRows, noteChange } = postbacks;
+  const { rows, refreshing, error, gaps, asOf, retry, setRows, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
     if (painted) performance.mark(MARK_INTERACTIVE);
@@ -316,10 +325,21 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             </p>
           ) : null}
           {error ? (
-            <p class="action-error" role="alert" data-kind={error.kind}>
-              {error.message}
-              {rows?.length ? i18n.t('popup.showingBefore') : ''}
-            </p>
+            <ActionError
+              error={{
+                ...error,
+                // The list on screen is older than what failed: say how old ("as of 10:42").
+                message: `${error.message}${
+                  rows?.length
+                    ? asOf
+                      ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
+                      : i18n.t('popup.showingBefore')
+                    : ''
+                }`,
+              }}
+              apiHost={profile.apiHost}
+              onRetry={refreshing ? undefined : retry}
+            />
           ) : null}
           <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
           {list ?? <p class="muted">{i18n.t('popup.loading')}</p>}

@@ -53,10 +53,19 @@ export function PostbackRow({
       <div class="row__body">
         <div class="row__meta">
           <span class="row__id">#{pixel.id}</span>
+          {/* One slot for the state, first in the line so it never wraps out of sight: "Switching off…" from the
+              first frame of a toggle, then "inactive" (or nothing). The line never wraps, so the row keeps its
+              height when the slot changes. */}
+          {pending ? (
+            <span class="badge badge--pending" role="status">
+              {i18n.t(active ? 'popup.row.switchingOn' : 'popup.row.switchingOff')}
+            </span>
+          ) : active ? null : (
+            <span class="badge badge--inactive">{i18n.t('popup.row.inactive')}</span>
+          )}
           <span class="badge">{typeBadge(pixel.type)}</span>
           <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
           <span class="badge badge--muted">{levelBadge(pixel.level)}</span>
-          {active ? null : <span class="badge badge--inactive">{i18n.t('popup.row.inactive')}</span>}
           {pixel.eventName ? <span class="badge badge--muted">{pixel.eventName}</span> : null}
         </div>
         {pixel.side === 'network' ? (
@@ -80,7 +89,16 @@ export function PostbackRow({
         </code>
         {error ? (
           <p class="row__error" id={errorId} role="alert">
-            {error}
+            {error}{' '}
+            {/* The row is back as it was, so the same click again is the retry (a status change is safe to repeat). */}
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => onToggle(pixel)}
+              aria-label={i18n.t('popup.row.retryLabel', [String(pixel.id)])}
+            >
+              {i18n.t('popup.error.retry')}
+            </button>
           </p>
         ) : null}
       </div>

@@ -35,6 +35,8 @@ export interface PopupStartReply {
   offer?: { id: number; view?: OfferView };
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
+  /** When those cached rows were read from Everflow (epoch ms). */
+  rowsFetchedAt?: number;
   /**
    * "Which profile is this portal for?": the tab looks like an offer page on a host no profile names (or an
    * Everflow portal the default profile was only guessed for). The ids of the profiles to offer.
@@ -79,6 +81,7 @@ export async function popupStart(input: {
   const profile = matched ?? profiles.find((p) => p.isDefault);
   const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
   let rows: PixelView[] | null = null;
+  let rowsFetchedAt: number | undefined;
   let offerView: OfferView | undefined;
   if (profile) {
     const key =
@@ -86,7 +89,10 @@ export async function popupStart(input: {
         ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
         : cacheKeys.pixels(profile.id);
     const list = cachedPixels(cache[key]);
-    if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
+    if (list) {
+      rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
+      rowsFetchedAt = cache[key]?.fetchedAt;
+    }
     const offer = offerId ? cache[cacheKeys.offer(profile.id, offerId)] : undefined;
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
@@ -109,5 +115,6 @@ export async function popupStart(input: {
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
+    ...(rowsFetchedAt === undefined ? {} : { rowsFetchedAt }),
   });
 }
