@@ -28,6 +28,14 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+/** Back from the edit form: the top of the popup (the notice), then the row edited, once the list is back. */
+function scrollToRow(pixelId: number): void {
+  requestAnimationFrame(() => {
+    window.scrollTo(0, 0);
+    document.querySelector(`[data-pixel-id="${pixelId}"]`)?.scrollIntoView({ block: 'nearest' });
+  });
+}
+
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
 
@@ -227,8 +235,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
             setEditing(undefined);
             setNotice(i18n.t('popup.saved', [String(p.id)]));
+            scrollToRow(p.id);
           }}
-          onClose={() => setEditing(undefined)}
+          onClose={() => {
+            const id = editing.id;
+            setEditing(undefined);
+            scrollToRow(id);
+          }}
         />
       ) : (
         <>

@@ -3,6 +3,7 @@ import type { PixelView } from '../../lib/messaging/views';
 import { StatusSwitch } from '../StatusSwitch';
 import { deliveryBadge, levelBadge, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
 import { HighlightMacros } from './highlight';
+import { RowUrl } from './RowUrl';
 
 export interface PostbackRowProps {
   pixel: PixelView;
@@ -80,13 +81,13 @@ export function PostbackRow({
             <span class="muted">#{pixel.offerId}</span>
           </div>
         ) : null}
-        <code class="row__url" title={target}>
+        <RowUrl pixelId={pixel.id} text={target}>
           {pixel.deliveryMethod === 'postback' ? (
             <HighlightMacros text={target} />
           ) : (
             target || i18n.t('network.row.noDetails')
           )}
-        </code>
+        </RowUrl>
         {error ? (
           <p class="row__error" id={errorId} role="alert">
             {error}{' '}
