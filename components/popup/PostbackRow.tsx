@@ -81,7 +81,7 @@ export function PostbackRow({
             <span class="muted">#{pixel.offerId}</span>
           </div>
         ) : null}
-        <RowUrl pixelId={pixel.id} text={target}>
+        <RowUrl text={target}>
           {pixel.deliveryMethod === 'postback' ? (
             <HighlightMacros text={target} />
           ) : (

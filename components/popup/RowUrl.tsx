@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 
 export interface RowUrlProps {
-  pixelId: number;
   /** The whole URL (or HTML code) as text, for the clipboard. */
   text: string;
   children: ComponentChildren;
@@ -13,7 +12,7 @@ export interface RowUrlProps {
  * A row's URL, cut at two lines. The URL itself is the switch that shows all of it (no extra line or button on
  * rows nobody opens); opened, it offers Copy.
  */
-export function RowUrl({ pixelId, text, children }: RowUrlProps) {
+export function RowUrl({ text, children }: RowUrlProps) {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   const toggle = () => {
@@ -22,23 +21,16 @@ export function RowUrl({ pixelId, text, children }: RowUrlProps) {
   };
   return (
     <>
-      <code
-        class={`row__url${open ? ' row__url--open' : ''}`}
-        title={open ? undefined : text}
-        role="button"
-        tabIndex={0}
+      {/* Its name is the URL itself (axe: a name must match the visible text); aria-expanded says it opens. */}
+      <button
+        type="button"
+        class="row__url-toggle"
         aria-expanded={open}
-        aria-label={i18n.t(open ? 'popup.row.urlLess' : 'popup.row.urlMore', [String(pixelId)])}
+        title={open ? undefined : text}
         onClick={toggle}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            toggle();
-          }
-        }}
       >
-        {children}
-      </code>
+        <code class={`row__url${open ? ' row__url--open' : ''}`}>{children}</code>
+      </button>
       {open ? (
         <button
           type="button"

@@ -148,3 +148,49 @@ test('a hung API: the toggle says what it does at once, fails within the deadlin
   test.info().annotations.push({ type: 'hung toggle failed after (ms)', description: String(took) });
   expect(await seriousViolations(popup)).toEqual([]);
 });
+
+test('layout at 400×600: five rows or more under the folded create panel, Save in view while editing', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const { offerId, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
+  const { popup } = await openOffer(offerId);
+  // The offer's own rows and the global ones; the "All postbacks" view when the offer has fewer than five.
+  await expect(popup.getByRole('button', { name: 'Create postback' })).toBeEnabled();
+  if ((await popup.getByRole('switch').count()) < 5)
+    await popup.getByRole('button', { name: 'All postbacks' }).click();
+  await popup.getByRole('button', { name: 'This offer' }).click();
+  await popup.getByRole('button', { name: 'All postbacks' }).click();
+  await popup.getByRole('button', { name: 'This offer' }).click();
+  await expect(popup.getByRole('button', { name: 'Create postback' })).toBeEnabled();
+  const tops = await popup
+    .locator('.rows > li')
+    .evaluateAll((rows) => rows.map((r) => Math.round(r.getBoundingClientRect().bottom)));
+  const visible = tops.filter((bottom) => bottom <= 600).length;
+  test.info().annotations.push({ type: 'rows fully visible at 600 px', description: String(visible) });
+  expect(visible, `rows fully visible: ${visible} of ${tops.length}, bottoms ${tops.slice(0, 8).join(',')}`).toBeGreaterThanOrEqual(Math.min(tops.length, 5));
+  await popup.screenshot({ path: test.info().outputPath('popup-layout.png') });
+  if (process.env.UPDATE_SCREENSHOTS === '1') await popup.screenshot({ path: 'docs/screenshots/popup.png' });
+
+  // A long URL opens to its whole length.
+  const url = popup.locator('.rows > li .row__url-toggle').first();
+  await url.click();
+  await expect(url).toHaveAttribute('aria-expanded', 'true');
+  await expect(popup.getByRole('button', { name: 'Copy URL' })).toBeVisible();
+
+  // Edit: Save stays in the viewport (sticky), whatever the form's length.
+  await popup
+    .locator('.rows > li')
+    .first()
+    .getByRole('button', { name: /^Edit postback/ })
+    .click();
+  const save = popup.locator('.edit .create__actions .button--primary');
+  await expect(save).toBeVisible();
+  await expect(save).toBeInViewport();
+  expect(await seriousViolations(popup)).toEqual([]);
+  if (process.env.UPDATE_SCREENSHOTS === '1')
+    await popup.screenshot({ path: 'docs/screenshots/popup-edit.png' });
+});

@@ -5,23 +5,19 @@ import { RowUrl } from '../../../components/popup/RowUrl';
 describe('RowUrl', () => {
   afterEach(cleanup);
 
-  it('opens to the whole URL on click or Enter, and then copies it', async () => {
+  it('opens to the whole URL on click (a button: keys work too), and then copies it', async () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    render(
-      <RowUrl pixelId={7} text="https://trk.test/pb?cid={sub1}">
-        https://trk.test/pb?cid={'{sub1}'}
-      </RowUrl>,
-    );
-    const url = screen.getByRole('button', { name: 'Postback 7 URL, cut short: show all' });
+    render(<RowUrl text="https://trk.test/pb?cid={sub1}">https://trk.test/pb?cid={'{sub1}'}</RowUrl>);
+    const url = screen.getByRole('button', { name: 'https://trk.test/pb?cid={sub1}' });
     expect(url.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('button', { name: 'Copy URL' })).toBeNull();
     fireEvent.click(url);
-    expect(url.classList.contains('row__url--open')).toBe(true);
+    expect(url.querySelector('code')?.classList.contains('row__url--open')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Copy URL' }));
     await waitFor(() => expect(screen.getByText('Copied')).toBeTruthy());
     expect(writeText).toHaveBeenCalledWith('https://trk.test/pb?cid={sub1}');
-    fireEvent.keyDown(url, { key: 'Enter' });
+    fireEvent.click(url);
     expect(url.getAttribute('aria-expanded')).toBe('false');
   });
 });
