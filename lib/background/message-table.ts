@@ -4,6 +4,7 @@
 // type-only import adds nothing to a page bundle). How to add a message: lib/messaging/README.md.
 import type { ProtocolOf } from '../messaging/table';
 import { pixelMessages } from './messages/pixels';
+import { portalMessages } from './messages/portal';
 import { profileMessages } from './messages/profiles';
 import { statusMessages } from './messages/status';
 import { templateMessages } from './messages/templates';
@@ -14,6 +15,7 @@ export const messageTable = {
   ...profileMessages,
   ...templateMessages,
   ...pixelMessages,
+  ...portalMessages,
 };
 
 /** The protocol between pages and the background: `data` is the input schema's input, the reply the service's. */
