@@ -5,6 +5,7 @@
 import type { ProtocolOf } from '../messaging/table';
 import { healthMessages } from './messages/health';
 import { pixelMessages } from './messages/pixels';
+import { portalMessages } from './messages/portal';
 import { profileMessages } from './messages/profiles';
 import { statusMessages } from './messages/status';
 import { templateMessages } from './messages/templates';
@@ -15,6 +16,7 @@ export const messageTable = {
   ...profileMessages,
   ...templateMessages,
   ...pixelMessages,
+  ...portalMessages,
   ...healthMessages,
 };
 
