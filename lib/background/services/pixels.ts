@@ -8,6 +8,7 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../mo
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
+import { noteOwnWrite } from '../health/own-writes';
 import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
@@ -199,6 +200,7 @@ export async function createPixel(
   }
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
 
@@ -260,6 +262,7 @@ export async function updatePixel(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -274,6 +277,7 @@ export async function setPixelStatus(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -293,5 +297,6 @@ export async function deletePixel(
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
   await patchPixelLists(input.profileId, input.pixelId, deps.now());
+  await noteOwnWrite(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }
