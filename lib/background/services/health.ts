@@ -46,7 +46,9 @@ export function sweepDeps(deps: PixelDeps): SweepDeps {
   return {
     profiles: () => profilesItem.getValue(),
     list: async (profileId) => {
-      const c = await deps.clientFor(profileId);
+      // A background sweep: no end-to-end deadline (a big list takes longer than 10 s at the key's pace); each
+      // request keeps its own timeout and retries.
+      const c = await deps.clientFor(profileId, { deadlineMs: null });
       if (!c.ok) return c;
       const r =
         c.value.side === 'affiliate'

@@ -121,4 +121,17 @@ describe('health watch', () => {
     await control().setPixelStatus(p.id, 'inactive');
     expect((await call<HealthReply>('health.checkNow')).flagged).toBe(1);
   });
+  it('a check is a background job: a list slower than the deadline of the requests a page waits for still completes', async () => {
+    await addProfile('demo-affiliate-key', 'affiliate');
+    await call('settings.update', { requestDeadlineMs: 3000 });
+    await control().inject({
+      kind: 'latency',
+      ms: 3500,
+      count: 1,
+      match: { method: 'GET', path: '/v1/affiliates/pixels' },
+    });
+    const r = await call<HealthReply>('health.checkNow');
+    expect(r.errors).toEqual([]);
+    expect(r.lastCheckAt).toBeTypeOf('number');
+  }, 20_000);
 });
