@@ -2,12 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { DraftStore } from '../drafts/use-draft';
+import { HealthScreen } from '../health/HealthScreen';
+import type { HealthApi } from '../health/health-api';
 import type { PartnerPostbacksApi } from '../network/api';
 import { PartnerPostbacksScreen } from '../network/PartnerPostbacksScreen';
 import { type ProfilesApi, ProfilesScreen } from '../profiles/ProfilesScreen';
 import type { PermissionsApi } from '../profiles/permissions';
 import { type SettingsApi, SettingsScreen } from '../settings/SettingsScreen';
 import { type TemplatesApi, TemplatesScreen } from '../templates/TemplatesScreen';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 import { parseHash, type Route, SECTIONS, type Section, toHash } from './route';
 
 /** Everything the options page talks to, injected by the entrypoint (and by tests). */
@@ -19,6 +22,9 @@ export interface OptionsServices {
   permissions: PermissionsApi;
   /** Network profiles: the partner-postback console. */
   partnerPostbacks: PartnerPostbacksApi;
+  /** The health watch's list and test-fire (issue 18); optional so tests of other sections need not fake them. */
+  health?: HealthApi;
+  testFire?: TestFireApi;
 }
 
 export interface OptionsPageProps {
@@ -31,6 +37,7 @@ function sectionLabel(s: Section): string {
   if (s === 'partner-postbacks') return i18n.t('options.nav.partnerPostbacks');
   if (s === 'templates') return i18n.t('options.nav.templates');
   if (s === 'settings') return i18n.t('options.nav.settings');
+  if (s === 'health') return i18n.t('options.nav.health');
   return i18n.t('options.nav.profiles');
 }
 
@@ -122,10 +129,14 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
           {route.section === 'templates' && (
             <TemplatesScreen
               api={services.templates}
+              {...(services.testFire ? { testFire: services.testFire } : {})}
               drafts={services.drafts}
               item={route.item}
               navigate={navigate}
             />
+          )}
+          {route.section === 'health' && services.health && services.testFire && (
+            <HealthScreen health={services.health} testFire={services.testFire} />
           )}
           {route.section === 'settings' && <SettingsScreen api={services.settings} />}
         </main>

@@ -4,21 +4,53 @@ import type { AppError } from '../../lib/model/errors';
 import type { OfferView } from '../../lib/model/offer';
 import type { PixelView } from '../../lib/model/pixel';
 import { err, type Result } from '../../lib/result';
+import { defaultTemplateFor } from '../../lib/templates/default-template';
+import type { NeedsAttentionProps } from '../health/NeedsAttention';
 import { ListGapsNotice } from '../ListGapsNotice';
+import type { TestFirePanelProps, TestFireSource } from '../test-fire/TestFirePanel';
+import { formatAsOf } from '../ui/format';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
 import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
+import { ActionError } from './errors';
 import { OfferBar } from './OfferBar';
+import { PortalQuestion } from './PortalQuestion';
 import { PostbackList } from './PostbackList';
 import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
 
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Back from the edit form: the top of the popup (the notice), then the row edited, once the list is back. */
+function scrollToRow(pixelId: number): void {
+  requestAnimationFrame(() => {
+    window.scrollTo(0, 0);
+    document.querySelector(`[data-pixel-id="${pixelId}"]`)?.scrollIntoView({ block: 'nearest' });
+  });
+}
+
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
+// Loaded after the list has painted, like the panels: it is not part of the popup's first paint.
+const loadAttention = () => import('../health/NeedsAttention').then((m) => m.NeedsAttention);
+const loadTestFire = () => import('../test-fire/TestFirePanel').then((m) => m.TestFirePanel);
+
+/** The test-fire source of a postback. */
+function testSource(p: PixelView): TestFireSource {
+  return p.deliveryMethod === 'html'
+    ? { htmlCode: p.htmlCode, pixelType: p.type }
+    : { postbackUrl: p.postbackUrl, pixelType: p.type };
+}
 
 interface OfferState {
   id: number;
@@ -43,6 +75,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const [editing, setEditing] = useState<PixelView>();
   const [notice, setNotice] = useState<string>();
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
+  const [testing, setTesting] = useState<PixelView>();
+  const [question, setQuestion] = useState<PopupStart['question']>(first?.question);
 
   const [startError, setStartError] = useState<string | undefined>(
     initial && !initial.ok ? initial.error.message : undefined,
@@ -53,6 +87,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
       if (!r.ok) return setStartError(r.error.message);
       setStart(r.value);
       setProfileId(r.value.profileId);
+      setQuestion(r.value.question);
       if (r.value.offer) setOffer({ ...r.value.offer, source: 'tab' });
       else setView('all');
     });
@@ -71,10 +106,11 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           offerId: start.offer?.id,
           rows: start.rows,
           partial: start.rowsTotal !== undefined,
+          fetchedAt: start.rowsFetchedAt,
         }
       : undefined,
   );
-  const { rows, patched, refreshing, error, gaps, setRows, patchRow, noteChange } = postbacks;
+  const { rows, patched, refreshing, error, gaps, asOf, retry, setRows, patchRow, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
     if (painted) performance.mark(MARK_INTERACTIVE);
@@ -82,6 +118,11 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   // The panels load after the list has painted (or at once when the user asks to edit).
   const CreatePanel = useLazy<CreatePanelProps>(loadCreate, rows !== null && view === 'offer');
   const EditPanel = useLazy<EditPanelProps>(loadEdit, rows !== null || editing !== undefined);
+  const TestFirePanel = useLazy<TestFirePanelProps>(loadTestFire, testing !== undefined);
+  const NeedsAttention = useLazy<NeedsAttentionProps>(
+    loadAttention,
+    rows !== null && api.health !== undefined,
+  );
 
   // The offer's name and events, fresh from the API (the start message brought the cached ones).
   useEffect(() => {
@@ -129,6 +170,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     () => (offerEvents?.length ? new Map(offerEvents.map((e) => [e.id, e.name])) : undefined),
     [offerEvents],
   );
+  const testFireApi = api.testFire;
   const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
   // The same element while its inputs are unchanged, so Preact skips the list when anything else re-renders
   // (the refresh note, the lazy panels, notices).
@@ -143,12 +185,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onToggle={toggle}
           onEdit={setEditing}
           onDelete={role === 'network' ? confirmDelete : undefined}
+          onTestFire={testFireApi ? setTesting : undefined}
           all={view === 'all'}
           eventNames={eventNames}
           total={start?.rowsTotal !== undefined && rows === start.rows ? start.rowsTotal : undefined}
         />
       ),
-    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view, eventNames, start],
+    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view, eventNames, testFireApi, start],
   );
 
   if (startError) {
@@ -173,11 +216,12 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     );
   }
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
+  const tabHost = question?.host ?? hostOf(start.tabUrl);
   // Where unreadable rows can be seen: the portal the tab is on, else the profile's first portal domain.
   const portalUrl =
     portalOrigin ?? (profile.portalDomains[0] ? `https://${profile.portalDomains[0]}` : undefined);
   const templates = start.templates.filter((t) => t.side === profile.role);
-  const defaultTemplateId = start.defaultTemplateIds[profile.id];
+  const defaultTemplateId = defaultTemplateFor(start, profile.id, templates)?.id;
   const ready = rows !== null;
 
   return (
@@ -189,7 +233,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onChange={(e) => {
             setProfileId(e.currentTarget.value);
             clearErrors();
-            void api.setDefaultProfile(e.currentTarget.value);
+            // Remembered for this portal only: the default profile stays what the options page says.
+            if (tabHost) void api.pickProfile(tabHost, e.currentTarget.value);
           }}
         >
           {start.profiles.map((p) => (
@@ -202,7 +247,23 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           {i18n.t('popup.settings')}
         </button>
       </header>
-      {deleting ? (
+      {NeedsAttention && api.health && ready && !testing && !editing ? (
+        <NeedsAttention api={api.health} hideWhenEmpty onTestFire={(p) => setTesting(p)} />
+      ) : null}
+      {testing ? (
+        <section class="panel" aria-label={i18n.t('popup.test.label', [String(testing.id)])}>
+          <h2>{i18n.t('testFire.dialogTitle', [String(testing.id)])}</h2>
+          {TestFirePanel && api.testFire ? (
+            <TestFirePanel
+              api={api.testFire}
+              source={testSource(testing)}
+              onClose={() => setTesting(undefined)}
+            />
+          ) : (
+            <p class="muted">{i18n.t('popup.test.loading')}</p>
+          )}
+        </section>
+      ) : deleting ? (
         <DeleteConfirm
           pixel={deleting.pixel}
           busy={deleting.busy}
@@ -223,11 +284,37 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             patchRow(p);
             setEditing(undefined);
             setNotice(i18n.t('popup.saved', [String(p.id)]));
+            scrollToRow(p.id);
           }}
-          onClose={() => setEditing(undefined)}
+          onClose={() => {
+            const id = editing.id;
+            setEditing(undefined);
+            scrollToRow(id);
+          }}
         />
       ) : (
         <>
+          {question ? (
+            <PortalQuestion
+              host={question.host}
+              profiles={question.candidates.flatMap((id) => start.profiles.filter((p) => p.id === id))}
+              current={question.guessed ? profileId : undefined}
+              claim={api.claimPortal}
+              onClaimed={(p) => {
+                setStart({
+                  ...start,
+                  profiles: start.profiles.map((x) =>
+                    x.id === p.id ? { ...x, portalDomains: p.portalDomains } : x,
+                  ),
+                });
+                setProfileId(p.id);
+                setOffer((o) => (o?.id === question.offerId ? o : { id: question.offerId, source: 'tab' }));
+                setView('offer');
+                setQuestion(undefined);
+                clearErrors();
+              }}
+            />
+          ) : null}
           <OfferBar
             {...(offer ? { offerId: offer.id } : {})}
             {...(offer?.view ? { offerName: offer.view.name } : {})}
@@ -253,7 +340,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           ) : null}
           {CreatePanel && view === 'offer' ? (
             <CreatePanel
-              key={`${profile.id}:${offer?.id ?? 'none'}`}
+              key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
               api={api}
               profileId={profile.id}
               side={profile.role}
@@ -270,6 +357,24 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                 : {})}
               {...(portalOrigin ? { portalOrigin } : {})}
               listed={rows ?? []}
+              apiHost={profile.apiHost}
+              onTemplate={(t) =>
+                setStart(
+                  (s) =>
+                    s && {
+                      ...s,
+                      templates: [...s.templates, t],
+                      defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
+                    },
+                )
+              }
+              onDefault={(templateId) => {
+                void api.setDefaultTemplate(profile.id, templateId).then((r) => {
+                  if (r.ok) setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
+                  else setNotice(r.error.message);
+                });
+              }}
+              onNotice={setNotice}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
@@ -283,10 +388,21 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             </p>
           ) : null}
           {error ? (
-            <p class="action-error" role="alert" data-kind={error.kind}>
-              {error.message}
-              {rows?.length ? i18n.t('popup.showingBefore') : ''}
-            </p>
+            <ActionError
+              error={{
+                ...error,
+                // The list on screen is older than what failed: say how old ("as of 10:42").
+                message: `${error.message}${
+                  rows?.length
+                    ? asOf
+                      ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
+                      : i18n.t('popup.showingBefore')
+                    : ''
+                }`,
+              }}
+              apiHost={profile.apiHost}
+              onRetry={refreshing ? undefined : retry}
+            />
           ) : null}
           <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
           {list ?? (

@@ -2,9 +2,14 @@ import type { AppError } from '../../lib/model/errors';
 import type { Cached, ListGaps, Paged } from '../../lib/model/lists';
 import type { OfferView, PartnerView } from '../../lib/model/offer';
 import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../lib/model/pixel';
+import type { ProfileView } from '../../lib/model/profile';
 import type { PopupStartReply } from '../../lib/model/replies';
+import type { Settings } from '../../lib/model/settings';
+import type { Template, TemplateInput } from '../../lib/model/template';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
+import type { HealthApi } from '../health/health-api';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
 export interface PopupStart extends PopupStartReply {
@@ -60,7 +65,17 @@ export interface PopupApi {
   searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
   /** The one draft store (the background's `drafts.*` messages), as on the options page. */
   drafts: DraftStore;
-  /** Remember the profile the user picked (the default for next time). */
-  setDefaultProfile(profileId: string): Promise<void>;
+  /** Save a new template (the first postback's). */
+  saveTemplate(template: TemplateInput): Promise<Result<Template, AppError>>;
+  /** "Make default": the template the popup preselects for this profile. */
+  setDefaultTemplate(profileId: string, templateId: string): Promise<Result<Settings, AppError>>;
+  /** Remember the profile the user picked on a portal host (the default profile is left alone). */
+  pickProfile(host: string, profileId: string): Promise<void>;
+  /** "This portal is for that profile": store the host on the profile. */
+  claimPortal(host: string, profileId: string): Promise<Result<ProfileView, AppError>>;
   openOptions(hash?: string): void;
+  /** The health watch's "Needs attention" list (issue 18.1); absent in tests that do not need it. */
+  health?: HealthApi;
+  /** Test-fire (issue 18.2). */
+  testFire?: TestFireApi;
 }

@@ -22,6 +22,10 @@ export interface PostbacksState {
   error?: AppError;
   /** What the last fresh list said it does not show (unreadable rows, rows beyond the page cap). */
   gaps?: ListGaps;
+  /** When the rows shown were read from Everflow (epoch ms), when known: said next to a failed refresh. */
+  asOf?: number;
+  /** Ask Everflow again after a failed refresh (a read: always safe to repeat). */
+  retry: () => void;
   /** Change the list itself (a create, a delete): rare, so it may copy the list. */
   setRows: (update: (rows: PixelView[]) => PixelView[]) => void;
   /** Put one changed row on screen (a switch, optimistic or confirmed; an edit). */
@@ -43,13 +47,22 @@ export function usePostbacks(
   profileId: string | undefined,
   offerId: number | undefined,
   /** Rows the popup already has for this profile and offer (from its start message). */
-  initial?: { profileId: string; offerId: number | undefined; rows: PixelView[] | null; partial?: boolean },
+  initial?: {
+    profileId: string;
+    offerId: number | undefined;
+    rows: PixelView[] | null;
+    fetchedAt?: number | undefined;
+    /** `rows` is only the first screen of a long list: the whole cached list is read after the first paint. */
+    partial?: boolean;
+  },
 ): PostbacksState {
   const [rows, setRowsState] = useState<PixelView[] | null>(null);
   const [patched, setPatched] = useState<ReadonlyMap<number, PixelView>>(NO_PATCHES);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<AppError>();
   const [gaps, setGaps] = useState<ListGaps>();
+  const [asOf, setAsOf] = useState<number>();
+  const [attempt, setAttempt] = useState(0);
   const changedAt = useRef(new Map<number, number>());
   // The latest list and patches, for the storage watch (it compares a changed stored row with what is shown).
   const patchedNow = useRef(patched);
@@ -86,16 +99,24 @@ export function usePostbacks(
     return mine !== undefined && JSON.stringify(mine) === JSON.stringify(row);
   }, []);
 
+  // A new profile or offer starts afresh; a retry (`attempt`) keeps the rows on screen and asks again.
+  const shownFor = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!profileId) return;
     let live = true;
     setError(undefined);
-    setGaps(undefined);
-    setRowsState(null);
-    takePatches();
+    const key = `${profileId}:${offerId}`;
+    const switched = shownFor.current !== key;
+    shownFor.current = key;
+    if (switched) {
+      setGaps(undefined);
+      setRowsState(null);
+      takePatches();
+      setAsOf(fromStart ? initial?.fetchedAt : undefined);
+    }
     // No start rows, or only the first screen of a long list: the whole cached list follows.
     const started = initial && initial.profileId === profileId && initial.offerId === offerId && initial.rows;
-    if (!started || initial.partial) {
+    if (switched && (!started || initial.partial)) {
       void api.cachedPixels(profileId, offerId).then((cached) => {
         if (live && cached) setRowsState((current) => current ?? cached);
       });
@@ -113,6 +134,7 @@ export function usePostbacks(
         setGaps(
           unreadable || truncated ? { ...(unreadable ? { unreadable } : {}), total, truncated } : undefined,
         );
+        setAsOf(r.value.fetchedAt);
         const p = takePatches();
         setRowsState((current) =>
           mergeFresh(
@@ -145,7 +167,8 @@ export function usePostbacks(
       stop();
     };
     // `initial` is only read when the profile or offer changes.
-  }, [api, profileId, offerId]);
+  }, [api, profileId, offerId, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   // Stable callbacks, so the list the popup memoizes is not rebuilt on every render.
   const setRows = useCallback((update: (rows: PixelView[]) => PixelView[]) => {
@@ -165,6 +188,8 @@ export function usePostbacks(
     refreshing,
     ...(error ? { error } : {}),
     ...(gaps ? { gaps } : {}),
+    ...(asOf === undefined ? {} : { asOf }),
+    retry,
     setRows,
     patchRow,
     noteChange,

@@ -5,6 +5,7 @@ import type { TrackerPreset } from '../../lib/postback/trackers';
 import { uniqueName } from '../../lib/templates/names';
 import type { DraftStore } from '../drafts/use-draft';
 import { emptyValue } from '../postback-form/model';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -27,6 +28,8 @@ export interface TemplatesScreenProps {
   navigate: (item?: string) => void;
   download?: Download;
   now?: () => Date;
+  /** "Send a test" in the editor (issue 18.2). */
+  testFire?: TestFireApi;
 }
 
 type Load =
@@ -43,9 +46,11 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
   const [preset, setPreset] = useState<TrackerPreset>();
   const [deleting, setDeleting] = useState<Template>();
   const [busy, setBusy] = useState<string>();
+  const [defaultId, setDefaultId] = useState<string>();
 
   const refresh = useCallback(async () => {
-    const r = await api.list();
+    const [r, d] = await Promise.all([api.list(), api.defaultId?.()]);
+    if (d?.ok) setDefaultId(d.value);
     setLoad(r.ok ? { kind: 'ready', templates: r.value } : { kind: 'error', message: r.error.message });
   }, [api]);
   useEffect(() => {
@@ -83,6 +88,18 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
     );
     await refresh();
   };
+  const makeDefault = async (t: Template) => {
+    if (!api.setDefault) return;
+    setBusy(t.id);
+    const r = await api.setDefault(t.id);
+    setBusy(undefined);
+    if (r.ok) setDefaultId(t.id);
+    setNotice(
+      r.ok
+        ? { kind: 'ok', text: i18n.t('templates.madeDefault', [t.name]) }
+        : { kind: 'error', text: r.error.message },
+    );
+  };
   const remove = async (t: Template) => {
     setBusy(t.id);
     const r = await api.remove(t.id);
@@ -108,6 +125,7 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
           initial={editing ? templateToValue(editing) : (seed ?? emptyTemplate())}
           save={api.save}
           drafts={drafts}
+          {...(props.testFire ? { testFire: props.testFire } : {})}
           onSaved={(t) => {
             setSeed(undefined);
             setNotice({ kind: 'ok', text: i18n.t('templates.saved', [t.name]), focus: true });
@@ -146,6 +164,8 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
         onEdit={(t) => navigate(t.id)}
         onDuplicate={(t) => void duplicate(t)}
         onDelete={setDeleting}
+        defaultId={defaultId}
+        onMakeDefault={api.setDefault ? (t) => void makeDefault(t) : undefined}
       />
       {preset && (
         <PresetDialog

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { OptionsServices } from '../../components/options/OptionsPage';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
+import { ok } from '../../lib/result';
 
 /** Send one message of the background's table (typed by it; the import is types only). */
 export const call = makeCall<Protocol>();
@@ -21,6 +22,11 @@ export function optionsServices(): OptionsServices {
       save: (input) => call('templates.save', input),
       remove: (id) => call('templates.remove', { id }),
       duplicate: (id) => call('templates.duplicate', { id }),
+      defaultId: async () => {
+        const r = await call('settings.get', undefined);
+        return r.ok ? ok(r.value.defaultTemplateId) : r;
+      },
+      setDefault: (templateId) => call('templates.setDefault', { templateId }),
       importAll: (templates) => call('templates.import', { templates }),
     },
     settings: {
@@ -28,6 +34,8 @@ export function optionsServices(): OptionsServices {
       update: (patch) => call('settings.update', patch),
       listProfiles: () => call('profiles.list', undefined),
       setDefaultProfile: (id) => call('profiles.setDefault', { id }),
+      // Called synchronously from the click that turns notifications on.
+      requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
     },
     drafts: {
       get: (formId) => call('drafts.get', { formId }),
@@ -49,6 +57,18 @@ export function optionsServices(): OptionsServices {
       offers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),
       offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
       partners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
+    },
+    health: {
+      list: () => call('health.list', undefined),
+      checkNow: () => call('health.checkNow', undefined),
+      dismiss: (id) => call('health.dismiss', { id }),
+      switchOn: (id) => call('health.switchOn', { id }),
+      getPixel: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
+    },
+    testFire: {
+      send: (input) => call('testFire.send', input),
+      // Called synchronously from the click (see TestFirePanel): no await may come before it.
+      requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
     },
     permissions: {
       contains: (origins) => browser.permissions.contains({ origins }),

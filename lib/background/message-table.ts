@@ -3,7 +3,9 @@
 // one handler per entry, and pages type their calls with `Protocol`, derived from this table's type only (a
 // type-only import adds nothing to a page bundle). How to add a message: lib/messaging/README.md.
 import type { ProtocolOf } from '../messaging/table';
+import { healthMessages } from './messages/health';
 import { pixelMessages } from './messages/pixels';
+import { portalMessages } from './messages/portal';
 import { profileMessages } from './messages/profiles';
 import { statusMessages } from './messages/status';
 import { templateMessages } from './messages/templates';
@@ -14,6 +16,8 @@ export const messageTable = {
   ...profileMessages,
   ...templateMessages,
   ...pixelMessages,
+  ...portalMessages,
+  ...healthMessages,
 };
 
 /** The protocol between pages and the background: `data` is the input schema's input, the reply the service's. */

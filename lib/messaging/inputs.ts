@@ -39,7 +39,16 @@ export const settingsPatch = z
   .object({
     defaultProfileId: id.optional(),
     defaultTemplateIds: z.record(z.string(), z.string()).optional(),
+    defaultTemplateId: z.string().max(100).optional(),
+    requestDeadlineMs: z.number().int().min(3000).max(60_000).optional(),
     forgetKeysOnClose: z.boolean().optional(),
+    healthWatch: z
+      .strictObject({
+        enabled: z.boolean(),
+        everyMinutes: z.number().int().min(5, 'Check at most every 5 minutes.').max(1440),
+        notify: z.boolean(),
+      })
+      .optional(),
   })
   .strict();
 
@@ -114,3 +123,21 @@ export const offerRef = z.strictObject({ profileId, offerId: z.number().int().po
 export const origins = z.strictObject({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
 export const popupStartInput = z.strictObject({ tabUrl: z.string().max(4000).optional() });
+/** "Make default": for one profile, or without one the global fallback. */
+export const defaultTemplatePick = z.strictObject({ templateId: id, profileId: id.optional() });
+/** A portal host (as the popup read it from the tab) and the profile the user says it belongs to. */
+export const portalPick = z.strictObject({ host: z.string().min(1).max(253), profileId: id });
+
+// Health watch and test-fire (issue 18).
+export const noticeRef = z.strictObject({ id: z.string().trim().min(1).max(300) });
+export const testFireInput = z.strictObject({
+  url: z.string().trim().min(1, 'Enter the URL to send.').max(8000),
+  tracker: z.string().max(60).optional(),
+  confirmed: z
+    .strictObject({
+      http: z.boolean().optional(),
+      privateHost: z.boolean().optional(),
+      everflowHost: z.boolean().optional(),
+    })
+    .optional(),
+});

@@ -8,6 +8,7 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../mo
 import { err, ok, type Result } from '../../result';
 import { cacheKeys } from '../cache';
 import { appError, type ClientFor, type ProfileClient, profileSide } from '../client-for';
+import { noteOwnWrite } from '../health/own-writes';
 import { patchPixelLists, readPixelList, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
@@ -204,6 +205,7 @@ export async function createPixel(
   }
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
 
@@ -265,6 +267,7 @@ export async function updatePixel(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -279,6 +282,7 @@ export async function setPixelStatus(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -298,5 +302,6 @@ export async function deletePixel(
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
   await patchPixelLists(input.profileId, input.pixelId, deps.now());
+  await noteOwnWrite(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }

@@ -3,7 +3,8 @@ import { type OfferView, OfferView as OfferViewSchema } from '../../model/offer'
 import type { PixelView } from '../../model/pixel';
 import type { PopupProfile, PopupStartReply } from '../../model/replies';
 import { offerIdFromUrl } from '../../portal/offer-id';
-import { profileForHost } from '../../portal/profile-for-host';
+import { portalQuestion } from '../../portal/portal-question';
+import { portalClaim } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
 import { byListOrder } from '../../rows/list-order';
 import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
@@ -44,12 +45,17 @@ export async function popupStart(input: {
     role: p.role,
     portalDomains: p.portalDomains,
     isDefault: p.id === defaultId,
+    apiHost: p.region === 'custom' ? 'custom' : 'everflow',
   }));
   const host = hostOf(input.tabUrl);
-  const matched = host ? profileForHost(host, profiles) : null;
+  // A profile picked on this host before wins; then the profile whose portal domains name the host.
+  const picked = host ? profiles.find((p) => p.id === settings.profileByHost?.[host]) : undefined;
+  const matched = picked ?? (host ? portalClaim(host, profiles)?.profile : undefined);
+  const question = picked ? null : portalQuestion(input.tabUrl, profiles);
   const profile = matched ?? profiles.find((p) => p.isDefault);
   const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
   let rows: PixelView[] | null = null;
+  let rowsFetchedAt: number | undefined;
   let offerView: OfferView | undefined;
   let evicted = false;
   let rowsTotal: number | undefined;
@@ -63,8 +69,10 @@ export async function popupStart(input: {
       offerId ? readCache(cacheKeys.offer(profile.id, offerId)) : undefined,
     ]);
     const list = cached?.rows;
-    if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
-    else evicted = await wasEvicted(key);
+    if (list) {
+      rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
+      rowsFetchedAt = cached.fetchedAt;
+    } else evicted = await wasEvicted(key);
     if (rows && rows.length > START_ROWS) {
       rowsTotal = rows.length;
       rows = rows.slice().sort(byListOrder).slice(0, START_ROWS);
@@ -76,10 +84,22 @@ export async function popupStart(input: {
     profiles,
     templates,
     defaultTemplateIds: settings.defaultTemplateIds,
+    ...(settings.defaultTemplateId ? { defaultTemplateId: settings.defaultTemplateId } : {}),
+    ...(question
+      ? {
+          question: {
+            host: question.host,
+            offerId: question.offerId,
+            candidates: question.candidates.map((p) => p.id),
+            guessed: question.guessed,
+          },
+        }
+      : {}),
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
     ...(evicted ? { evicted: true } : {}),
     ...(rowsTotal === undefined ? {} : { rowsTotal }),
+    ...(rowsFetchedAt === undefined ? {} : { rowsFetchedAt }),
   });
 }

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupStart, START_ROWS } from '../../../lib/background/services/popup-start';
-import { profilesItem } from '../../../lib/storage/items';
+import { profilesItem, settingsItem } from '../../../lib/storage/items';
 import { seedCache } from './cache-seed';
 
 function row(id: number, offerId: number, level = 'specific') {
@@ -74,5 +74,54 @@ describe('popupStart', () => {
     if (!long.ok) throw new Error(long.error.message);
     expect(long.value.rowsTotal).toBe(n);
     expect(long.value.rows?.map((p) => p.id)).toEqual(Array.from({ length: START_ROWS }, (_, i) => n - i));
+  });
+});
+
+describe('popupStart: portals no profile names', () => {
+  const aff = (id: string, portalDomains: string[] = []) => ({
+    id,
+    name: id,
+    role: 'affiliate' as const,
+    region: 'us' as const,
+    portalDomains,
+    keyHint: '1234',
+    createdAt: 1,
+  });
+
+  it('asks which profile an offer page on an unknown host is for, and shows no offer until then', async () => {
+    await profilesItem.setValue([aff('a'), aff('b')]);
+    const r = await popupStart({ tabUrl: 'https://partners.brand.test/affiliate/offers/view/14' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.question).toEqual({
+      host: 'partners.brand.test',
+      offerId: 14,
+      candidates: ['a', 'b'],
+      guessed: false,
+    });
+    expect(r.value.offer).toBeUndefined();
+  });
+
+  it('uses the profile picked on a host before, over the claim and the default, and does not ask', async () => {
+    await profilesItem.setValue([aff('a', ['*.everflowclient.io']), aff('b')]);
+    await settingsItem.setValue({
+      defaultProfileId: 'a',
+      defaultTemplateIds: {},
+      forgetKeysOnClose: false,
+      profileByHost: { 'lead.everflowclient.io': 'b' },
+    });
+    const r = await popupStart({ tabUrl: 'https://lead.everflowclient.io/#/offers/9' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.profileId).toBe('b');
+    expect(r.value.offer?.id).toBe(9);
+    expect(r.value.question).toBeUndefined();
+  });
+
+  it('shows an unclaimed Everflow portal with the default profile and asks when another profile could own it', async () => {
+    await profilesItem.setValue([aff('a'), aff('b')]);
+    const r = await popupStart({ tabUrl: 'https://other.everflowclient.io/offers/3' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.profileId).toBe('a');
+    expect(r.value.offer?.id).toBe(3);
+    expect(r.value.question?.guessed).toBe(true);
   });
 });

@@ -41,11 +41,18 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'profiles.setDefault': { id: 'p1' },
   'profiles.check': { id: 'p1' },
   'settings.get': undefined,
-  'settings.update': { defaultTemplateIds: { p1: 't1' }, forgetKeysOnClose: true },
+  'settings.update': {
+    defaultTemplateIds: { p1: 't1' },
+    defaultTemplateId: 't1',
+    requestDeadlineMs: 15_000,
+    forgetKeysOnClose: true,
+    healthWatch: { enabled: true, everyMinutes: 30, notify: false },
+  },
   'templates.list': undefined,
   'templates.save': template,
   'templates.remove': { id: 't1' },
   'templates.duplicate': { id: 't1' },
+  'templates.setDefault': { templateId: 't1', profileId: 'p1' },
   'templates.import': { templates: [{ ...template, id: 't1', baseUpdatedAt: 5 }] },
   'drafts.get': { formId: 'f' },
   'drafts.save': { formId: 'f', value: { a: 1, nested: { b: 2 } } },
@@ -61,6 +68,17 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'offers.list': { profileId: 'p1', search: 'keto', page: 2, pageSize: 20 },
   'offers.get': { profileId: 'p1', offerId: 11 },
   'partners.list': { profileId: 'p1', search: 'a' },
+  'portal.claim': { host: 'partners.example.com', profileId: 'p1' },
+  'portal.pickProfile': { host: 'acme.everflowclient.io', profileId: 'p1' },
+  'health.list': undefined,
+  'health.checkNow': undefined,
+  'health.dismiss': { id: 'p1:7:switched_off' },
+  'health.switchOn': { id: 'p1:7:switched_off' },
+  'testFire.send': {
+    url: 'https://tracker.test/postback?cid=abc',
+    tracker: 'custom',
+    confirmed: { http: true, privateHost: false, everflowHost: false },
+  },
 };
 
 /**
