@@ -287,3 +287,35 @@ describe('ProfilesScreen', () => {
     expect(text[2]).not.toContain('forgotten');
   });
 });
+
+describe('ProfilesScreen: a key check the user waits for (walk defect 1)', () => {
+  it('says at once that it checks, drops the earlier banner, and shows the failure', async () => {
+    const { api } = setup({ profiles: [profileView()] });
+    const checkButton = await screen.findByRole('button', { name: 'Check key Acme Network' });
+    fireEvent.click(checkButton);
+    expect(await screen.findByText(/The key of “Acme Network” works/)).toBeTruthy();
+    let answer: (r: Awaited<ReturnType<typeof api.check>>) => void = () => {};
+    vi.mocked(api.check).mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    fireEvent.click(checkButton);
+    expect(await screen.findByText('Checking the key of “Acme Network” with Everflow…')).toBeTruthy();
+    expect(screen.queryByText(/The key of “Acme Network” works/)).toBeNull();
+    answer(err({ kind: 'timeout', message: 'Everflow did not answer in time.' }));
+    expect(
+      await screen.findByText(
+        'The key of “Acme Network” did not pass the check: Everflow did not answer in time.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Checking the key of/)).toBeNull();
+  });
+
+  it('Save drops the banner of an earlier action when it starts', async () => {
+    const { api } = setup({ profiles: [profileView()] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check key Acme Network' }));
+    expect(await screen.findByText(/The key of “Acme Network” works/)).toBeTruthy();
+    vi.mocked(api.save).mockImplementationOnce(() => new Promise(() => {}));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Acme Network' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Checking the key with Everflow…')).toBeTruthy();
+    expect(screen.queryByText(/The key of “Acme Network” works/)).toBeNull();
+  });
+});
