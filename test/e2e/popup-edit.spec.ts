@@ -36,6 +36,39 @@ test('Edit changes only what the form changed: the PUT carries every other field
   expect(restAfter).toEqual(restBefore);
 });
 
+test('Edit on a global Meta postback shows its method, fields and "All offers", and Save keeps every field (walk defect 2)', async ({
+  context,
+  worker,
+  extensionId,
+  sandbox,
+  serve,
+}) => {
+  const { pixels, offerId, openOffer } = await setUpPortal({ context, worker, extensionId, sandbox, serve });
+  const target = pixels.find((p) => p.pixel_level === 'global' && p.delivery_method === 'facebook')!;
+  const before = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
+  const { popup } = await openOffer(offerId);
+
+  await popup.getByRole('button', { name: `Edit postback ${target.network_pixel_id}` }).click();
+  await expect(popup.getByRole('combobox', { name: 'Delivery method' })).toHaveValue('facebook');
+  await expect(popup.getByRole('textbox', { name: 'Pixel id' })).toHaveValue(
+    String((before.facebook_pixel as Record<string, unknown>).pixel_id),
+  );
+  await expect(popup.getByText(/Access token: Set \(••••/)).toBeVisible();
+  await expect(popup.getByRole('combobox', { name: 'Offer' })).toHaveCount(0);
+  await expect(popup.getByRole('group', { name: 'Offer' })).toContainText('All offers');
+  await sandbox.control.clearRequests();
+  await popup.getByRole('button', { name: 'Save postback' }).click();
+  await expect(
+    popup.getByRole('status').filter({ hasText: `Saved postback #${target.network_pixel_id}` }),
+  ).toBeVisible();
+  expect((await sandbox.control.requests()).filter((r) => r.method === 'PUT')).toHaveLength(1);
+  const after = await serverPixel(sandbox.baseUrl, target.network_pixel_id);
+  const { time_saved: _b, ...restBefore } = before;
+  const { time_saved: _d, ...restAfter } = after;
+  // The token included: the page only ever had it masked, and the server keeps its own.
+  expect(restAfter).toEqual(restBefore);
+});
+
 test('when the network has switched off partner postbacks, creating says so and links to the portal', async ({
   context,
   worker,

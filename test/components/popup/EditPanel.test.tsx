@@ -116,3 +116,59 @@ describe('EditPanel tracker rules (issue 15.4)', () => {
     );
   });
 });
+
+describe('EditPanel: a Meta postback of an affiliate profile (walk defect 2)', () => {
+  afterEach(cleanup);
+
+  const meta = () => ({
+    ...pixel(1004),
+    level: 'global' as const,
+    offerId: 0,
+    deliveryMethod: 'facebook' as const,
+    postbackUrl: '',
+    integration: { pixel_id: '871234560012345', event_name: 'Lead', access_token: '••••al01' },
+  });
+
+  it('shows its delivery method with the Meta fields and the token masked, and "All offers" for a global one', async () => {
+    const api = fakeApi();
+    render(
+      <EditPanel
+        api={api}
+        profileId="p"
+        pixel={meta()}
+        offer={{ id: 11, name: 'Keto Burn', events: [] }}
+        onSaved={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    const method = (await screen.findByRole('combobox', { name: 'Delivery method' })) as HTMLSelectElement;
+    expect(method.value).toBe('facebook');
+    expect(method.selectedOptions[0]?.textContent).toBe('Meta (Facebook) pixel');
+    expect((screen.getByRole('textbox', { name: 'Pixel id' }) as HTMLInputElement).value).toBe(
+      '871234560012345',
+    );
+    expect((screen.getByRole('combobox', { name: 'Event name' }) as HTMLInputElement).value).toBe('Lead');
+    expect(screen.getByText('Set (••••al01)')).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Offer' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Offer' }).textContent).toContain('All offers');
+  });
+
+  it('saves the Meta settings as they are (the masked token goes back for the background to restore)', async () => {
+    const api = fakeApi();
+    vi.mocked(api.updatePixel).mockImplementation(async (_p, _id, draft) => ({
+      ok: true,
+      value: { ...meta(), ...draft } as never,
+    }));
+    render(<EditPanel api={api} profileId="p" pixel={meta()} onSaved={() => {}} onClose={() => {}} />);
+    fireEvent.input(await screen.findByRole('combobox', { name: 'Event name' }), {
+      target: { value: 'Purchase' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save postback' }));
+    await waitFor(() => expect(api.updatePixel).toHaveBeenCalled());
+    expect(vi.mocked(api.updatePixel).mock.calls[0]?.[2]).toMatchObject({
+      deliveryMethod: 'facebook',
+      level: 'global',
+      integration: { pixel_id: '871234560012345', event_name: 'Purchase', access_token: '••••al01' },
+    });
+  });
+});
