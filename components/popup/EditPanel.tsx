@@ -134,7 +134,7 @@ export function EditPanel({
           aria-busy={busy}
           onClick={() => void save()}
         >
-          {i18n.t('popup.edit.save')}
+          {busy ? i18n.t('popup.edit.saving') : i18n.t('popup.edit.save')}
         </button>
       </div>
     </section>

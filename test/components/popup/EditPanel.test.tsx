@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EditPanel } from '../../../components/popup/EditPanel';
 import { fromPixel } from '../../../components/popup/from-pixel';
-import { fakeApi, pixel } from './fake-api';
+import { deferred, fakeApi, pixel } from './fake-api';
 
 const formId = 'popup:edit:p:1';
 
@@ -170,5 +170,21 @@ describe('EditPanel: a Meta postback of an affiliate profile (walk defect 2)', (
       level: 'global',
       integration: { pixel_id: '871234560012345', event_name: 'Purchase', access_token: '••••al01' },
     });
+  });
+});
+
+describe('EditPanel: Save says what it does (walk defect 3)', () => {
+  afterEach(cleanup);
+
+  it('shows "Saving…" on the button until the answer arrives', async () => {
+    const api = fakeApi();
+    const answer = deferred<Awaited<ReturnType<typeof api.updatePixel>>>();
+    vi.mocked(api.updatePixel).mockReturnValue(answer.promise);
+    render(<EditPanel api={api} profileId="p" pixel={pixel(1)} onSaved={() => {}} onClose={() => {}} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save postback' }));
+    const busy = await screen.findByRole('button', { name: 'Saving…' });
+    expect(busy.getAttribute('aria-busy')).toBe('true');
+    answer.resolve({ ok: false, error: { kind: 'timeout', message: 'Everflow did not answer in time.' } });
+    expect(await screen.findByRole('button', { name: 'Save postback' })).toBeTruthy();
   });
 });
