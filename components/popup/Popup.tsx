@@ -171,7 +171,22 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     [offerEvents],
   );
   const testFireApi = api.testFire;
-  const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
+  // A status line belongs to the action that made it: a row's switch, edit or delete starts a new one.
+  const confirmDelete = useCallback((p: PixelView) => {
+    setNotice(undefined);
+    setDeleting({ pixel: p, busy: false });
+  }, []);
+  const toggleRow = useCallback(
+    (p: PixelView) => {
+      setNotice(undefined);
+      return toggle(p);
+    },
+    [toggle],
+  );
+  const editRow = useCallback((p: PixelView) => {
+    setNotice(undefined);
+    setEditing(p);
+  }, []);
   // The same element while its inputs are unchanged, so Preact skips the list when anything else re-renders
   // (the refresh note, the lazy panels, notices).
   const list = useMemo(
@@ -182,8 +197,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           patched={patched}
           pending={pending}
           errors={rowErrors}
-          onToggle={toggle}
-          onEdit={setEditing}
+          onToggle={toggleRow}
+          onEdit={editRow}
           onDelete={role === 'network' ? confirmDelete : undefined}
           onTestFire={testFireApi ? setTesting : undefined}
           all={view === 'all'}
@@ -191,7 +206,20 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           total={start?.rowsTotal !== undefined && rows === start.rows ? start.rowsTotal : undefined}
         />
       ),
-    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view, eventNames, testFireApi, start],
+    [
+      rows,
+      patched,
+      pending,
+      rowErrors,
+      toggleRow,
+      editRow,
+      role,
+      confirmDelete,
+      view,
+      eventNames,
+      testFireApi,
+      start,
+    ],
   );
 
   if (startError) {
@@ -375,6 +403,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                 });
               }}
               onNotice={setNotice}
+              onStart={() => setNotice(undefined)}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);

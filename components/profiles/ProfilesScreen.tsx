@@ -101,6 +101,11 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
     return <LoadState load={load} onRetry={() => void refresh()} />;
   const profiles = load.profiles;
   const editing = item && item !== 'new' ? profiles.find((p) => p.id === item) : undefined;
+  // A banner belongs to the action that made it: opening the form for another profile drops it.
+  const open = (next: string) => {
+    setNotice(undefined);
+    navigate(next);
+  };
   const formOpen = item === 'new' || editing !== undefined || profiles.length === 0;
   return (
     <div class="screen">
@@ -132,12 +137,7 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
         />
       ) : (
         <div class="toolbar">
-          <button
-            type="button"
-            class="button button--primary"
-            ref={addButton}
-            onClick={() => navigate('new')}
-          >
+          <button type="button" class="button button--primary" ref={addButton} onClick={() => open('new')}>
             {i18n.t('profiles.add')}
           </button>
         </div>
@@ -149,10 +149,13 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
               key={p.id}
               profile={p}
               busy={busy === p.id}
-              onEdit={() => navigate(p.id)}
+              onEdit={() => open(p.id)}
               onCheck={() => void check(p)}
               onMakeDefault={() => void makeDefault(p)}
-              onRemove={() => setRemoving(p)}
+              onRemove={() => {
+                setNotice(undefined);
+                setRemoving(p);
+              }}
             />
           ))}
         </ul>

@@ -319,3 +319,15 @@ describe('ProfilesScreen: a key check the user waits for (walk defect 1)', () =>
     expect(screen.queryByText(/The key of “Acme Network” works/)).toBeNull();
   });
 });
+
+describe('ProfilesScreen: a banner belongs to the action that made it (walk defect 4)', () => {
+  it('"Saved …" goes when Add profile opens the form for a second one', async () => {
+    setup();
+    await fill('Acme', 'demo-affiliate-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText(/Saved “Acme”/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
+    await screen.findByRole('heading', { name: 'Add a profile' });
+    expect(screen.queryByText(/Saved “Acme”/)).toBeNull();
+  });
+});
