@@ -251,6 +251,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const templates = start.templates.filter((t) => t.side === profile.role);
   const defaultTemplateId = defaultTemplateFor(start, profile.id, templates)?.id;
   const ready = rows !== null;
+  const asking = question !== undefined && !question.guessed;
 
   return (
     <main class="popup" data-state={ready ? 'ready' : 'loading'} aria-busy={!ready}>
@@ -325,6 +326,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           {question ? (
             <PortalQuestion
               host={question.host}
+              offerId={question.offerId}
               profiles={question.candidates.flatMap((id) => start.profiles.filter((p) => p.id === id))}
               current={question.guessed ? profileId : undefined}
               claim={api.claimPortal}
@@ -343,106 +345,112 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
               }}
             />
           ) : null}
-          <OfferBar
-            {...(offer ? { offerId: offer.id } : {})}
-            {...(offer?.view ? { offerName: offer.view.name } : {})}
-            source={offer?.source ?? 'none'}
-            search={(text) => api.searchOffers(profile.id, text)}
-            onPick={(o) => {
-              setOffer(o ? { id: o.id, view: o, source: 'picked' } : undefined);
-              setView(o ? 'offer' : 'all');
-            }}
-          />
-          {offer ? (
-            <fieldset class="tabs" aria-label={i18n.t('popup.whichPostbacks')}>
-              <button type="button" aria-pressed={view === 'offer'} onClick={() => setView('offer')}>
-                {i18n.t('popup.thisOffer')}
-              </button>
-              <button type="button" aria-pressed={view === 'all'} onClick={() => setView('all')}>
-                {i18n.t('popup.allPostbacks')}
-              </button>
-            </fieldset>
-          ) : null}
-          {view === 'offer' && !CreatePanel ? (
-            <CreatePanelShell templates={templates} defaultTemplateId={defaultTemplateId} />
-          ) : null}
-          {CreatePanel && view === 'offer' ? (
-            <CreatePanel
-              key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
-              api={api}
-              profileId={profile.id}
-              side={profile.role}
-              templates={templates}
-              {...(defaultTemplateId ? { defaultTemplateId } : {})}
-              {...(offer
-                ? {
-                    offer: offer.view ?? {
-                      id: offer.id,
-                      name: i18n.t('popup.offerN', [String(offer.id)]),
-                      events: [],
-                    },
+          {/* Until the portal's profile is known, the question is the whole answer: no "No offer", no list. */}
+          {asking ? null : (
+            <>
+              <OfferBar
+                {...(offer ? { offerId: offer.id } : {})}
+                {...(offer?.view ? { offerName: offer.view.name } : {})}
+                source={offer?.source ?? 'none'}
+                search={(text) => api.searchOffers(profile.id, text)}
+                onPick={(o) => {
+                  setOffer(o ? { id: o.id, view: o, source: 'picked' } : undefined);
+                  setView(o ? 'offer' : 'all');
+                }}
+              />
+              {offer ? (
+                <fieldset class="tabs" aria-label={i18n.t('popup.whichPostbacks')}>
+                  <button type="button" aria-pressed={view === 'offer'} onClick={() => setView('offer')}>
+                    {i18n.t('popup.thisOffer')}
+                  </button>
+                  <button type="button" aria-pressed={view === 'all'} onClick={() => setView('all')}>
+                    {i18n.t('popup.allPostbacks')}
+                  </button>
+                </fieldset>
+              ) : null}
+              {view === 'offer' && !CreatePanel ? (
+                <CreatePanelShell templates={templates} defaultTemplateId={defaultTemplateId} />
+              ) : null}
+              {CreatePanel && view === 'offer' ? (
+                <CreatePanel
+                  key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
+                  api={api}
+                  profileId={profile.id}
+                  side={profile.role}
+                  templates={templates}
+                  {...(defaultTemplateId ? { defaultTemplateId } : {})}
+                  {...(offer
+                    ? {
+                        offer: offer.view ?? {
+                          id: offer.id,
+                          name: i18n.t('popup.offerN', [String(offer.id)]),
+                          events: [],
+                        },
+                      }
+                    : {})}
+                  {...(portalOrigin ? { portalOrigin } : {})}
+                  listed={rows ?? []}
+                  apiHost={profile.apiHost}
+                  onTemplate={(t) =>
+                    setStart(
+                      (s) =>
+                        s && {
+                          ...s,
+                          templates: [...s.templates, t],
+                          defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
+                        },
+                    )
                   }
-                : {})}
-              {...(portalOrigin ? { portalOrigin } : {})}
-              listed={rows ?? []}
-              apiHost={profile.apiHost}
-              onTemplate={(t) =>
-                setStart(
-                  (s) =>
-                    s && {
-                      ...s,
-                      templates: [...s.templates, t],
-                      defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
-                    },
-                )
-              }
-              onDefault={(templateId) => {
-                void api.setDefaultTemplate(profile.id, templateId).then((r) => {
-                  if (r.ok) setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
-                  else setNotice(r.error.message);
-                });
-              }}
-              onNotice={setNotice}
-              onStart={() => setNotice(undefined)}
-              onCreated={(p, recovered) => {
-                noteChange(p.id);
-                setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
-                setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
-              }}
-            />
-          ) : null}
-          {notice ? (
-            <p class="notice" role="status">
-              {notice}
-            </p>
-          ) : null}
-          {error ? (
-            <ActionError
-              error={{
-                ...error,
-                // The list on screen is older than what failed: say how old ("as of 10:42").
-                message: `${error.message}${
-                  rows?.length
-                    ? asOf
-                      ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
-                      : i18n.t('popup.showingBefore')
-                    : ''
-                }`,
-              }}
-              apiHost={profile.apiHost}
-              onRetry={refreshing ? undefined : retry}
-            />
-          ) : null}
-          <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
-          {list ?? (
-            <p class="muted">
-              {/* The cache is bounded (lib/background/cache.ts): an evicted list is loaded again, and said so. */}
-              {start.evicted && profileId === start.profileId
-                ? i18n.t('popup.evicted')
-                : i18n.t('popup.loading')}
-            </p>
+                  onDefault={(templateId) => {
+                    void api.setDefaultTemplate(profile.id, templateId).then((r) => {
+                      if (r.ok)
+                        setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
+                      else setNotice(r.error.message);
+                    });
+                  }}
+                  onNotice={setNotice}
+                  onStart={() => setNotice(undefined)}
+                  onCreated={(p, recovered) => {
+                    noteChange(p.id);
+                    setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
+                    setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
+                  }}
+                />
+              ) : null}
+              {notice ? (
+                <p class="notice" role="status">
+                  {notice}
+                </p>
+              ) : null}
+              {error ? (
+                <ActionError
+                  error={{
+                    ...error,
+                    // The list on screen is older than what failed: say how old ("as of 10:42").
+                    message: `${error.message}${
+                      rows?.length
+                        ? asOf
+                          ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
+                          : i18n.t('popup.showingBefore')
+                        : ''
+                    }`,
+                  }}
+                  apiHost={profile.apiHost}
+                  onRetry={refreshing ? undefined : retry}
+                />
+              ) : null}
+              <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
+              {list ?? (
+                <p class="muted">
+                  {/* The cache is bounded (lib/background/cache.ts): an evicted list is loaded again, and said so. */}
+                  {start.evicted && profileId === start.profileId
+                    ? i18n.t('popup.evicted')
+                    : i18n.t('popup.loading')}
+                </p>
+              )}
+              {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
+            </>
           )}
-          {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
         </>
       )}
     </main>
