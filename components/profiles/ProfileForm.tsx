@@ -206,6 +206,7 @@ export function ProfileForm({
         value={apiKey}
         onInput={setApiKey}
         maskedKey={editing?.hasKey && !keyNeeded ? editing.maskedKey : undefined}
+        role={value.role}
         {...(editing && keyNeeded && err('apiKey') !== i18n.t('profiles.form.keyHostChanged')
           ? { hint: i18n.t('profiles.form.keyHostChanged') }
           : {})}

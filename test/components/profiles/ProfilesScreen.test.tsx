@@ -331,3 +331,28 @@ describe('ProfilesScreen: a banner belongs to the action that made it (walk defe
     expect(screen.queryByText(/Saved “Acme”/)).toBeNull();
   });
 });
+
+describe('ProfilesScreen: the key hint and the card (walk defect 7)', () => {
+  it('says where each kind of key comes from', async () => {
+    setup();
+    const hint = () => {
+      const ids = screen.getByLabelText('API key').getAttribute('aria-describedby')?.split(' ') ?? [];
+      return document.getElementById(ids.find((x) => x.endsWith('-hint')) ?? '')?.textContent;
+    };
+    await screen.findByLabelText('Profile name');
+    expect(hint()).toContain('the network issues affiliate keys');
+    fireEvent.click(screen.getByLabelText('Network key'));
+    expect(hint()).not.toContain('affiliate keys');
+    expect(hint()).toContain('network API key');
+  });
+
+  it('lists the portal domains of a profile on its card', async () => {
+    setup({ profiles: [profileView({ portalDomains: ['partners.brand.test', 'acme.everflowclient.io'] })] });
+    const card = within(await screen.findByRole('list', { name: 'Your profiles' })).getAllByRole(
+      'listitem',
+    )[0]!;
+    expect(card.textContent).toContain('Portal domains');
+    expect(card.textContent).toContain('partners.brand.test');
+    expect(card.textContent).toContain('acme.everflowclient.io');
+  });
+});
