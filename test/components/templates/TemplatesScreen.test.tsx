@@ -290,3 +290,14 @@ describe('TemplatesScreen: a banner belongs to the action that made it (walk def
     expect(screen.queryByText('Duplicated as “Voluum main (copy)”.')).toBeNull();
   });
 });
+
+describe('preset dialog wording (walk defect 8)', () => {
+  it('says the tracking-link instruction once, and shows no research notes', async () => {
+    setup();
+    fireEvent.click(await screen.findByRole('button', { name: /^Voluum/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Set up the Voluum preset' });
+    const text = dialog.textContent ?? '';
+    expect(text.split('sub1={clickid}')).toHaveLength(2);
+    expect(text).not.toContain('seen in real postbacks');
+  });
+});
