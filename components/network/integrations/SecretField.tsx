@@ -22,8 +22,9 @@ export function SecretField({
   const isSet = typeof stored === 'string' && stored !== '';
   const [replacing, setReplacing] = useState(!isSet);
   const error = errors[field];
+  // A template's token is a reference to the secret store ("••••1234 [saved:…]"): only its mask is shown.
   const state = isSet
-    ? i18n.t('network.integration.tokenSet', [stored])
+    ? i18n.t('network.integration.tokenSet', [stored.replace(/ \[saved:[^\]]*\]$/, '')])
     : i18n.t('network.integration.tokenNotSet');
   if (!replacing) {
     return (
