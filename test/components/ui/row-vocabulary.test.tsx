@@ -22,7 +22,7 @@ const globalInactive = (side: 'affiliate' | 'network'): PixelView => ({
 });
 
 /** The badge words of a row's first line, in order. */
-function badges(container: HTMLElement): string[] {
+function badges(container: Element): string[] {
   return [...container.querySelectorAll('.row__meta .badge, .pp-row__meta .badge')].map(
     (b) => b.textContent ?? '',
   );
