@@ -90,6 +90,29 @@ describe('health watch', () => {
     expect(r.notices).toEqual([]);
   });
 
+  it('does not flag a toggle whose answer was lost: the PUT may have landed', async () => {
+    // The PUT reaches the sandbox (which switches the postback off), then the connection drops before the answer.
+    let dropAnswer = false;
+    await startBackground({
+      fetch: async (i, init) => {
+        const res = await fetch(i, init);
+        if (dropAnswer && init?.method === 'PUT') throw new TypeError('fetch failed');
+        return res;
+      },
+    });
+    const profileId = await addProfile('demo-affiliate-key', 'affiliate');
+    await call('health.checkNow');
+    const p = await firstActive(profileId);
+    dropAnswer = true;
+    const r = await send<R>('pixels.setStatus', { profileId, pixelId: p.id, status: 'inactive' });
+    dropAnswer = false;
+    expect(r.ok).toBe(false);
+    expect((await control().pixel(p.id)).pixel_status).toBe('inactive');
+    const after = await call<HealthReply>('health.checkNow');
+    expect(after.flagged).toBe(0);
+    expect(after.notices).toEqual([]);
+  });
+
   it('notes postbacks deleted and created elsewhere (informational, not flagged), by partner on a network', async () => {
     const profileId = await addProfile('demo-network-key', 'network');
     await call('health.checkNow');
