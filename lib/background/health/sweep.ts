@@ -19,11 +19,14 @@ export interface SweptList extends ListGap {
   rows: PixelView[];
 }
 
+/** What a sweep reads and writes through: the profiles, each profile's list, a clock. */
 export interface SweepDeps {
   profiles: () => Promise<readonly Profile[]>;
   /** Every postback of a profile, fresh (all pages), and what the list could not show. */
   list: (profileId: string) => Promise<Result<SweptList, AppError>>;
   now: () => number;
+  /** Profiles swept at once (default 1: one after another). */
+  concurrency?: number;
 }
 
 export interface SweepReport {
@@ -64,8 +67,18 @@ async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<
 export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   const profiles = await deps.profiles();
   const report: SweepReport = { checkedProfiles: 0, newlyFlagged: [], errors: [] };
-  for (const p of profiles) {
-    const r = await sweepProfile(p.id, deps);
+  const results: Array<Result<Notice[], AppError>> = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < profiles.length) {
+      const i = next++;
+      results[i] = await sweepProfile(profiles[i]!.id, deps);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 1) }, worker));
+  // Reported in the profiles' order, whatever order they finished in.
+  for (const [i, p] of profiles.entries()) {
+    const r = results[i]!;
     if (r.ok) {
       report.checkedProfiles++;
       report.newlyFlagged.push(...r.value);
