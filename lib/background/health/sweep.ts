@@ -17,6 +17,9 @@ import { mergeNotices, noticeFor, noticeId, updateHealth } from './store';
 /** One profile's postbacks as a sweep read them. */
 export interface SweptList extends ListGap {
   rows: PixelView[];
+  /** With `incomplete`: rows read (readable or not) and, when the server said, how many it holds. */
+  read?: number;
+  total?: number;
 }
 
 /** What a sweep reads and writes through: the profiles, each profile's list, a clock. */
@@ -36,8 +39,20 @@ export interface SweepReport {
   errors: Array<{ profileId: string; message: string }>;
 }
 
+/** What one profile's sweep found: the new flags, and why it was only partly checked, if it was. */
+interface ProfileSwept {
+  flagged: Notice[];
+  partial?: string;
+}
+
+/** Words for a list cut short: how much of it was compared. */
+export function partialMessage(list: SweptList): string {
+  const of = list.total === undefined ? 'more' : String(list.total);
+  return `partially checked (${list.read ?? list.rows.length} of ${of} postbacks): the rest could not be read, so nothing is said about them.`;
+}
+
 /** Sweep one profile: fetch, diff, store. Returns the new flags. */
-async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<Notice[], AppError>> {
+async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<ProfileSwept, AppError>> {
   const startedAt = deps.now();
   const listed = await deps.list(profileId);
   if (!listed.ok) return listed;
@@ -60,14 +75,17 @@ async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<
     flagged = flagged.filter((n) => !standing.has(n.id));
     return { snapshot: d.next, notices: mergeNotices(notices, add, drop) };
   });
-  return { ok: true, value: flagged };
+  return {
+    ok: true,
+    value: { flagged, ...(listed.value.incomplete ? { partial: partialMessage(listed.value) } : {}) },
+  };
 }
 
 /** Sweep every profile. Profiles removed since the last sweep lose their snapshot and notices. */
 export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   const profiles = await deps.profiles();
   const report: SweepReport = { checkedProfiles: 0, newlyFlagged: [], errors: [] };
-  const results: Array<Result<Notice[], AppError>> = [];
+  const results: Array<Result<ProfileSwept, AppError>> = [];
   let next = 0;
   const worker = async () => {
     while (next < profiles.length) {
@@ -81,7 +99,9 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
     const r = results[i]!;
     if (r.ok) {
       report.checkedProfiles++;
-      report.newlyFlagged.push(...r.value);
+      report.newlyFlagged.push(...r.value.flagged);
+      // Checked, but not all of it: the run says so with the errors the pages show.
+      if (r.value.partial) report.errors.push({ profileId: p.id, message: r.value.partial });
     } else {
       report.errors.push({ profileId: p.id, message: r.error.message });
     }

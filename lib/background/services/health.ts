@@ -37,6 +37,12 @@ export async function healthList(): Promise<Result<HealthReply, AppError>> {
   });
 }
 
+/**
+ * Pages of 500 a sweep reads from a network's list: in effect all of them (500 000 postbacks). The cap only keeps a
+ * server that never says it is done from holding the sweep forever; a list cut there is reported as partial.
+ */
+export const SWEEP_MAX_PAGES = 1000;
+
 /** How long "Check now" waits for one answer from Everflow before reporting that profile as not checked. */
 export const CHECK_NOW_NO_ANSWER_MS = 10_000;
 /** Profiles "Check now" checks at once (each key keeps its own rate limit; one hung profile holds up no other). */
@@ -70,7 +76,7 @@ export function sweepDeps(deps: PixelDeps, mode: SweepMode = 'background'): Swee
       const r =
         c.value.side === 'affiliate'
           ? await c.value.client.affiliate.listPixels()
-          : await c.value.client.network.searchAllPixels({});
+          : await c.value.client.network.searchAllPixels({ maxPages: SWEEP_MAX_PAGES });
       if (!r.ok) {
         if (interactive && r.error.kind === 'timeout')
           return err({
@@ -81,12 +87,15 @@ export function sweepDeps(deps: PixelDeps, mode: SweepMode = 'background'): Swee
       }
       // An unreadable row or the page cap hides postbacks that may still exist: they are not "deleted".
       const { items, unreadable } = r.value;
+      const total = 'total' in r.value && typeof r.value.total === 'number' ? r.value.total : undefined;
       return ok({
         rows: items.map(toPixelView),
         unreadableIds: unreadable.flatMap((u) => (u.id === undefined ? [] : [u.id])),
         incomplete:
           ('truncated' in r.value && r.value.truncated === true) ||
           unreadable.some((u) => u.id === undefined),
+        read: items.length + unreadable.length,
+        ...(total === undefined ? {} : { total }),
       });
     },
     now: deps.now,
