@@ -117,10 +117,21 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
 
 let running: Promise<SweepReport> | undefined;
 
-/** Run a sweep, or join the one under way (an alarm and "Check now" at once make one sweep). */
-export function sweepOnce(deps: SweepDeps): Promise<SweepReport> {
-  running ??= runSweep(deps).finally(() => {
-    running = undefined;
-  });
+/**
+ * Run a sweep, or join the one under way (an alarm and "Check now" at once make one sweep). `onFlagged` hears of
+ * new flags once per sweep, from the sweep itself: a caller that joins does not notify a second time.
+ */
+export function sweepOnce(
+  deps: SweepDeps,
+  onFlagged?: (count: number) => Promise<void>,
+): Promise<SweepReport> {
+  running ??= runSweep(deps)
+    .then(async (report) => {
+      if (report.newlyFlagged.length && onFlagged) await onFlagged(report.newlyFlagged.length);
+      return report;
+    })
+    .finally(() => {
+      running = undefined;
+    });
   return running;
 }

@@ -112,8 +112,7 @@ export async function healthCheckNow(
   onFlagged?: (count: number) => Promise<void>,
   mode: SweepMode = 'interactive',
 ): Promise<Result<HealthReply, AppError>> {
-  const report = await sweepOnce(sweepDeps(deps, mode));
-  if (report.newlyFlagged.length && onFlagged) await onFlagged(report.newlyFlagged.length);
+  await sweepOnce(sweepDeps(deps, mode), onFlagged);
   return healthList();
 }
 

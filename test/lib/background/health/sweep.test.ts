@@ -2,7 +2,7 @@
 // One sweep over a network list longer than one request's pages: paged fully, or reported as partial.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runSweep, type SweptList } from '../../../../lib/background/health/sweep';
+import { runSweep, type SweptList, sweepOnce } from '../../../../lib/background/health/sweep';
 import { SWEEP_MAX_PAGES, sweepDeps } from '../../../../lib/background/services/health';
 import type { PixelView } from '../../../../lib/model/pixel';
 import { healthRunItem, noticesItem } from '../../../../lib/storage/health';
@@ -58,5 +58,29 @@ describe('health sweep of a long list', () => {
     expect(asked).toEqual([{ maxPages: SWEEP_MAX_PAGES }]);
     expect(SWEEP_MAX_PAGES * 500).toBeGreaterThanOrEqual(100_000);
     expect(r).toMatchObject({ ok: true, value: { incomplete: true, read: 0, total: 7000 } });
+  });
+
+  it('"Check now" joining the alarm\'s sweep makes one sweep and one notification', async () => {
+    let rows = [pixel(1), pixel(2)];
+    let lists = 0;
+    const deps = {
+      profiles: async () => [profile],
+      list: async () => {
+        lists++;
+        await new Promise((r) => setTimeout(r, 20));
+        return { ok: true as const, value: { rows } };
+      },
+      now: Date.now,
+    };
+    await runSweep(deps);
+    rows = [pixel(1), { ...pixel(2), status: 'inactive' as const }];
+    lists = 0;
+    const notified: number[] = [];
+    const alarm = sweepOnce(deps, async (n) => void notified.push(n));
+    const checkNow = sweepOnce(deps, async (n) => void notified.push(n));
+    const [a, b] = await Promise.all([alarm, checkNow]);
+    expect(a).toBe(b);
+    expect(lists).toBe(1);
+    expect(notified).toEqual([1]);
   });
 });

@@ -114,6 +114,24 @@ describe('health watch', () => {
     expect(after.notices).toEqual([]);
   }, 30_000); // the client retries the PUT (with backoff) before it gives up
 
+  it('two checks at once (the alarm\'s and "Check now") make one sweep and one notification', async () => {
+    const notified: number[] = [];
+    await startBackground({
+      fetch: (i, init) => fetch(i, init),
+      notifyFlagged: async (n) => void notified.push(n),
+    });
+    const profileId = await addProfile('demo-affiliate-key', 'affiliate');
+    await call('health.checkNow');
+    const p = await firstActive(profileId);
+    await control().setPixelStatus(p.id, 'inactive');
+    const [a, b] = await Promise.all([
+      call<HealthReply>('health.checkNow'),
+      call<HealthReply>('health.checkNow'),
+    ]);
+    expect([a.flagged, b.flagged]).toEqual([1, 1]);
+    expect(notified).toEqual([1]);
+  });
+
   it('notes postbacks deleted and created elsewhere (informational, not flagged), by partner on a network', async () => {
     const profileId = await addProfile('demo-network-key', 'network');
     await call('health.checkNow');
