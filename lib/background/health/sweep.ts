@@ -32,6 +32,7 @@ export interface SweepDeps {
   concurrency?: number;
 }
 
+/** What one sweep did: profiles checked, new flags, and the profiles it could not check (or only in part). */
 export interface SweepReport {
   checkedProfiles: number;
   /** Flags raised by this sweep (postbacks switched off outside the extension). */
