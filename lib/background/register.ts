@@ -8,6 +8,7 @@ import { ok, type Result } from '../result';
 import { profilesItem } from '../storage/items';
 import { dropProfileCache } from './cache';
 import { makeClientFor } from './client-for';
+import { listHistory } from './history';
 import { clearDraft, getDraft, saveDraft } from './services/drafts';
 import { getOffer, listOffers, listPartners } from './services/offers';
 import { searchPixels } from './services/pixel-search';
@@ -30,6 +31,7 @@ import {
 } from './services/profiles';
 import { getSettings, updateSettings } from './services/settings';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
+import { undoWrite } from './services/undo';
 import { getStatus } from './status';
 
 export interface BackgroundConfig extends HandlerContext {
@@ -46,7 +48,7 @@ export function registerHandlers(config: BackgroundConfig): void {
   const now = config.now ?? (() => Date.now());
   const newId = config.newId ?? (() => crypto.randomUUID());
   const clientFor = makeClientFor(config.fetch, config.hasOrigin);
-  const deps = { clientFor, now };
+  const deps = { clientFor, now, newId };
   const profileDeps: ProfileDeps = {
     detect: (o): Promise<Result<AccountInfo, EverflowError>> =>
       detectRealm({ ...o, ...(config.fetch ? { fetch: config.fetch } : {}) }),
@@ -187,6 +189,16 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'partners.list',
     h('partners.list', input.listQuery, (d) => listPartners(d, deps)),
+  );
+
+  // History and undo (issue 17.4).
+  onMessage(
+    'history.list',
+    h('history.list', input.historyList, async (f) => ok(await listHistory(f))),
+  );
+  onMessage(
+    'history.undo',
+    h('history.undo', input.historyUndo, (d) => undoWrite(d, deps)),
   );
 
   onMessage(

@@ -93,3 +93,7 @@ export const offerRef = z.object({ profileId, offerId: z.number().int().positive
 export const origins = z.object({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
 export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional() });
+
+// History and undo (issue 17.4).
+export const historyList = z.object({ profileId: profileId.optional(), jobId: id.optional() });
+export const historyUndo = z.object({ entryId: id, confirm: z.boolean().optional() });

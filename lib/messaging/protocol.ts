@@ -1,5 +1,7 @@
 import type { PopupStartReply } from '../background/services/popup-start';
+import type { UndoReply } from '../background/services/undo';
 import type { Result } from '../result';
+import type { HistoryEntry } from '../storage/history-items';
 import type { Settings, Template } from '../storage/schemas';
 import type {
   Cached,
@@ -154,6 +156,12 @@ export interface ProtocolMap {
     page?: number;
     pageSize?: number;
   }): Result<Paged<PartnerView>, AppError>;
+
+  // History and undo (issue 17.4).
+  /** Every recorded write, newest first (bounded: 1 000 writes or 30 days), optionally for one profile or job. */
+  'history.list'(data: { profileId?: string; jobId?: string }): Result<HistoryEntry[], AppError>;
+  /** Undo one write; kind `changed` when the postback changed since, unless `confirm`. */
+  'history.undo'(data: { entryId: string; confirm?: boolean }): Result<UndoReply, AppError>;
 
   /** Whether the optional host permission a profile's region needs is granted (the page requests it from a click). */
   'permissions.status'(data: { origins: string[] }): Result<{ granted: boolean }, AppError>;
