@@ -11,6 +11,7 @@ import { OfferBar } from './OfferBar';
 import { PostbackList } from './PostbackList';
 import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
+import { UndoToast } from './UndoToast';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
 
@@ -39,6 +40,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const [view, setView] = useState<'offer' | 'all'>(first && !first.offer ? 'all' : 'offer');
   const [editing, setEditing] = useState<PixelView>();
   const [notice, setNotice] = useState<string>();
+  // The last toggle, edit or delete, offered for undo for a few seconds (issue 17.4).
+  const [undoable, setUndoable] = useState<{ pixelId: number; text: string; at: number }>();
+  const offerUndo = (pixelId: number, text: string) => {
+    setNotice(undefined);
+    setUndoable({ pixelId, text, at: performance.now() });
+  };
+  const clearUndo = useCallback(() => setUndoable(undefined), []);
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
 
   const [startError, setStartError] = useState<string | undefined>(
@@ -91,10 +99,12 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     errors: rowErrors,
     clearErrors,
   } = useStatusToggle({
-    setStatus: (pixelId, status) =>
-      profileId
-        ? api.setStatus(profileId, pixelId, status)
-        : Promise.resolve(err({ kind: 'unavailable', message: 'No profile is selected.' })),
+    setStatus: async (pixelId, status) => {
+      if (!profileId) return err({ kind: 'unavailable', message: 'No profile is selected.' });
+      const r = await api.setStatus(profileId, pixelId, status);
+      if (r.ok) offerUndo(pixelId, `Switched postback #${pixelId} ${status === 'active' ? 'on' : 'off'}.`);
+      return r;
+    },
     replace: (row) => setRows((all) => all.map((x) => (x.id === row.id ? row : x))),
     onChange: noteChange,
   });
@@ -108,7 +118,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     if (!r.ok) return setDeleting({ pixel: p, busy: false, error: r.error.message });
     setDeleting(undefined);
     setRows((all) => all.filter((x) => x.id !== p.id));
-    setNotice(`Deleted postback #${p.id}.`);
+    offerUndo(p.id, `Deleted postback #${p.id}.`);
   };
 
   const role = profile?.role;
@@ -198,7 +208,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             noteChange(p.id);
             setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
             setEditing(undefined);
-            setNotice(`Saved postback #${p.id}.`);
+            offerUndo(p.id, `Saved postback #${p.id}.`);
           }}
           onClose={() => setEditing(undefined)}
         />
@@ -241,6 +251,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
               {...(portalOrigin ? { portalOrigin } : {})}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
+                setUndoable(undefined);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
                 setNotice(
                   recovered
@@ -254,6 +265,14 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             <p class="notice" role="status">
               {notice}
             </p>
+          ) : null}
+          {undoable && profileId ? (
+            <UndoToast
+              key={undoable.at}
+              text={undoable.text}
+              onUndo={(confirm) => api.undoLatest(profileId, undoable.pixelId, confirm)}
+              onDone={clearUndo}
+            />
           ) : null}
           {error ? (
             <p class="action-error" role="alert" data-kind={error.kind}>

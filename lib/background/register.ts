@@ -31,7 +31,7 @@ import {
 } from './services/profiles';
 import { getSettings, updateSettings } from './services/settings';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from './services/templates';
-import { undoWrite } from './services/undo';
+import { undoLatest, undoWrite } from './services/undo';
 import { getStatus } from './status';
 
 export interface BackgroundConfig extends HandlerContext {
@@ -199,6 +199,10 @@ export function registerHandlers(config: BackgroundConfig): void {
   onMessage(
     'history.undo',
     h('history.undo', input.historyUndo, (d) => undoWrite(d, deps)),
+  );
+  onMessage(
+    'history.undoLatest',
+    h('history.undoLatest', input.historyUndoLatest, (d) => undoLatest(d, deps)),
   );
 
   onMessage(

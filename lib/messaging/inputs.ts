@@ -97,3 +97,4 @@ export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional(
 // History and undo (issue 17.4).
 export const historyList = z.object({ profileId: profileId.optional(), jobId: id.optional() });
 export const historyUndo = z.object({ entryId: id, confirm: z.boolean().optional() });
+export const historyUndoLatest = z.object({ profileId, pixelId, confirm: z.boolean().optional() });

@@ -162,6 +162,12 @@ export interface ProtocolMap {
   'history.list'(data: { profileId?: string; jobId?: string }): Result<HistoryEntry[], AppError>;
   /** Undo one write; kind `changed` when the postback changed since, unless `confirm`. */
   'history.undo'(data: { entryId: string; confirm?: boolean }): Result<UndoReply, AppError>;
+  /** Undo the user's newest write to one postback (the popup's toast). */
+  'history.undoLatest'(data: {
+    profileId: string;
+    pixelId: number;
+    confirm?: boolean;
+  }): Result<UndoReply, AppError>;
 
   /** Whether the optional host permission a profile's region needs is granted (the page requests it from a click). */
   'permissions.status'(data: { origins: string[] }): Result<{ granted: boolean }, AppError>;

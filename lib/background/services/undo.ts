@@ -118,3 +118,20 @@ export async function undoWrite(
         : `Postback ${pixel.id} is back as it was.`;
   return ok({ message, pixelId: pixel.id, ...(saved ? { entryId: saved.id } : {}) });
 }
+
+/**
+ * Undo the newest write the user made to one postback (the popup's "Undo" toast, which knows the postback but not
+ * the history entry). Refuses like `undoWrite` when the postback changed since.
+ */
+export async function undoLatest(
+  input: { profileId: string; pixelId: number; confirm?: boolean },
+  deps: PixelDeps,
+): Promise<Result<UndoReply, AppError>> {
+  const latest = (await listHistory({ profileId: input.profileId })).find(
+    (e) => e.pixelId === input.pixelId && e.source === 'user',
+  );
+  if (!latest || latest.undoneBy) {
+    return err({ kind: 'not_found', message: `There is no write to postback ${input.pixelId} to undo.` });
+  }
+  return undoWrite({ entryId: latest.id, ...(input.confirm ? { confirm: true } : {}) }, deps);
+}

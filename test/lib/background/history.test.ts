@@ -132,6 +132,18 @@ describe('history and undo', () => {
     expect(await stored(back.value.pixelId)).toMatchObject({ description: 'undo me', network_offer_id: 11 });
   });
 
+  it('undoes the user’s newest write to one postback (the popup toast)', async () => {
+    const profileId = await addProfile();
+    const pixelId = await create(profileId);
+    await send('pixels.setStatus', { profileId, pixelId, status: 'inactive' });
+    expect(await send('history.undoLatest', { profileId, pixelId })).toMatchObject({ ok: true });
+    expect((await stored(pixelId))?.pixel_status).toBe('active');
+    expect(await send('history.undoLatest', { profileId, pixelId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    });
+  });
+
   it('undoes an affiliate create by switching it off, and says why', async () => {
     const profileId = await addProfile();
     const pixelId = await create(profileId);
