@@ -9,7 +9,9 @@ import { profilesItem } from '../storage/items';
 import { dropProfileCache } from './cache';
 import { makeClientFor } from './client-for';
 import { listHistory } from './history';
+import { createJobRunner, type JobRunner } from './jobs/runner';
 import { clearDraft, getDraft, saveDraft } from './services/drafts';
+import { controlJob, listJobs, previewApply, startApply, undoJob } from './services/jobs';
 import { getOffer, listOffers, listPartners } from './services/offers';
 import { searchPixels } from './services/pixel-search';
 import {
@@ -41,14 +43,31 @@ export interface BackgroundConfig extends HandlerContext {
   fetch?: typeof fetch;
   now?: () => number;
   newId?: () => string;
+  /** Bulk jobs: the toolbar badge, and the keep-alive alarm while a job runs. */
+  jobs?: {
+    badge?: (text: string) => void;
+    keepAlive?: (on: boolean) => void;
+    concurrency?: number;
+  };
 }
 
-/** Register every message handler. Call synchronously at worker start: nothing here awaits. */
-export function registerHandlers(config: BackgroundConfig): void {
+/**
+ * Register every message handler. Call synchronously at worker start: nothing here awaits. Returns the job
+ * runner, which the worker resumes at start and from its alarm.
+ */
+export function registerHandlers(config: BackgroundConfig): { jobs: JobRunner } {
   const now = config.now ?? (() => Date.now());
   const newId = config.newId ?? (() => crypto.randomUUID());
   const clientFor = makeClientFor(config.fetch, config.hasOrigin);
   const deps = { clientFor, now, newId };
+  const runner = createJobRunner({
+    ...deps,
+    ...(config.jobs?.badge ? { badge: config.jobs.badge } : {}),
+    ...(config.jobs?.concurrency ? { concurrency: config.jobs.concurrency } : {}),
+    onBusy: () => config.jobs?.keepAlive?.(true),
+    onIdle: () => config.jobs?.keepAlive?.(false),
+  });
+  const jobDeps = { ...deps, runner };
   const profileDeps: ProfileDeps = {
     detect: (o): Promise<Result<AccountInfo, EverflowError>> =>
       detectRealm({ ...o, ...(config.fetch ? { fetch: config.fetch } : {}) }),
@@ -205,6 +224,28 @@ export function registerHandlers(config: BackgroundConfig): void {
     h('history.undoLatest', input.historyUndoLatest, (d) => undoLatest(d, deps)),
   );
 
+  // Bulk jobs (issue 17.1-17.3).
+  onMessage(
+    'jobs.previewApply',
+    h('jobs.previewApply', input.applyInput, (d) => previewApply(d, deps)),
+  );
+  onMessage(
+    'jobs.startApply',
+    h('jobs.startApply', input.applyInput, (d) => startApply(d, jobDeps)),
+  );
+  onMessage(
+    'jobs.list',
+    h('jobs.list', input.none, () => listJobs(jobDeps)),
+  );
+  onMessage(
+    'jobs.control',
+    h('jobs.control', input.jobControl, (d) => controlJob(d, jobDeps)),
+  );
+  onMessage(
+    'jobs.undo',
+    h('jobs.undo', input.jobRef, (d) => undoJob(d, jobDeps)),
+  );
+
   onMessage(
     'permissions.status',
     h('permissions.status', input.origins, async ({ origins }) => {
@@ -212,4 +253,5 @@ export function registerHandlers(config: BackgroundConfig): void {
       return ok({ granted: granted.every(Boolean) });
     }),
   );
+  return { jobs: runner };
 }

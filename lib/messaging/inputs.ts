@@ -98,3 +98,21 @@ export const popupStartInput = z.object({ tabUrl: z.string().max(4000).optional(
 export const historyList = z.object({ profileId: profileId.optional(), jobId: id.optional() });
 export const historyUndo = z.object({ entryId: id, confirm: z.boolean().optional() });
 export const historyUndoLatest = z.object({ profileId, pixelId, confirm: z.boolean().optional() });
+
+// Bulk jobs (issue 17.1-17.3).
+const applyTarget = z.object({
+  profileId,
+  offerId: z.number().int().positive(),
+  offerName: z.string().max(300).optional(),
+  affiliateId: z.number().int().nonnegative().optional(),
+  events: z
+    .array(z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }))
+    .max(50)
+    .optional(),
+});
+export const applyInput = z.object({
+  templateId: id,
+  targets: z.array(applyTarget).min(1, 'Pick at least one offer.').max(5000),
+});
+export const jobControl = z.object({ id, action: z.enum(['pause', 'resume', 'cancel', 'retryFailed']) });
+export const jobRef = z.object({ jobId: id });

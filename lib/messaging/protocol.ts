@@ -1,7 +1,10 @@
+import type { ApplyTarget, PlannedCreate } from '../background/jobs/plan';
+import type { JobAction } from '../background/jobs/runner';
 import type { PopupStartReply } from '../background/services/popup-start';
 import type { UndoReply } from '../background/services/undo';
 import type { Result } from '../result';
 import type { HistoryEntry } from '../storage/history-items';
+import type { Job } from '../storage/job-items';
 import type { Settings, Template } from '../storage/schemas';
 import type {
   Cached,
@@ -168,6 +171,18 @@ export interface ProtocolMap {
     pixelId: number;
     confirm?: boolean;
   }): Result<UndoReply, AppError>;
+
+  // Bulk jobs (issue 17.1-17.3): run in the background worker, persisted step by step.
+  /** What a bulk apply would do per offer (and event): create, or skip (an equivalent exists), with findings. */
+  'jobs.previewApply'(data: {
+    templateId: string;
+    targets: ApplyTarget[];
+  }): Result<PlannedCreate[], AppError>;
+  'jobs.startApply'(data: { templateId: string; targets: ApplyTarget[] }): Result<Job, AppError>;
+  'jobs.list'(data: undefined): Result<Job[], AppError>;
+  'jobs.control'(data: { id: string; action: JobAction }): Result<Job, AppError>;
+  /** Undo every write of a job, newest first, as a job. */
+  'jobs.undo'(data: { jobId: string }): Result<Job, AppError>;
 
   /** Whether the optional host permission a profile's region needs is granted (the page requests it from a click). */
   'permissions.status'(data: { origins: string[] }): Result<{ granted: boolean }, AppError>;
