@@ -11,7 +11,16 @@ import { makeClientFor } from './client-for';
 import { listHistory } from './history';
 import { createJobRunner, type JobRunner } from './jobs/runner';
 import { clearDraft, getDraft, saveDraft } from './services/drafts';
-import { controlJob, listJobs, previewApply, startApply, undoJob } from './services/jobs';
+import { findEverywhere, previewReplace } from './services/find';
+import {
+  controlJob,
+  listJobs,
+  previewApply,
+  startApply,
+  startReplace,
+  startToggle,
+  undoJob,
+} from './services/jobs';
 import { getOffer, listOffers, listPartners } from './services/offers';
 import { searchPixels } from './services/pixel-search';
 import {
@@ -244,6 +253,22 @@ export function registerHandlers(config: BackgroundConfig): { jobs: JobRunner } 
   onMessage(
     'jobs.undo',
     h('jobs.undo', input.jobRef, (d) => undoJob(d, jobDeps)),
+  );
+  onMessage(
+    'pixels.findAll',
+    h('pixels.findAll', input.findAll, (d) => findEverywhere(d, deps)),
+  );
+  onMessage(
+    'jobs.previewReplace',
+    h('jobs.previewReplace', input.replaceInput, (d) => previewReplace(d, deps)),
+  );
+  onMessage(
+    'jobs.startReplace',
+    h('jobs.startReplace', input.replaceInput, (d) => startReplace(d, jobDeps)),
+  );
+  onMessage(
+    'jobs.startToggle',
+    h('jobs.startToggle', input.toggleInput, (d) => startToggle(d, jobDeps)),
   );
 
   onMessage(

@@ -116,3 +116,17 @@ export const applyInput = z.object({
 });
 export const jobControl = z.object({ id, action: z.enum(['pause', 'resume', 'cancel', 'retryFailed']) });
 export const jobRef = z.object({ jobId: id });
+const replaceTarget = z.object({ profileId, pixelId });
+export const findAll = z.object({
+  text: z.string().trim().min(2, 'Type at least two characters.').max(500),
+  refresh: z.boolean().optional(),
+});
+export const replaceInput = z.object({
+  find: z.string().min(1, 'Type what to replace.').max(500),
+  replace: z.string().max(2000),
+  targets: z.array(replaceTarget).min(1, 'Pick at least one postback.').max(10_000),
+});
+export const toggleInput = z.object({
+  status: z.enum(['active', 'inactive']),
+  targets: z.array(replaceTarget).min(1, 'Pick at least one postback.').max(10_000),
+});

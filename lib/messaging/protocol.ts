@@ -1,5 +1,6 @@
 import type { ApplyTarget, PlannedCreate } from '../background/jobs/plan';
 import type { JobAction } from '../background/jobs/runner';
+import type { FindFailure, FindMatch, ReplacePreview, ReplaceTarget } from '../background/services/find';
 import type { PopupStartReply } from '../background/services/popup-start';
 import type { UndoReply } from '../background/services/undo';
 import type { Result } from '../result';
@@ -183,6 +184,22 @@ export interface ProtocolMap {
   'jobs.control'(data: { id: string; action: JobAction }): Result<Job, AppError>;
   /** Undo every write of a job, newest first, as a job. */
   'jobs.undo'(data: { jobId: string }): Result<Job, AppError>;
+  /** Search every profile's postbacks (URL or HTML) for a text; matches with their positions. */
+  'pixels.findAll'(data: {
+    text: string;
+    refresh?: boolean;
+  }): Result<{ matches: FindMatch[]; failures: FindFailure[] }, AppError>;
+  'jobs.previewReplace'(data: {
+    find: string;
+    replace: string;
+    targets: ReplaceTarget[];
+  }): Result<ReplacePreview[], AppError>;
+  'jobs.startReplace'(data: {
+    find: string;
+    replace: string;
+    targets: ReplaceTarget[];
+  }): Result<Job, AppError>;
+  'jobs.startToggle'(data: { status: PixelStatus; targets: ReplaceTarget[] }): Result<Job, AppError>;
 
   /** Whether the optional host permission a profile's region needs is granted (the page requests it from a click). */
   'permissions.status'(data: { origins: string[] }): Result<{ granted: boolean }, AppError>;

@@ -6,6 +6,7 @@ import type { Job, JobStep } from '../../storage/job-items';
 import { listHistory } from '../history';
 import { type ApplyTarget, type PlannedCreate, planApply } from '../jobs/plan';
 import type { JobAction, JobRunner } from '../jobs/runner';
+import { previewReplace, type ReplaceTarget, replaceSteps, toggleSteps } from './find';
 import { listPixels, type PixelDeps } from './pixels';
 
 export interface JobDeps extends PixelDeps {
@@ -104,4 +105,26 @@ export async function undoJob(input: { jobId: string }, deps: JobDeps): Promise<
   }));
   const title = `Undo “${original?.title ?? input.jobId}”`;
   return ok(await deps.runner.start(newJob(deps, 'undo', title, steps, input.jobId)));
+}
+
+/** Start a find-and-replace job over the picked postbacks (GET → merge → PUT each, every other field kept). */
+export async function startReplace(
+  input: { find: string; replace: string; targets: ReplaceTarget[] },
+  deps: JobDeps,
+): Promise<Result<Job, AppError>> {
+  const preview = await previewReplace(input, deps);
+  if (!preview.ok) return preview;
+  if (!preview.value.length)
+    return err({ kind: 'bad_request', message: 'No picked postback contains that text.' });
+  const title = `Replace “${input.find}” with “${input.replace}”`;
+  return ok(await deps.runner.start(newJob(deps, 'replace', title, replaceSteps(preview.value))));
+}
+
+/** Switch many postbacks on or off, as a job. */
+export async function startToggle(
+  input: { status: 'active' | 'inactive'; targets: ReplaceTarget[] },
+  deps: JobDeps,
+): Promise<Result<Job, AppError>> {
+  const title = `Switch ${input.targets.length} postbacks ${input.status === 'active' ? 'on' : 'off'}`;
+  return ok(await deps.runner.start(newJob(deps, 'toggle', title, toggleSteps(input.targets, input.status))));
 }
