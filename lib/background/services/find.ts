@@ -113,7 +113,7 @@ export async function previewReplace(
       lists.set(t.profileId, rows);
     }
     const pixel = rows.find((p) => p.id === t.pixelId);
-    if (!pixel || pixel.deliveryMethod !== 'postback') continue;
+    if (pixel?.deliveryMethod !== 'postback') continue;
     const after = replaceAll(pixel.postbackUrl, input.find, input.replace);
     if (after === pixel.postbackUrl) continue;
     out.push({
