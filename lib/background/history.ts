@@ -1,5 +1,5 @@
 import { type HistoryEntry, historyItem } from '../storage/history-items';
-import { serialQueue } from './serial';
+import { batchedUpdater } from './serial';
 
 /** The bounds of the history: the last 1 000 writes, and nothing older than 30 days, whichever is smaller. */
 export const HISTORY_MAX_ENTRIES = 1000;
@@ -57,12 +57,14 @@ export function prune(entries: HistoryEntry[], now: number): HistoryEntry[] {
   return entries.filter((e) => now - e.at <= HISTORY_MAX_AGE_MS).slice(0, HISTORY_MAX_ENTRIES);
 }
 
-// The only writer of the history item: every change goes through this queue.
-const queue = serialQueue();
+// The only writer of the history item: changes queued while a write is in flight go together in the next one.
+const update = batchedUpdater<HistoryEntry[]>(async (fns) => {
+  await historyItem.update((entries) => fns.reduce((value, fn) => fn(value), entries));
+});
 
-/** Change the history in one serialised read-modify-write. */
-export function updateHistory(fn: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<HistoryEntry[]> {
-  return queue(() => historyItem.update(fn));
+/** Change the history in one serialised read-modify-write (batched with changes queued meanwhile). */
+export function updateHistory(fn: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
+  return update(fn);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Job, type JobStep, jobsItem } from '../../storage/job-items';
-import { serialQueue } from '../serial';
+import { batchedUpdater } from '../serial';
 
 /** Finished jobs kept for their reports; running and paused jobs are always kept. */
 export const FINISHED_JOBS_KEPT = 20;
@@ -31,18 +31,22 @@ function bounded(jobs: Record<string, Job>): Record<string, Job> {
  */
 export function createJobStore(now: () => number): JobStore {
   let cache: Record<string, Job> | undefined;
-  const queue = serialQueue();
   const load = async () => {
     cache ??= await jobsItem.getValue();
     return cache;
   };
-  const write = (fn: (jobs: Record<string, Job>) => Record<string, Job>) =>
-    queue(async () => {
-      const next = fn(await load());
-      cache = next;
-      await jobsItem.setValue(next);
-      return next;
-    });
+  // Changes apply to the copy in memory at once, in call order; storage gets them batched, and each caller
+  // resolves once a write containing its change is done.
+  const persist = batchedUpdater<Record<string, Job>>(async (fns) => {
+    let next = await load();
+    for (const fn of fns) next = fn(next);
+    cache = next;
+    await jobsItem.setValue(next);
+  });
+  const write = async (fn: (jobs: Record<string, Job>) => Record<string, Job>) => {
+    await persist(fn);
+    return (await load()) as Record<string, Job>;
+  };
   return {
     all: async () => Object.values(await load()).sort((a, b) => b.createdAt - a.createdAt),
     get: async (id) => (await load())[id],
