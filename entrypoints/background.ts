@@ -8,13 +8,29 @@ import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
 // Wiring only. Listeners are registered synchronously, before any await, so a message that wakes the worker is
 // never missed; no state lives only in memory (storage holds it all).
+const JOBS_ALARM = 'jobs';
+
 export default defineBackground(() => {
-  registerHandlers({
+  const { jobs } = registerHandlers({
     version: browser.runtime.getManifest().version,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
+    jobs: {
+      // The jobs' count on the toolbar badge (another badge source combines with it through one function).
+      badge: (count) => void browser.action.setBadgeText({ text: count ? String(count) : '' }),
+      // While a job runs, an alarm wakes a stopped worker, which resumes the job from storage.
+      keepAlive: (on) =>
+        void (on
+          ? browser.alarms.create(JOBS_ALARM, { periodInMinutes: 0.5 })
+          : browser.alarms.clear(JOBS_ALARM)),
+    },
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === JOBS_ALARM) void jobs.kick();
+  });
+  // A job the last worker left running goes on (its `sending` creates are looked up first).
+  void jobs.kick();
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
   // Templates saved before integration secrets had their own store held them in place (issue 13, defect 11).
   void moveStoredTemplateSecrets();

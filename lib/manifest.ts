@@ -6,6 +6,7 @@
  * - `activeTab`: the popup reads the URL of the tab the user clicked the toolbar button on, to find the offer.
  *   It has no install warning and covers every portal, white-label domains included (measured in
  *   docs: `tabs` would warn "Read your browsing history", host permissions "Read and change your data").
+ * - `alarms`: a bulk job (issue 17) resumes after the browser stops the worker mid-job; no install warning.
  * - host `https://api.eflow.team/*`: the Everflow API (US). Calls leave from the background only.
  * - optional host `https://api-eu.eflow.team/*`: requested from a click when a profile picks the EU region.
  * - optional host "https, any host" (the pattern below): lets a profile with a custom API host (a network's own proxy, a staging host) ask
@@ -16,7 +17,7 @@
 
 export const API_HOST_PERMISSIONS = ['https://api.eflow.team/*'] as const;
 export const OPTIONAL_HOST_PERMISSIONS = ['https://api-eu.eflow.team/*', 'https://*/*'] as const;
-export const PERMISSIONS = ['storage', 'activeTab'] as const;
+export const PERMISSIONS = ['storage', 'activeTab', 'alarms'] as const;
 /** Only the demo build may talk to the local sandbox; release builds never carry this. */
 export const DEMO_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 

@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { BulkApi } from '../bulk/api';
+import { BulkScreen } from '../bulk/BulkScreen';
 import type { DraftStore } from '../drafts/use-draft';
+import { type HistoryApi, HistoryScreen } from '../history/HistoryScreen';
 import type { PartnerPostbacksApi } from '../network/api';
 import { PartnerPostbacksScreen } from '../network/PartnerPostbacksScreen';
 import { type ProfilesApi, ProfilesScreen } from '../profiles/ProfilesScreen';
@@ -19,6 +22,10 @@ export interface OptionsServices {
   permissions: PermissionsApi;
   /** Network profiles: the partner-postback console. */
   partnerPostbacks: PartnerPostbacksApi;
+  /** Bulk jobs: apply to offers, find and replace, the jobs (issue 17). */
+  bulk: BulkApi;
+  /** The write history and undo (issue 17). */
+  history: HistoryApi;
 }
 
 export interface OptionsPageProps {
@@ -31,6 +38,8 @@ function sectionLabel(s: Section): string {
   if (s === 'partner-postbacks') return i18n.t('options.nav.partnerPostbacks');
   if (s === 'templates') return i18n.t('options.nav.templates');
   if (s === 'settings') return i18n.t('options.nav.settings');
+  if (s === 'bulk') return i18n.t('options.nav.bulk');
+  if (s === 'history') return i18n.t('options.nav.history');
   return i18n.t('options.nav.profiles');
 }
 
@@ -127,6 +136,8 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
               navigate={navigate}
             />
           )}
+          {route.section === 'bulk' && <BulkScreen api={services.bulk} />}
+          {route.section === 'history' && <HistoryScreen api={services.history} />}
           {route.section === 'settings' && <SettingsScreen api={services.settings} />}
         </main>
       </div>

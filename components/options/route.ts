@@ -1,5 +1,12 @@
 /** The options page's sections, in navigation order ("partner-postbacks" shows with a network profile). */
-export const SECTIONS = ['profiles', 'partner-postbacks', 'templates', 'settings'] as const;
+export const SECTIONS = [
+  'profiles',
+  'partner-postbacks',
+  'templates',
+  'bulk',
+  'history',
+  'settings',
+] as const;
 /** One section of the options page. */
 export type Section = (typeof SECTIONS)[number];
 

@@ -14,6 +14,7 @@ import { OfferBar } from './OfferBar';
 import { PostbackList } from './PostbackList';
 import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
+import { UndoToast } from './UndoToast';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
 
@@ -42,6 +43,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const [view, setView] = useState<'offer' | 'all'>(first && !first.offer ? 'all' : 'offer');
   const [editing, setEditing] = useState<PixelView>();
   const [notice, setNotice] = useState<string>();
+  // The last toggle, edit or delete, offered for undo for a few seconds (issue 17.4).
+  const [undoable, setUndoable] = useState<{ pixelId: number; text: string; at: number }>();
+  const offerUndo = (pixelId: number, text: string) => {
+    setNotice(undefined);
+    setUndoable({ pixelId, text, at: performance.now() });
+  };
+  const clearUndo = useCallback(() => setUndoable(undefined), []);
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
 
   const [startError, setStartError] = useState<string | undefined>(
@@ -94,10 +102,16 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     errors: rowErrors,
     clearErrors,
   } = useStatusToggle({
-    setStatus: (pixelId, status) =>
-      profileId
-        ? api.setStatus(profileId, pixelId, status)
-        : Promise.resolve(err({ kind: 'unavailable', message: i18n.t('popup.noProfileSelected') })),
+    setStatus: async (pixelId, status) => {
+      if (!profileId) return err({ kind: 'unavailable', message: i18n.t('popup.noProfileSelected') });
+      const r = await api.setStatus(profileId, pixelId, status);
+      if (r.ok)
+        offerUndo(
+          pixelId,
+          i18n.t(status === 'active' ? 'popup.switchedOn' : 'popup.switchedOff', [String(pixelId)]),
+        );
+      return r;
+    },
     replace: (row) => setRows((all) => all.map((x) => (x.id === row.id ? row : x))),
     onChange: noteChange,
   });
@@ -111,7 +125,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     if (!r.ok) return setDeleting({ pixel: p, busy: false, error: r.error.message });
     setDeleting(undefined);
     setRows((all) => all.filter((x) => x.id !== p.id));
-    setNotice(i18n.t('popup.deleted', [String(p.id)]));
+    offerUndo(p.id, i18n.t('popup.deleted', [String(p.id)]));
   };
 
   const role = profile?.role;
@@ -212,7 +226,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             noteChange(p.id);
             setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
             setEditing(undefined);
-            setNotice(i18n.t('popup.saved', [String(p.id)]));
+            offerUndo(p.id, i18n.t('popup.saved', [String(p.id)]));
           }}
           onClose={() => setEditing(undefined)}
         />
@@ -262,6 +276,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
               listed={rows ?? []}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
+                setUndoable(undefined);
                 setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
                 setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
               }}
@@ -271,6 +286,14 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             <p class="notice" role="status">
               {notice}
             </p>
+          ) : null}
+          {undoable && profileId ? (
+            <UndoToast
+              key={undoable.at}
+              text={undoable.text}
+              onUndo={(confirm) => api.undoLatest(profileId, undoable.pixelId, confirm)}
+              onDone={clearUndo}
+            />
           ) : null}
           {error ? (
             <p class="action-error" role="alert" data-kind={error.kind}>

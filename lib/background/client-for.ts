@@ -1,4 +1,4 @@
-import { createEverflowClient, type EverflowClient } from '../everflow/client';
+import { createEverflowClient, type EverflowClient, type EverflowClientOptions } from '../everflow/client';
 import type { AppError } from '../model/errors';
 import { err, ok, type Result } from '../result';
 import { profilesItem, settingsItem } from '../storage/items';
@@ -37,6 +37,8 @@ async function noKeyMessage(profileId: string, name: string): Promise<string> {
 export function makeClientFor(
   fetchImpl?: typeof fetch,
   hasOrigin?: (originPattern: string) => Promise<boolean>,
+  /** Pacing for benchmarks (a scaled rate limit); the extension uses the shared default. */
+  pacing?: Pick<EverflowClientOptions, 'limiter'>,
 ): ClientFor {
   return async (profileId) => {
     const profile = (await profilesItem.getValue()).find((p) => p.id === profileId);
@@ -56,6 +58,7 @@ export function makeClientFor(
       baseUrl: base.value,
       apiKey,
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      ...pacing,
     });
     return ok({ profile, client, side: profile.role });
   };

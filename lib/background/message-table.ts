@@ -3,6 +3,8 @@
 // one handler per entry, and pages type their calls with `Protocol`, derived from this table's type only (a
 // type-only import adds nothing to a page bundle). How to add a message: lib/messaging/README.md.
 import type { ProtocolOf } from '../messaging/table';
+import { historyMessages } from './messages/history';
+import { jobMessages } from './messages/jobs';
 import { pixelMessages } from './messages/pixels';
 import { profileMessages } from './messages/profiles';
 import { statusMessages } from './messages/status';
@@ -14,6 +16,8 @@ export const messageTable = {
   ...profileMessages,
   ...templateMessages,
   ...pixelMessages,
+  ...historyMessages,
+  ...jobMessages,
 };
 
 /** The protocol between pages and the background: `data` is the input schema's input, the reply the service's. */

@@ -10,7 +10,7 @@ test.describe('release build', () => {
     );
     expect(manifest.name).toBe('Postback Companion for Everflow');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms']);
     expect(manifest.host_permissions).toEqual(['https://api.eflow.team/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*', 'https://*/*']);
     expect(manifest.content_scripts).toBeUndefined();
@@ -44,7 +44,7 @@ test('the demo build also reaches the local machine, and nothing else changes', 
   const manifest = await worker.evaluate(() =>
     (globalThis as unknown as InExtension).chrome.runtime.getManifest(),
   );
-  expect(manifest.permissions).toEqual(['storage', 'activeTab']);
+  expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms']);
   expect(manifest.host_permissions).toEqual([
     'https://api.eflow.team/*',
     'http://127.0.0.1/*',

@@ -5,9 +5,9 @@ import { buildManifest } from '../../lib/manifest';
 // extension on update), so it must be a deliberate act: update this test and README "Permissions" together.
 describe('manifest permissions', () => {
   for (const browser of ['chrome', 'firefox']) {
-    it(`${browser} release build asks for exactly storage + activeTab + the US API host, EU and custom hosts optional`, () => {
+    it(`${browser} release build asks for exactly storage + activeTab + alarms + the US API host, EU and custom hosts optional`, () => {
       const m = buildManifest({ browser, demo: false });
-      expect(m.permissions).toEqual(['storage', 'activeTab']);
+      expect(m.permissions).toEqual(['storage', 'activeTab', 'alarms']);
       expect(m.host_permissions).toEqual(['https://api.eflow.team/*']);
       expect(m.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*', 'https://*/*']);
       expect(m).not.toHaveProperty('content_scripts');

@@ -8,6 +8,7 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../mo
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
+import { recordWrite, type WriteOrigin, type WriteRecord } from '../history';
 import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
@@ -25,6 +26,18 @@ export { firesForOffer };
 export interface PixelDeps {
   clientFor: ClientFor;
   now: () => number;
+  /** Ids of history entries (default: random UUIDs). */
+  newId?: () => string;
+}
+
+/** Record a successful write in the history (issue 17.4). One call per write function. */
+function remember(deps: PixelDeps, w: WriteRecord): Promise<unknown> {
+  return recordWrite(w, { now: deps.now, newId: deps.newId ?? (() => crypto.randomUUID()) });
+}
+
+/** The other status: what a status write replaced (the round trip changes nothing else). */
+function otherStatus(status: 'active' | 'inactive'): 'active' | 'inactive' {
+  return status === 'active' ? 'inactive' : 'active';
 }
 
 /** Apply page filters to a list (the affiliate list endpoint's own filters are unconfirmed, so filter here). */
@@ -158,7 +171,7 @@ function createBody(draft: PixelDraft, side: 'affiliate' | 'network'): Record<st
  * (kind `unknown_outcome`) they come back in the error for "Check again" (`findCreatedPixel`).
  */
 export async function createPixel(
-  input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean },
+  input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<CreatedPixel, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -199,6 +212,15 @@ export async function createPixel(
   }
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'create',
+    before: null,
+    after: r.value.pixel.raw,
+    origin: input.origin,
+  });
   return ok({ pixel, recovered: r.value.recovered });
 }
 
@@ -230,6 +252,15 @@ export async function findCreatedPixel(
   }
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  // The create did land after all: it is a write like any other (undo can take it back).
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'create',
+    before: null,
+    after: r.value.raw,
+  });
   return ok({ pixel, recovered: true });
 }
 
@@ -239,7 +270,7 @@ export async function findCreatedPixel(
  * form opened); it changes only through `setPixelStatus`.
  */
 export async function updatePixel(
-  input: { profileId: string; pixelId: number; draft: PixelDraft },
+  input: { profileId: string; pixelId: number; draft: PixelDraft; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<PixelView, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -260,12 +291,21 @@ export async function updatePixel(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'update',
+    before: current.value.raw,
+    after: r.value.raw,
+    origin: input.origin,
+  });
   return ok(pixel);
 }
 
 /** Switch a postback on or off; nothing else about it changes. */
 export async function setPixelStatus(
-  input: { profileId: string; pixelId: number; status: 'active' | 'inactive' },
+  input: { profileId: string; pixelId: number; status: 'active' | 'inactive'; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<PixelView, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -274,12 +314,23 @@ export async function setPixelStatus(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  // The round trip put back the server's object with only the status changed, so "before" is "after" with the
+  // other status (no extra GET on every toggle).
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'status',
+    before: { ...r.value.raw, pixel_status: otherStatus(input.status) },
+    after: r.value.raw,
+    origin: input.origin,
+  });
   return ok(pixel);
 }
 
 /** Delete a partner postback (network profiles only; the affiliate API has no delete). */
 export async function deletePixel(
-  input: { profileId: string; pixelId: number },
+  input: { profileId: string; pixelId: number; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<true, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -290,8 +341,19 @@ export async function deletePixel(
       message: 'Affiliates cannot delete postbacks; switch it off instead.',
     });
   }
+  // The object as it was, so the history can re-create it (undo of a delete).
+  const before = await c.value.client.network.getPixel(input.pixelId);
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
   await patchPixelLists(input.profileId, input.pixelId, deps.now());
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: input.pixelId,
+    offerId: before.ok ? before.value.offerId : 0,
+    action: 'delete',
+    before: before.ok ? before.value.raw : null,
+    after: null,
+    origin: input.origin,
+  });
   return ok(true);
 }

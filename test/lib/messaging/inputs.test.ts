@@ -61,6 +61,25 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'offers.list': { profileId: 'p1', search: 'keto', page: 2, pageSize: 20 },
   'offers.get': { profileId: 'p1', offerId: 11 },
   'partners.list': { profileId: 'p1', search: 'a' },
+  'history.list': { profileId: 'p1', jobId: 'j1' },
+  'history.undo': { entryId: 'e1', confirm: true },
+  'history.undoLatest': { profileId: 'p1', pixelId: 1, confirm: false },
+  'jobs.previewApply': {
+    templateId: 't1',
+    targets: [{ profileId: 'p1', offerId: 11, offerName: 'Keto', events: [{ id: 3, name: 'FTD' }] }],
+  },
+  'jobs.startApply': { templateId: 't1', targets: [{ profileId: 'p1', offerId: 11, affiliateId: 5 }] },
+  'jobs.list': undefined,
+  'jobs.control': { id: 'j1', action: 'retryFailed' },
+  'jobs.undo': { jobId: 'j1' },
+  'pixels.findAll': { text: 'old-tracker.com', refresh: true },
+  'jobs.previewReplace': {
+    find: 'old.test',
+    replace: 'new.test',
+    targets: [{ profileId: 'p1', pixelId: 1 }],
+  },
+  'jobs.startReplace': { find: 'old.test', replace: 'new.test', targets: [{ profileId: 'p1', pixelId: 1 }] },
+  'jobs.startToggle': { status: 'inactive', targets: [{ profileId: 'p1', pixelId: 1 }] },
 };
 
 /**
