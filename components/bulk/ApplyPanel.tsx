@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ApplyTarget, PlannedCreate } from '../../lib/model/jobs';
 import type { OfferView } from '../../lib/model/offer';
 import type { ProfileView } from '../../lib/model/profile';
@@ -128,13 +129,13 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
   };
 
   const runPreview = async () => {
-    if (!template) return setNotice({ kind: 'error', text: 'Pick a template.' });
+    if (!template) return setNotice({ kind: 'error', text: i18n.t('bulk.apply.needTemplate') });
     setBusy(true);
     setNotice(undefined);
     const targets = await buildTargets();
     if (!targets.length) {
       setBusy(false);
-      return setNotice({ kind: 'error', text: 'Pick at least one offer (with a matching event).' });
+      return setNotice({ kind: 'error', text: i18n.t('bulk.apply.needOffer') });
     }
     const r = await api.previewApply({ templateId: template.id, targets });
     setBusy(false);
@@ -149,16 +150,16 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
     setBusy(false);
     if (!r.ok) return setNotice({ kind: 'error', text: r.error.message });
     setPreview(undefined);
-    setNotice({ kind: 'ok', text: `Started: ${r.value.steps.length} postbacks. It runs in the background.` });
+    setNotice({ kind: 'ok', text: i18n.t('bulk.apply.started', [String(r.value.steps.length)]) });
     onStarted();
   };
 
   return (
     <section class="card form bulk-apply" aria-labelledby="apply-heading">
-      <h3 id="apply-heading">Apply a template to offers</h3>
+      <h3 id="apply-heading">{i18n.t('bulk.apply.heading')}</h3>
       <div class="field-row">
         <label class="field">
-          <span class="label">Profile</span>
+          <span class="label">{i18n.t('bulk.apply.profile')}</span>
           <select value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
@@ -168,7 +169,7 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
           </select>
         </label>
         <label class="field">
-          <span class="label">Template</span>
+          <span class="label">{i18n.t('bulk.apply.template')}</span>
           <select
             value={templateId}
             onChange={(e) => {
@@ -176,7 +177,7 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
               setPreview(undefined);
             }}
           >
-            <option value="">Pick a template</option>
+            <option value="">{i18n.t('bulk.apply.pickTemplate')}</option>
             {usable.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -186,7 +187,7 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
         </label>
         {profile?.role === 'network' && (
           <label class="field">
-            <span class="label">Partner id</span>
+            <span class="label">{i18n.t('bulk.apply.partnerId')}</span>
             <input
               inputMode="numeric"
               value={partnerId}
@@ -197,18 +198,18 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
       </div>
       <div class="field-row">
         <label class="field">
-          <span class="label">Search offers</span>
+          <span class="label">{i18n.t('bulk.apply.search')}</span>
           <input
             type="search"
             value={search}
-            placeholder="Name or id"
+            placeholder={i18n.t('bulk.apply.searchPlaceholder')}
             onInput={(e) => setSearch(e.currentTarget.value)}
           />
         </label>
         <label class="field">
-          <span class="label">Status</span>
+          <span class="label">{i18n.t('bulk.apply.status')}</span>
           <select value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-            <option value="">Any</option>
+            <option value="">{i18n.t('bulk.apply.any')}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -217,11 +218,13 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
           </select>
         </label>
         <label class="field">
-          <span class="label">Postback to {host ?? 'this tracker'}</span>
+          <span class="label">
+            {i18n.t('bulk.apply.postbackTo', [host ?? i18n.t('bulk.apply.thisTracker')])}
+          </span>
           <select value={has} onChange={(e) => setHas(e.currentTarget.value as HasFilter)}>
-            <option value="any">Any</option>
-            <option value="hasNot">Has none</option>
-            <option value="has">Has one</option>
+            <option value="any">{i18n.t('bulk.apply.any')}</option>
+            <option value="hasNot">{i18n.t('bulk.apply.hasNone')}</option>
+            <option value="has">{i18n.t('bulk.apply.hasOne')}</option>
           </select>
         </label>
       </div>
@@ -240,9 +243,9 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
             })
           }
         />{' '}
-        Select all shown ({shown.length}) · {picked.size} picked
+        {i18n.t('bulk.apply.selectAll', [String(shown.length), String(picked.size)])}
       </label>
-      <ul class="bulk-offers" aria-label="Offers">
+      <ul class="bulk-offers" aria-label={i18n.t('bulk.apply.offers')}>
         {shown.map((o) => (
           <li key={o.id}>
             <label class="choice">
@@ -257,15 +260,15 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
       </ul>
       <label class="choice">
         <input type="checkbox" checked={perEvent} onChange={(e) => setPerEvent(e.currentTarget.checked)} />{' '}
-        One postback per event (the tracker's event parameter filled per event)
+        {i18n.t('bulk.apply.perEvent')}
       </label>
       {perEvent && (
         <label class="field">
-          <span class="label">Only these events (comma-separated; empty = every event)</span>
+          <span class="label">{i18n.t('bulk.apply.onlyEvents')}</span>
           <input
             value={eventNames}
             onInput={(e) => setEventNames(e.currentTarget.value)}
-            placeholder="FTD, Deposit"
+            placeholder={i18n.t('bulk.apply.eventsPlaceholder')}
           />
         </label>
       )}
@@ -277,35 +280,41 @@ export function ApplyPanel({ api, onStarted }: { api: BulkApi; onStarted: () => 
           disabled={busy || !picked.size || !template}
           onClick={() => void runPreview()}
         >
-          Preview
+          {i18n.t('bulk.apply.preview')}
         </button>
       </div>
       {preview && (
         <div class="bulk-preview">
-          <table aria-label="Preview">
+          <table aria-label={i18n.t('bulk.apply.previewTable')}>
             <thead>
               <tr>
-                <th scope="col">Offer</th>
-                <th scope="col">Will</th>
-                <th scope="col">Check</th>
+                <th scope="col">{i18n.t('bulk.apply.colOffer')}</th>
+                <th scope="col">{i18n.t('bulk.apply.colWill')}</th>
+                <th scope="col">{i18n.t('bulk.apply.colCheck')}</th>
               </tr>
             </thead>
             <tbody>
               {preview.planned.map((p) => (
                 <tr key={p.key} data-action={p.action}>
                   <td>{p.label}</td>
-                  <td>{p.action === 'create' ? 'create' : `skip: ${p.reason ?? ''}`}</td>
-                  <td>{p.findings.length ? p.findings.join(' ') : 'OK'}</td>
+                  <td>
+                    {p.action === 'create'
+                      ? i18n.t('bulk.apply.create')
+                      : i18n.t('bulk.apply.skip', [p.reason ?? ''])}
+                  </td>
+                  <td>{p.findings.length ? p.findings.join(' ') : i18n.t('bulk.apply.ok')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
-            {preview.planned.filter((p) => p.action === 'create').length} to create,{' '}
-            {preview.planned.filter((p) => p.action === 'skip').length} skipped.
+            {i18n.t('bulk.apply.counts', [
+              String(preview.planned.filter((p) => p.action === 'create').length),
+              String(preview.planned.filter((p) => p.action === 'skip').length),
+            ])}
           </p>
           <button type="button" class="button button--primary" disabled={busy} onClick={() => void start()}>
-            Start
+            {i18n.t('bulk.apply.start')}
           </button>
         </div>
       )}

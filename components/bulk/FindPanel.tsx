@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { FindMatch, ReplacePreview } from '../../lib/model/jobs';
 import { Notice, type NoticeState } from '../ui/Notice';
 import type { BulkApi } from './api';
@@ -25,8 +26,11 @@ function groups(matches: FindMatch[]): [string, [string, FindMatch[]][]][] {
   for (const m of matches) {
     const profile = byProfile.get(m.profileName) ?? new Map<string, FindMatch[]>();
     const offer = m.pixel.offerId
-      ? `${m.pixel.offerName ?? 'Offer'} (${m.pixel.offerId})`
-      : 'Every offer (global)';
+      ? i18n.t('bulk.find.offer', [
+          m.pixel.offerName ?? i18n.t('bulk.find.offerUnnamed'),
+          String(m.pixel.offerId),
+        ])
+      : i18n.t('bulk.find.global');
     profile.set(offer, [...(profile.get(offer) ?? []), m]);
     byProfile.set(m.profileName, profile);
   }
@@ -58,8 +62,8 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
     const failed = r.value.failures.map((f) => `${f.profileName}: ${f.message}`).join(' ');
     setNotice(
       failed
-        ? { kind: 'error', text: `Not searched: ${failed}` }
-        : { kind: 'ok', text: `${r.value.matches.length} postbacks match.` },
+        ? { kind: 'error', text: i18n.t('bulk.find.notSearched', [failed]) }
+        : { kind: 'ok', text: i18n.t('bulk.find.matches', [String(r.value.matches.length)]) },
     );
   };
   const targets = () =>
@@ -76,26 +80,26 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
   };
   const started = (r: Awaited<ReturnType<BulkApi['startReplace']>>) => {
     if (!r.ok) return setNotice({ kind: 'error', text: r.error.message });
-    setNotice({ kind: 'ok', text: `Started: ${r.value.title}.` });
+    setNotice({ kind: 'ok', text: i18n.t('bulk.find.started', [r.value.title]) });
     setPreview(undefined);
     onStarted();
   };
 
   return (
     <section class="card form bulk-find" aria-labelledby="find-heading">
-      <h3 id="find-heading">Find and replace in every profile</h3>
+      <h3 id="find-heading">{i18n.t('bulk.find.heading')}</h3>
       <form class="field-row" onSubmit={(e) => void find(e)}>
         <label class="field">
-          <span class="label">Find (host, path, macro or text)</span>
+          <span class="label">{i18n.t('bulk.find.label')}</span>
           <input
             type="search"
             value={text}
             onInput={(e) => setText(e.currentTarget.value)}
-            placeholder="old-tracker.example"
+            placeholder={i18n.t('bulk.find.placeholder')}
           />
         </label>
         <button type="submit" class="button" disabled={busy || text.trim().length < 2}>
-          Find
+          {i18n.t('bulk.find.submit')}
         </button>
       </form>
       <Notice state={notice} />
@@ -123,7 +127,7 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
                               })
                             }
                           />{' '}
-                          #{m.pixel.id} ({m.pixel.status}){' '}
+                          {i18n.t('bulk.find.row', [String(m.pixel.id), m.pixel.status])}{' '}
                           <Highlighted text={m.pixel[m.field]} ranges={m.ranges} />
                         </label>
                       </li>
@@ -135,7 +139,7 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
           ))}
           <div class="field-row">
             <label class="field">
-              <span class="label">Replace with</span>
+              <span class="label">{i18n.t('bulk.find.replaceWith')}</span>
               <input value={replace} onInput={(e) => setReplace(e.currentTarget.value)} />
             </label>
             <button
@@ -144,7 +148,7 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
               disabled={busy || !picked.size}
               onClick={() => void runPreview()}
             >
-              Preview the replace
+              {i18n.t('bulk.find.preview')}
             </button>
             <button
               type="button"
@@ -152,7 +156,7 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
               disabled={busy || !picked.size}
               onClick={() => void api.startToggle('inactive', targets()).then(started)}
             >
-              Switch the picked off
+              {i18n.t('bulk.find.switchOff')}
             </button>
             <button
               type="button"
@@ -160,33 +164,33 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
               disabled={busy || !picked.size}
               onClick={() => void api.startToggle('active', targets()).then(started)}
             >
-              Switch the picked on
+              {i18n.t('bulk.find.switchOn')}
             </button>
           </div>
         </>
       ) : null}
       {preview && (
         <div class="replace-preview">
-          <table aria-label="Replace preview">
+          <table aria-label={i18n.t('bulk.find.previewTable')}>
             <thead>
               <tr>
-                <th scope="col">Postback</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-                <th scope="col">Check</th>
+                <th scope="col">{i18n.t('bulk.find.colPostback')}</th>
+                <th scope="col">{i18n.t('bulk.find.colBefore')}</th>
+                <th scope="col">{i18n.t('bulk.find.colAfter')}</th>
+                <th scope="col">{i18n.t('bulk.find.colCheck')}</th>
               </tr>
             </thead>
             <tbody>
               {preview.map((p) => (
                 <tr key={keyOf(p)}>
-                  <td>#{p.pixelId}</td>
+                  <td>{i18n.t('bulk.find.pixel', [String(p.pixelId)])}</td>
                   <td>
                     <code>{p.before}</code>
                   </td>
                   <td>
                     <code>{p.after}</code>
                   </td>
-                  <td>{p.findings.length ? p.findings.join(' ') : 'OK'}</td>
+                  <td>{p.findings.length ? p.findings.join(' ') : i18n.t('bulk.find.ok')}</td>
                 </tr>
               ))}
             </tbody>
@@ -197,7 +201,7 @@ export function FindPanel({ api, onStarted }: { api: BulkApi; onStarted: () => v
             disabled={busy || !preview.length}
             onClick={() => void api.startReplace({ find: text, replace, targets: targets() }).then(started)}
           >
-            Replace in {preview.length} postbacks
+            {i18n.t('bulk.find.replaceIn', [String(preview.length)])}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Job } from '../../lib/model/jobs';
+import { i18n } from '#i18n';
+import type { Job, JobStep } from '../../lib/model/jobs';
 import type { Download } from '../templates/download';
 import { Notice, type NoticeState } from '../ui/Notice';
 import type { BulkApi } from './api';
@@ -8,12 +9,13 @@ import { jobCounts, jobCsv } from './report-csv';
 /** How often the screen asks for progress while a job runs. */
 export const POLL_MS = 700;
 
-const STATE_LABEL: Record<Job['state'], string> = {
-  running: 'Running',
-  paused: 'Paused',
-  cancelled: 'Cancelled',
-  done: 'Finished',
-};
+/** A job's state, in words. */
+function stateLabel(state: Job['state']): string {
+  if (state === 'running') return i18n.t('bulk.jobs.running');
+  if (state === 'paused') return i18n.t('bulk.jobs.paused');
+  if (state === 'cancelled') return i18n.t('bulk.jobs.cancelled');
+  return i18n.t('bulk.jobs.done');
+}
 
 /**
  * The jobs the background runs or ran: a progress bar each, pause / resume / cancel, the report per offer (created
@@ -50,14 +52,18 @@ export function JobsPanel({
 
   const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) => {
     const r = await run();
-    setNotice(r.ok ? { kind: 'ok', text: done } : { kind: 'error', text: r.error?.message ?? 'Failed.' });
+    setNotice(
+      r.ok
+        ? { kind: 'ok', text: done }
+        : { kind: 'error', text: r.error?.message ?? i18n.t('bulk.jobs.failed') },
+    );
     setTick((t) => t + 1);
   };
 
   if (!jobs.length) return null;
   return (
     <section class="card jobs" aria-labelledby="jobs-heading">
-      <h3 id="jobs-heading">Jobs</h3>
+      <h3 id="jobs-heading">{i18n.t('bulk.jobs.heading')}</h3>
       <Notice state={notice} />
       <ul class="jobs__list">
         {jobs.map((job) => {
@@ -66,42 +72,51 @@ export function JobsPanel({
           return (
             <li key={job.id} class="job" data-job-id={job.id} data-state={job.state}>
               <p class="job__head">
-                <strong>{job.title}</strong> · <span class="job__state">{STATE_LABEL[job.state]}</span>
+                <strong>{job.title}</strong> · <span class="job__state">{stateLabel(job.state)}</span>
               </p>
               <progress
                 max={total}
                 value={total - c.left}
-                aria-label={`${job.title}: ${total - c.left} of ${total}`}
+                aria-label={i18n.t('bulk.jobs.progress', [job.title, String(total - c.left), String(total)])}
               />
               <p class="job__counts">
-                {c.done} done · {c.skipped} skipped · {c.failed} failed · {c.left} left
+                {i18n.t('bulk.jobs.counts', [
+                  String(c.done),
+                  String(c.skipped),
+                  String(c.failed),
+                  String(c.left),
+                ])}
               </p>
               <div class="job__actions">
                 {job.state === 'running' && (
                   <button
                     type="button"
                     class="button"
-                    onClick={() => void act(() => api.control(job.id, 'pause'), 'Paused.')}
+                    onClick={() => void act(() => api.control(job.id, 'pause'), i18n.t('bulk.jobs.didPause'))}
                   >
-                    Pause
+                    {i18n.t('bulk.jobs.pause')}
                   </button>
                 )}
                 {job.state === 'paused' && (
                   <button
                     type="button"
                     class="button"
-                    onClick={() => void act(() => api.control(job.id, 'resume'), 'Resumed.')}
+                    onClick={() =>
+                      void act(() => api.control(job.id, 'resume'), i18n.t('bulk.jobs.didResume'))
+                    }
                   >
-                    Resume
+                    {i18n.t('bulk.jobs.resume')}
                   </button>
                 )}
                 {(job.state === 'running' || job.state === 'paused') && (
                   <button
                     type="button"
                     class="button"
-                    onClick={() => void act(() => api.control(job.id, 'cancel'), 'Cancelled.')}
+                    onClick={() =>
+                      void act(() => api.control(job.id, 'cancel'), i18n.t('bulk.jobs.didCancel'))
+                    }
                   >
-                    Cancel
+                    {i18n.t('bulk.jobs.cancel')}
                   </button>
                 )}
                 {c.failed > 0 && job.state !== 'running' && (
@@ -109,19 +124,19 @@ export function JobsPanel({
                     type="button"
                     class="button"
                     onClick={() =>
-                      void act(() => api.control(job.id, 'retryFailed'), 'Retrying the failed ones.')
+                      void act(() => api.control(job.id, 'retryFailed'), i18n.t('bulk.jobs.didRetry'))
                     }
                   >
-                    Retry the failed ones
+                    {i18n.t('bulk.jobs.retry')}
                   </button>
                 )}
                 {job.state !== 'running' && job.kind !== 'undo' && c.done > 0 && (
                   <button
                     type="button"
                     class="button"
-                    onClick={() => void act(() => api.undoJob(job.id), 'Undoing the job.')}
+                    onClick={() => void act(() => api.undoJob(job.id), i18n.t('bulk.jobs.didUndo'))}
                   >
-                    Undo this job
+                    {i18n.t('bulk.jobs.undo')}
                   </button>
                 )}
                 <button
@@ -129,7 +144,7 @@ export function JobsPanel({
                   class="button"
                   onClick={() => download(`job-${job.id}.csv`, jobCsv(job))}
                 >
-                  Export CSV
+                  {i18n.t('bulk.jobs.exportCsv')}
                 </button>
                 <button
                   type="button"
@@ -137,7 +152,7 @@ export function JobsPanel({
                   aria-expanded={open === job.id}
                   onClick={() => setOpen(open === job.id ? undefined : job.id)}
                 >
-                  {open === job.id ? 'Hide the report' : 'Show the report'}
+                  {i18n.t(open === job.id ? 'bulk.jobs.hideReport' : 'bulk.jobs.showReport')}
                 </button>
               </div>
               {open === job.id && <JobReport job={job} />}
@@ -149,31 +164,32 @@ export function JobsPanel({
   );
 }
 
+/** What happened to a step, in words. */
+function stepResult(s: JobStep): string {
+  if (s.state === 'done') return i18n.t(s.kind === 'create' ? 'bulk.jobs.created' : 'bulk.jobs.saved');
+  if (s.state === 'pending') return i18n.t('bulk.jobs.notRun');
+  if (s.state === 'skipped') return i18n.t('bulk.jobs.skipped');
+  if (s.state === 'failed') return i18n.t('bulk.jobs.failedStep');
+  return i18n.t('bulk.jobs.sending');
+}
+
 /** One row per step: what, what happened, the postback id, why. */
 export function JobReport({ job }: { job: Job }) {
   return (
     <table class="job__report">
       <thead>
         <tr>
-          <th scope="col">Offer</th>
-          <th scope="col">Result</th>
-          <th scope="col">Postback</th>
-          <th scope="col">Why</th>
+          <th scope="col">{i18n.t('bulk.jobs.colOffer')}</th>
+          <th scope="col">{i18n.t('bulk.jobs.colResult')}</th>
+          <th scope="col">{i18n.t('bulk.jobs.colPostback')}</th>
+          <th scope="col">{i18n.t('bulk.jobs.colWhy')}</th>
         </tr>
       </thead>
       <tbody>
         {job.steps.map((s) => (
           <tr key={s.key} data-state={s.state}>
-            <td>{s.label || `Offer ${s.offerId}`}</td>
-            <td>
-              {s.state === 'done'
-                ? s.kind === 'create'
-                  ? 'created'
-                  : 'saved'
-                : s.state === 'pending'
-                  ? 'not run yet'
-                  : s.state}
-            </td>
+            <td>{s.label || i18n.t('bulk.jobs.offerN', [String(s.offerId)])}</td>
+            <td>{stepResult(s)}</td>
             <td>{s.resultPixelId ?? ''}</td>
             <td>{s.reason ?? ''}</td>
           </tr>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { HistoryEntry, UndoReply } from '../../lib/model/history';
 import type { Job } from '../../lib/model/jobs';
@@ -12,12 +13,19 @@ export interface HistoryApi {
   undoJob(jobId: string): Promise<Result<Job, AppError>>;
 }
 
-const ACTION: Record<HistoryEntry['action'], string> = {
-  create: 'Created',
-  update: 'Edited',
-  status: 'Switched',
-  delete: 'Deleted',
-};
+/** What a write did, in words ("Edited"). */
+function actionLabel(action: HistoryEntry['action']): string {
+  if (action === 'create') return i18n.t('history.action.create');
+  if (action === 'update') return i18n.t('history.action.update');
+  if (action === 'status') return i18n.t('history.action.status');
+  return i18n.t('history.action.delete');
+}
+
+/** Who made a write, in words. */
+function sourceLabel(e: HistoryEntry): string {
+  if (e.source === 'job') return i18n.t('history.byJob', [e.jobId ?? '']);
+  return i18n.t(e.source === 'undo' ? 'history.undo' : 'history.user');
+}
 
 /** One line saying what changed. */
 export function summary(e: HistoryEntry): string {
@@ -67,25 +75,26 @@ export function HistoryScreen({ api }: { api: HistoryApi }) {
     setBusy(false);
     setNotice(
       r.ok
-        ? { kind: 'ok', text: `${r.value.title}: started (${r.value.steps.length} steps). See Bulk → Jobs.` }
+        ? {
+            kind: 'ok',
+            text: i18n.t('history.undoJobStarted', [r.value.title, String(r.value.steps.length)]),
+          }
         : { kind: 'error', text: r.error.message },
     );
   };
 
-  if (!all) return <p class="status">Loading…</p>;
+  if (!all) return <p class="status">{i18n.t('history.loading')}</p>;
   const profiles = [...new Map(all.map((e) => [e.profileId, e.profileName])).entries()];
   const jobs = [...new Set(all.map((e) => e.jobId).filter((j): j is string => !!j))];
   const shown = all.filter((e) => (!profileId || e.profileId === profileId) && (!jobId || e.jobId === jobId));
   return (
     <div class="screen history">
-      <p class="intro">
-        Every write made here, newest first (the last 1 000, up to 30 days). Keys and tokens are never kept.
-      </p>
+      <p class="intro">{i18n.t('history.intro')}</p>
       <div class="field-row">
         <label class="field">
-          <span class="label">Profile</span>
+          <span class="label">{i18n.t('history.profile')}</span>
           <select value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
-            <option value="">Every profile</option>
+            <option value="">{i18n.t('history.everyProfile')}</option>
             {profiles.map(([id, name]) => (
               <option key={id} value={id}>
                 {name || id}
@@ -94,9 +103,9 @@ export function HistoryScreen({ api }: { api: HistoryApi }) {
           </select>
         </label>
         <label class="field">
-          <span class="label">Job</span>
+          <span class="label">{i18n.t('history.job')}</span>
           <select value={jobId} onChange={(e) => setJobId(e.currentTarget.value)}>
-            <option value="">Any (and single writes)</option>
+            <option value="">{i18n.t('history.anyJob')}</option>
             {jobs.map((id) => (
               <option key={id} value={id}>
                 {id}
@@ -106,7 +115,7 @@ export function HistoryScreen({ api }: { api: HistoryApi }) {
         </label>
         {jobId && (
           <button type="button" class="button" disabled={busy} onClick={() => void undoJob()}>
-            Undo this whole job
+            {i18n.t('history.undoJob')}
           </button>
         )}
       </div>
@@ -115,23 +124,23 @@ export function HistoryScreen({ api }: { api: HistoryApi }) {
         <p class="alert" role="alert">
           {changed.message}{' '}
           <button type="button" class="button" disabled={busy} onClick={() => void undo(changed.id, true)}>
-            Undo anyway
+            {i18n.t('history.undoAnyway')}
           </button>
         </p>
       )}
       {shown.length === 0 ? (
-        <p class="empty">No writes yet.</p>
+        <p class="empty">{i18n.t('history.empty')}</p>
       ) : (
         <table class="history__table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Profile</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
-              <th scope="col">By</th>
+              <th scope="col">{i18n.t('history.colWhen')}</th>
+              <th scope="col">{i18n.t('history.colProfile')}</th>
+              <th scope="col">{i18n.t('history.colWhat')}</th>
+              <th scope="col">{i18n.t('history.colChange')}</th>
+              <th scope="col">{i18n.t('history.colBy')}</th>
               <th scope="col">
-                <span class="visually-hidden">Undo</span>
+                <span class="visually-hidden">{i18n.t('history.colUndo')}</span>
               </th>
             </tr>
           </thead>
@@ -141,25 +150,33 @@ export function HistoryScreen({ api }: { api: HistoryApi }) {
                 <td>{new Date(e.at).toLocaleString()}</td>
                 <td>{e.profileName}</td>
                 <td>
-                  {ACTION[e.action]} postback {e.pixelId}
-                  {e.offerId ? ` (offer ${e.offerId})` : ''}
+                  {e.offerId
+                    ? i18n.t('history.whatOffer', [
+                        actionLabel(e.action),
+                        String(e.pixelId),
+                        String(e.offerId),
+                      ])
+                    : i18n.t('history.what', [actionLabel(e.action), String(e.pixelId)])}
                 </td>
                 <td>
                   <code>{summary(e)}</code>
                 </td>
-                <td>{e.source === 'job' ? `job ${e.jobId ?? ''}` : e.source}</td>
+                <td>{sourceLabel(e)}</td>
                 <td>
                   {e.undoneBy ? (
-                    <span class="muted">undone</span>
+                    <span class="muted">{i18n.t('history.undone')}</span>
                   ) : (
                     <button
                       type="button"
                       class="button"
                       disabled={busy}
-                      aria-label={`Undo: ${ACTION[e.action].toLowerCase()} postback ${e.pixelId}`}
+                      aria-label={i18n.t('history.undoLabel', [
+                        actionLabel(e.action).toLowerCase(),
+                        String(e.pixelId),
+                      ])}
                       onClick={() => void undo(e.id, false)}
                     >
-                      Undo
+                      {i18n.t('history.undoButton')}
                     </button>
                   )}
                 </td>
