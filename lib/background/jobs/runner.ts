@@ -81,7 +81,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         }
         // A stopped runner stands for a killed worker: it records nothing more (resume looks the step up).
         if (stopped) return;
-        await store.updateStep(id, s.key, clear(outcome));
+        // In memory; storage gets it with the next `sending` mark or the job's end (see JobStore.noteStep).
+        await store.noteStep(id, s.key, clear(outcome));
         await updateBadge();
       }
     };

@@ -13,8 +13,18 @@ export interface JobStore {
   add(job: Job): Promise<Job>;
   /** Change one job; resolves once the change is in storage. */
   update(id: string, fn: (job: Job) => Job): Promise<Job | undefined>;
-  /** Change one step of a job. */
+  /** Change one step of a job; resolves once the change is in storage. */
   updateStep(id: string, key: string, patch: Partial<JobStep>): Promise<Job | undefined>;
+  /**
+   * Change one step of a job in memory only: storage gets it with the next write (the next step's `sending`
+   * mark, or the job's end). For outcomes: one lost with the worker leaves its step `sending`, which the resume
+   * looks up before sending anything, so nothing is doubled; and a step writes storage once instead of twice.
+   */
+  noteStep(id: string, key: string, patch: Partial<JobStep>): Promise<Job | undefined>;
+}
+
+function withStep(job: Job, key: string, patch: Partial<JobStep>): Job {
+  return { ...job, steps: job.steps.map((s) => (s.key === key ? { ...s, ...patch } : s)) };
 }
 
 function bounded(jobs: Record<string, Job>): Record<string, Job> {
@@ -39,7 +49,9 @@ export function createJobStore(now: () => number): JobStore {
   // Changes apply to the copy in memory at once, in call order; storage gets them batched, and each caller
   // resolves once a write containing its change is done.
   const persist = batchedUpdater<Record<string, Job>>(async (fns) => {
-    let next = await load();
+    await load();
+    // Read the copy in memory after the await, so a change noted meanwhile (noteStep) is built on, not lost.
+    let next = cache as Record<string, Job>;
     for (const fn of fns) next = fn(next);
     cache = next;
     await jobsItem.setValue(next);
@@ -63,10 +75,16 @@ export function createJobStore(now: () => number): JobStore {
       return jobs[id];
     },
     updateStep(id, key, patch) {
-      return this.update(id, (job) => ({
-        ...job,
-        steps: job.steps.map((s) => (s.key === key ? { ...s, ...patch } : s)),
-      }));
+      return this.update(id, (job) => withStep(job, key, patch));
+    },
+    async noteStep(id, key, patch) {
+      await load();
+      const all = cache as Record<string, Job>;
+      const job = all[id];
+      if (!job) return undefined;
+      const next = { ...withStep(job, key, patch), updatedAt: now() };
+      cache = { ...all, [id]: next };
+      return next;
     },
   };
 }

@@ -200,6 +200,20 @@ describe('bulk jobs', () => {
     expect((await listHistory({ jobId: job.id })).filter((e) => e.action === 'create')).toHaveLength(8);
   });
 
+  it('writes the jobs item once per create (its `sending` mark), not again for each outcome', async () => {
+    await startBackground({ fetch: (i, init) => fetch(i, init), jobs: { concurrency: 1 } });
+    const { profileId, templateId, offers } = await setup();
+    const targets = offers.slice(0, 6).map((o) => ({ profileId, offerId: o.id }));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const job = value(await send<R<Job>>('jobs.startApply', { templateId, targets }));
+    await until(async () => (await jobs())[0]?.state === 'done');
+    const writes = set.mock.calls.filter(([items]) => 'jobs' in (items as object)).length;
+    // The job added, six `sending` marks, the end (each outcome rides along with the next write).
+    expect(writes).toBeLessThanOrEqual(8);
+    const stored = (await fakeBrowser.storage.local.get('jobs')).jobs as Record<string, Job>;
+    expect(stored[job.id]?.steps.map((s) => s.state)).toEqual(Array(6).fill('done'));
+  });
+
   it('pauses, resumes and cancels; the badge counts the steps left', async () => {
     const badge = vi.fn();
     await startBackground({ fetch: (i, init) => fetch(i, init), jobs: { badge, concurrency: 1 } });
