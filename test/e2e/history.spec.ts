@@ -24,13 +24,16 @@ test.describe('undo from the popup', () => {
     const toggle = popup.getByRole('switch', { name: `Postback ${target.network_pixel_id}` });
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await expect(toggle).toBeEnabled(); // confirmed by the background
     expect((await serverPixel(sandbox.baseUrl, target.network_pixel_id)).pixel_status).toBe('inactive');
 
     const toast = popup.locator('.undo-toast');
     await expect(toast).toContainText(`Switched postback #${target.network_pixel_id} off.`);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect(popup.getByRole('status').filter({ hasText: 'active again' })).toBeVisible();
-    expect((await serverPixel(sandbox.baseUrl, target.network_pixel_id)).pixel_status).toBe('active');
+    await expect
+      .poll(async () => (await serverPixel(sandbox.baseUrl, target.network_pixel_id)).pixel_status)
+      .toBe('active');
     // The open popup shows it too (the background's write updates the rows through the cache).
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
   });
