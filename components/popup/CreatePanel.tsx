@@ -21,6 +21,7 @@ import { formIssues, integrationErrors, issuesByField } from '../postback-form/r
 import { UrlPreview } from '../postback-form/UrlPreview';
 import type { ComboOption } from '../ui/Combobox';
 import { ActionError } from './errors';
+import { FirstPostback } from './FirstPostback';
 import { PartnerPicker } from './PartnerPicker';
 import type { PopupApi } from './popup-api';
 import { TemplateSelect } from './TemplateSelect';
@@ -35,7 +36,13 @@ export interface CreatePanelProps {
   portalOrigin?: string;
   /** The postbacks listed for the offer (its global ones included), for the double-count warning. */
   listed?: readonly PixelView[];
+  /** The profile's API host, for advice that fits it when Everflow cannot be reached. */
+  apiHost?: 'everflow' | 'custom';
   onCreated: (pixel: PixelView, recovered: boolean) => void;
+  /** A template was saved here (the first postback's), or made the profile's default ("Make default"). */
+  onTemplate?: (template: Template) => void;
+  onDefault?: (templateId: string) => void;
+  onNotice?: (text: string) => void;
 }
 
 /** The panel's state, kept as a draft as it is. */
@@ -112,15 +119,19 @@ export function CreatePanel(props: CreatePanelProps) {
     [quick, draft?.value.postbackUrl, draft?.value.pixelType, template?.tracker],
   );
   if (!draft || !template) {
+    // No template of this kind yet: the first postback is made right here, and becomes the template.
     return (
-      <section class="create" aria-label={i18n.t('popup.create.label')}>
-        <p class="muted">
-          {i18n.t('popup.create.noTemplates', [side])}{' '}
-          <button type="button" class="link-button" onClick={() => api.openOptions('#templates')}>
-            {i18n.t('popup.create.makeOne')}
-          </button>
-        </p>
-      </section>
+      <FirstPostback
+        api={api}
+        profileId={profileId}
+        side={side}
+        offer={offer}
+        portalOrigin={props.portalOrigin}
+        apiHost={props.apiHost}
+        onCreated={props.onCreated}
+        onTemplate={(t) => props.onTemplate?.(t)}
+        onNotice={(text) => props.onNotice?.(text)}
+      />
     );
   }
 
@@ -175,6 +186,8 @@ export function CreatePanel(props: CreatePanelProps) {
       <TemplateSelect
         templates={templates}
         value={draft.templateId}
+        isDefault={draft.templateId === props.defaultTemplateId}
+        onMakeDefault={props.onDefault ? () => props.onDefault?.(draft.templateId) : undefined}
         onPick={(t) => {
           const value = valueFor(t, offer);
           if (draft.partner) value.affiliateId = draft.partner.id;
@@ -224,7 +237,9 @@ export function CreatePanel(props: CreatePanelProps) {
       {issues.length && !showForm ? <p class="error">{issues[0]!.message}</p> : null}
       <DoubleCountWarning globals={doubleCountGlobals(draft.value, props.listed ?? [])} />
       <DraftNotice error={kept.error} onDiscard={() => {}} />
-      {error ? <ActionError error={error} portalOrigin={props.portalOrigin} draftKept /> : null}
+      {error ? (
+        <ActionError error={error} portalOrigin={props.portalOrigin} apiHost={props.apiHost} draftKept />
+      ) : null}
       <div class="create__actions">
         {unknown ? (
           <button
@@ -248,7 +263,7 @@ export function CreatePanel(props: CreatePanelProps) {
             aria-busy={busy}
             onClick={() => void create(false)}
           >
-            {i18n.t('popup.create.submit')}
+            {busy ? i18n.t('popup.create.creating') : i18n.t('popup.create.submit')}
           </button>
         )}
       </div>

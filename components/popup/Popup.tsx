@@ -4,19 +4,39 @@ import type { AppError } from '../../lib/model/errors';
 import type { OfferView } from '../../lib/model/offer';
 import type { PixelView } from '../../lib/model/pixel';
 import { err, type Result } from '../../lib/result';
+import { defaultTemplateFor } from '../../lib/templates/default-template';
 import { ListGapsNotice } from '../ListGapsNotice';
+import { formatAsOf } from '../ui/format';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
 import { CreatePanelShell } from './CreatePanelShell';
 import { DeleteConfirm } from './DeleteConfirm';
 import type { EditPanelProps } from './EditPanel';
+import { ActionError } from './errors';
 import { OfferBar } from './OfferBar';
+import { PortalQuestion } from './PortalQuestion';
 import { PostbackList } from './PostbackList';
 import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
 import { UndoToast } from './UndoToast';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Back from the edit form: the top of the popup (the notice), then the row edited, once the list is back. */
+function scrollToRow(pixelId: number): void {
+  requestAnimationFrame(() => {
+    window.scrollTo(0, 0);
+    document.querySelector(`[data-pixel-id="${pixelId}"]`)?.scrollIntoView({ block: 'nearest' });
+  });
+}
 
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
@@ -51,6 +71,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   };
   const clearUndo = useCallback(() => setUndoable(undefined), []);
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
+  const [question, setQuestion] = useState<PopupStart['question']>(first?.question);
 
   const [startError, setStartError] = useState<string | undefined>(
     initial && !initial.ok ? initial.error.message : undefined,
@@ -61,6 +82,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
       if (!r.ok) return setStartError(r.error.message);
       setStart(r.value);
       setProfileId(r.value.profileId);
+      setQuestion(r.value.question);
       if (r.value.offer) setOffer({ ...r.value.offer, source: 'tab' });
       else setView('all');
     });
@@ -73,9 +95,16 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     api,
     profileId,
     listOfferId,
-    start?.profileId ? { profileId: start.profileId, offerId: start.offer?.id, rows: start.rows } : undefined,
+    start?.profileId
+      ? {
+          profileId: start.profileId,
+          offerId: start.offer?.id,
+          rows: start.rows,
+          fetchedAt: start.rowsFetchedAt,
+        }
+      : undefined,
   );
-  const { rows, refreshing, error, gaps, setRows, noteChange } = postbacks;
+  const { rows, refreshing, error, gaps, asOf, retry, setRows, noteChange } = postbacks;
   const painted = rows !== null;
   useEffect(() => {
     if (painted) performance.mark(MARK_INTERACTIVE);
@@ -177,11 +206,12 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     );
   }
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
+  const tabHost = question?.host ?? hostOf(start.tabUrl);
   // Where unreadable rows can be seen: the portal the tab is on, else the profile's first portal domain.
   const portalUrl =
     portalOrigin ?? (profile.portalDomains[0] ? `https://${profile.portalDomains[0]}` : undefined);
   const templates = start.templates.filter((t) => t.side === profile.role);
-  const defaultTemplateId = start.defaultTemplateIds[profile.id];
+  const defaultTemplateId = defaultTemplateFor(start, profile.id, templates)?.id;
   const ready = rows !== null;
 
   return (
@@ -193,7 +223,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onChange={(e) => {
             setProfileId(e.currentTarget.value);
             clearErrors();
-            void api.setDefaultProfile(e.currentTarget.value);
+            // Remembered for this portal only: the default profile stays what the options page says.
+            if (tabHost) void api.pickProfile(tabHost, e.currentTarget.value);
           }}
         >
           {start.profiles.map((p) => (
@@ -227,11 +258,37 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             setRows((all) => all.map((x) => (x.id === p.id ? p : x)));
             setEditing(undefined);
             offerUndo(p.id, i18n.t('popup.saved', [String(p.id)]));
+            scrollToRow(p.id);
           }}
-          onClose={() => setEditing(undefined)}
+          onClose={() => {
+            const id = editing.id;
+            setEditing(undefined);
+            scrollToRow(id);
+          }}
         />
       ) : (
         <>
+          {question ? (
+            <PortalQuestion
+              host={question.host}
+              profiles={question.candidates.flatMap((id) => start.profiles.filter((p) => p.id === id))}
+              current={question.guessed ? profileId : undefined}
+              claim={api.claimPortal}
+              onClaimed={(p) => {
+                setStart({
+                  ...start,
+                  profiles: start.profiles.map((x) =>
+                    x.id === p.id ? { ...x, portalDomains: p.portalDomains } : x,
+                  ),
+                });
+                setProfileId(p.id);
+                setOffer((o) => (o?.id === question.offerId ? o : { id: question.offerId, source: 'tab' }));
+                setView('offer');
+                setQuestion(undefined);
+                clearErrors();
+              }}
+            />
+          ) : null}
           <OfferBar
             {...(offer ? { offerId: offer.id } : {})}
             {...(offer?.view ? { offerName: offer.view.name } : {})}
@@ -257,7 +314,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           ) : null}
           {CreatePanel && view === 'offer' ? (
             <CreatePanel
-              key={`${profile.id}:${offer?.id ?? 'none'}`}
+              key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
               api={api}
               profileId={profile.id}
               side={profile.role}
@@ -274,6 +331,24 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                 : {})}
               {...(portalOrigin ? { portalOrigin } : {})}
               listed={rows ?? []}
+              apiHost={profile.apiHost}
+              onTemplate={(t) =>
+                setStart(
+                  (s) =>
+                    s && {
+                      ...s,
+                      templates: [...s.templates, t],
+                      defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
+                    },
+                )
+              }
+              onDefault={(templateId) => {
+                void api.setDefaultTemplate(profile.id, templateId).then((r) => {
+                  if (r.ok) setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
+                  else setNotice(r.error.message);
+                });
+              }}
+              onNotice={setNotice}
               onCreated={(p, recovered) => {
                 noteChange(p.id);
                 setUndoable(undefined);
@@ -296,10 +371,21 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             />
           ) : null}
           {error ? (
-            <p class="action-error" role="alert" data-kind={error.kind}>
-              {error.message}
-              {rows?.length ? i18n.t('popup.showingBefore') : ''}
-            </p>
+            <ActionError
+              error={{
+                ...error,
+                // The list on screen is older than what failed: say how old ("as of 10:42").
+                message: `${error.message}${
+                  rows?.length
+                    ? asOf
+                      ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
+                      : i18n.t('popup.showingBefore')
+                    : ''
+                }`,
+              }}
+              apiHost={profile.apiHost}
+              onRetry={refreshing ? undefined : retry}
+            />
           ) : null}
           <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
           {list ?? <p class="muted">{i18n.t('popup.loading')}</p>}

@@ -3,6 +3,7 @@ import type { PixelView } from '../../lib/model/pixel';
 import { StatusSwitch } from '../StatusSwitch';
 import { deliveryBadge, eventLabel, levelBadge, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
 import { HighlightMacros } from './highlight';
+import { RowUrl } from './RowUrl';
 
 export interface PostbackRowProps {
   pixel: PixelView;
@@ -57,10 +58,19 @@ export function PostbackRow({
       <div class="row__body">
         <div class="row__meta">
           <span class="row__id">#{pixel.id}</span>
+          {/* One slot for the state, first in the line so it never wraps out of sight: "Switching off…" from the
+              first frame of a toggle, then "inactive" (or nothing). The line never wraps, so the row keeps its
+              height when the slot changes. */}
+          {pending ? (
+            <span class="badge badge--pending" role="status">
+              {i18n.t(active ? 'popup.row.switchingOn' : 'popup.row.switchingOff')}
+            </span>
+          ) : active ? null : (
+            <span class="badge badge--inactive">{i18n.t('popup.row.inactive')}</span>
+          )}
           <span class="badge">{event ?? typeBadge(pixel.type)}</span>
           <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
           <span class="badge badge--muted">{levelBadge(pixel.level)}</span>
-          {active ? null : <span class="badge badge--inactive">{i18n.t('popup.row.inactive')}</span>}
         </div>
         {pixel.side === 'network' ? (
           <div class="row__partner">
@@ -74,16 +84,25 @@ export function PostbackRow({
             <span class="muted">#{pixel.offerId}</span>
           </div>
         ) : null}
-        <code class="row__url" title={target}>
+        <RowUrl text={target}>
           {pixel.deliveryMethod === 'postback' ? (
             <HighlightMacros text={target} />
           ) : (
             target || i18n.t('network.row.noDetails')
           )}
-        </code>
+        </RowUrl>
         {error ? (
           <p class="row__error" id={errorId} role="alert">
-            {error}
+            {error}{' '}
+            {/* The row is back as it was, so the same click again is the retry (a status change is safe to repeat). */}
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => onToggle(pixel)}
+              aria-label={i18n.t('popup.row.retryLabel', [String(pixel.id)])}
+            >
+              {i18n.t('popup.error.retry')}
+            </button>
           </p>
         ) : null}
       </div>

@@ -2,7 +2,10 @@ import type { AppError } from '../../lib/model/errors';
 import type { Cached, ListGaps, Paged } from '../../lib/model/lists';
 import type { OfferView, PartnerView } from '../../lib/model/offer';
 import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../lib/model/pixel';
+import type { ProfileView } from '../../lib/model/profile';
 import type { PopupStartReply } from '../../lib/model/replies';
+import type { Settings } from '../../lib/model/settings';
+import type { Template, TemplateInput } from '../../lib/model/template';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
 
@@ -64,7 +67,13 @@ export interface PopupApi {
   searchOffers(profileId: string, search: string): Promise<Result<Paged<OfferView>, AppError>>;
   /** The one draft store (the background's `drafts.*` messages), as on the options page. */
   drafts: DraftStore;
-  /** Remember the profile the user picked (the default for next time). */
-  setDefaultProfile(profileId: string): Promise<void>;
+  /** Save a new template (the first postback's). */
+  saveTemplate(template: TemplateInput): Promise<Result<Template, AppError>>;
+  /** "Make default": the template the popup preselects for this profile. */
+  setDefaultTemplate(profileId: string, templateId: string): Promise<Result<Settings, AppError>>;
+  /** Remember the profile the user picked on a portal host (the default profile is left alone). */
+  pickProfile(host: string, profileId: string): Promise<void>;
+  /** "This portal is for that profile": store the host on the profile. */
+  claimPortal(host: string, profileId: string): Promise<Result<ProfileView, AppError>>;
   openOptions(hash?: string): void;
 }

@@ -10,6 +10,9 @@ export interface TemplateListProps {
   onEdit: (t: Template) => void;
   onDuplicate: (t: Template) => void;
   onDelete: (t: Template) => void;
+  /** The global default template (preselected in the popup for profiles without their own). */
+  defaultId?: string | undefined;
+  onMakeDefault?: ((t: Template) => void) | undefined;
 }
 
 /** The tracker's display name for a template's tracker field. */
@@ -19,13 +22,26 @@ export function trackerName(tracker: string): string {
 }
 
 /** The template library: what each template does, and its actions. */
-export function TemplateList({ templates, busyId, onEdit, onDuplicate, onDelete }: TemplateListProps) {
+export function TemplateList({
+  templates,
+  busyId,
+  onEdit,
+  onDuplicate,
+  onDelete,
+  defaultId,
+  onMakeDefault,
+}: TemplateListProps) {
   if (templates.length === 0) return <p class="empty">{i18n.t('templates.empty')}</p>;
   return (
     <ul class="cards" aria-label={i18n.t('templates.listLabel')}>
       {templates.map((t) => (
         <li key={t.id} class="card template" data-template-id={t.id}>
-          <h3 class="template__name">{t.name}</h3>
+          <h3 class="template__name">
+            {t.name}
+            {t.id === defaultId ? (
+              <span class="badge template__default">{i18n.t('templates.isDefault')}</span>
+            ) : null}
+          </h3>
           <p class="template__summary">
             {[
               trackerName(t.tracker),
@@ -48,6 +64,17 @@ export function TemplateList({ templates, busyId, onEdit, onDuplicate, onDelete 
               {i18n.t('templates.duplicate')}
               <span class="sr-only"> {t.name}</span>
             </button>
+            {onMakeDefault && t.id !== defaultId ? (
+              <button
+                type="button"
+                class="button"
+                disabled={busyId === t.id}
+                onClick={() => onMakeDefault(t)}
+              >
+                {i18n.t('templates.makeDefault')}
+                <span class="sr-only"> {t.name}</span>
+              </button>
+            ) : null}
             <button
               type="button"
               class="button button--danger-outline"

@@ -43,9 +43,11 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
   const [preset, setPreset] = useState<TrackerPreset>();
   const [deleting, setDeleting] = useState<Template>();
   const [busy, setBusy] = useState<string>();
+  const [defaultId, setDefaultId] = useState<string>();
 
   const refresh = useCallback(async () => {
-    const r = await api.list();
+    const [r, d] = await Promise.all([api.list(), api.defaultId?.()]);
+    if (d?.ok) setDefaultId(d.value);
     setLoad(r.ok ? { kind: 'ready', templates: r.value } : { kind: 'error', message: r.error.message });
   }, [api]);
   useEffect(() => {
@@ -82,6 +84,18 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
         : { kind: 'error', text: r.error.message },
     );
     await refresh();
+  };
+  const makeDefault = async (t: Template) => {
+    if (!api.setDefault) return;
+    setBusy(t.id);
+    const r = await api.setDefault(t.id);
+    setBusy(undefined);
+    if (r.ok) setDefaultId(t.id);
+    setNotice(
+      r.ok
+        ? { kind: 'ok', text: i18n.t('templates.madeDefault', [t.name]) }
+        : { kind: 'error', text: r.error.message },
+    );
   };
   const remove = async (t: Template) => {
     setBusy(t.id);
@@ -146,6 +160,8 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
         onEdit={(t) => navigate(t.id)}
         onDuplicate={(t) => void duplicate(t)}
         onDelete={setDeleting}
+        defaultId={defaultId}
+        onMakeDefault={api.setDefault ? (t) => void makeDefault(t) : undefined}
       />
       {preset && (
         <PresetDialog

@@ -8,6 +8,10 @@ export interface TemplatesApi {
   save: (input: TemplateInput) => Promise<Result<Template, AppError>>;
   remove: (id: string) => Promise<Result<true, AppError>>;
   duplicate: (id: string) => Promise<Result<Template, AppError>>;
+  /** The global default template's id (the popup's fallback when a profile has none). */
+  defaultId?: () => Promise<Result<string | undefined, AppError>>;
+  /** Make a template the global default. */
+  setDefault?: (id: string) => Promise<Result<unknown, AppError>>;
   /** Write an import's templates, all or none. */
   importAll: (templates: TemplateImportItem[]) => Promise<Result<{ imported: number }, AppError>>;
 }

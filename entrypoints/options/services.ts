@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { OptionsServices } from '../../components/options/OptionsPage';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
+import { ok } from '../../lib/result';
 
 /** Send one message of the background's table (typed by it; the import is types only). */
 export const call = makeCall<Protocol>();
@@ -21,6 +22,11 @@ export function optionsServices(): OptionsServices {
       save: (input) => call('templates.save', input),
       remove: (id) => call('templates.remove', { id }),
       duplicate: (id) => call('templates.duplicate', { id }),
+      defaultId: async () => {
+        const r = await call('settings.get', undefined);
+        return r.ok ? ok(r.value.defaultTemplateId) : r;
+      },
+      setDefault: (templateId) => call('templates.setDefault', { templateId }),
       importAll: (templates) => call('templates.import', { templates }),
     },
     settings: {

@@ -31,7 +31,10 @@ export const popupApi: PopupApi = {
     save: (formId, value) => call('drafts.save', { formId, value }),
     clear: (formId) => call('drafts.clear', { formId }),
   },
-  setDefaultProfile: async (id) => void (await call('profiles.setDefault', { id })),
+  saveTemplate: (template) => call('templates.save', template),
+  setDefaultTemplate: (profileId, templateId) => call('templates.setDefault', { profileId, templateId }),
+  pickProfile: async (host, profileId) => void (await call('portal.pickProfile', { host, profileId })),
+  claimPortal: (host, profileId) => call('portal.claim', { host, profileId }),
   openOptions(hash = '') {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
     window.close();

@@ -1,5 +1,6 @@
 import { createEverflowClient, type EverflowClient, type EverflowClientOptions } from '../everflow/client';
 import type { AppError } from '../model/errors';
+import { DEFAULT_REQUEST_DEADLINE_MS } from '../model/settings';
 import { err, ok, type Result } from '../result';
 import { profilesItem, settingsItem } from '../storage/items';
 import { getKey, keyState } from '../storage/keys';
@@ -13,7 +14,19 @@ export interface ProfileClient {
   side: Profile['role'];
 }
 
-export type ClientFor = (profileId: string) => Promise<Result<ProfileClient, AppError>>;
+/** How long the calls of a client may take in all (see `deadlineMs` of the Everflow client). */
+export interface ClientBudget {
+  /**
+   * The end-to-end deadline. Absent: the user's setting (`requestDeadlineMs`, default 10 s), for the calls a
+   * page waits for. `null`: none, for background jobs, which keep the per-request timeout and retries.
+   */
+  deadlineMs?: number | null;
+}
+
+export type ClientFor = (
+  profileId: string,
+  budget?: ClientBudget,
+) => Promise<Result<ProfileClient, AppError>>;
 
 export { appError } from './app-error';
 
@@ -40,7 +53,7 @@ export function makeClientFor(
   /** Pacing for benchmarks (a scaled rate limit); the extension uses the shared default. */
   pacing?: Pick<EverflowClientOptions, 'limiter'>,
 ): ClientFor {
-  return async (profileId) => {
+  return async (profileId, budget = {}) => {
     const profile = (await profilesItem.getValue()).find((p) => p.id === profileId);
     if (!profile)
       return err({ kind: 'not_found', message: 'That profile no longer exists. Pick another one.' });
@@ -54,9 +67,14 @@ export function makeClientFor(
         message: `The extension may not reach ${new URL(base.value).host}. Open Options → Profiles, edit "${profile.name}" and Save: the browser asks to allow that host again.`,
       });
     }
+    const deadlineMs =
+      budget.deadlineMs === undefined
+        ? ((await settingsItem.getValue()).requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS)
+        : budget.deadlineMs;
     const client = createEverflowClient({
       baseUrl: base.value,
       apiKey,
+      ...(deadlineMs === null ? {} : { deadlineMs }),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
       ...pacing,
     });

@@ -6,6 +6,7 @@ import type { ProtocolOf } from '../messaging/table';
 import { historyMessages } from './messages/history';
 import { jobMessages } from './messages/jobs';
 import { pixelMessages } from './messages/pixels';
+import { portalMessages } from './messages/portal';
 import { profileMessages } from './messages/profiles';
 import { statusMessages } from './messages/status';
 import { templateMessages } from './messages/templates';
@@ -18,6 +19,7 @@ export const messageTable = {
   ...pixelMessages,
   ...historyMessages,
   ...jobMessages,
+  ...portalMessages,
 };
 
 /** The protocol between pages and the background: `data` is the input schema's input, the reply the service's. */

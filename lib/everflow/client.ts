@@ -41,6 +41,12 @@ export interface EverflowClientOptions {
   recoveryWindowMs?: number;
   /** Pause between those looks; default 3 s. */
   recoveryPollMs?: number;
+  /**
+   * End-to-end budget of everything this client does, from its creation: retries, backoff and a create's
+   * recovery included (each request's timeout is cut to what is left). For calls a user waits for; a client per
+   * call. Absent: no overall budget (background jobs).
+   */
+  deadlineMs?: number;
 }
 
 /** A typed Everflow client: one namespace per realm. Methods resolve to Results and never throw. */
@@ -75,11 +81,14 @@ export function createEverflowClient(options: EverflowClientOptions): EverflowCl
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     now,
   };
+  const deadline = options.deadlineMs === undefined ? {} : { deadlineAt: now() + options.deadlineMs, now };
+  config.deadlineAt = deadline.deadlineAt;
   const retry: RetryOptions = {
     ...DEFAULT_RETRY,
     ...options.retry,
     sleep,
     random: options.random ?? DEFAULT_RETRY.random,
+    ...deadline,
   };
   const { limiter } = options;
   const limiterFor = (realm: Realm): Limiter | undefined => {
@@ -98,6 +107,7 @@ export function createEverflowClient(options: EverflowClientOptions): EverflowCl
     recoverySettleMs: options.recoverySettleMs ?? 1000,
     recoveryWindowMs: options.recoveryWindowMs ?? DEFAULT_RECOVERY_WINDOW_MS,
     recoveryPollMs: options.recoveryPollMs ?? 3000,
+    ...deadline,
   };
   return {
     baseUrl: base.value,

@@ -44,6 +44,9 @@ export interface CreateDeps {
   knownIds?: ReadonlySet<number> | undefined;
   sleep?: Sleep;
   signal?: AbortSignal | undefined;
+  /** The call's deadline (see HttpConfig): no pause runs past it; the answer is then `unknown_outcome`. */
+  deadlineAt?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 /** Failures after which the postback may or may not exist. */
@@ -53,7 +56,7 @@ export function isAmbiguous(error: EverflowError): boolean {
 
 /** No answer came: the request may still be running on the server. */
 function hadNoAnswer(error: EverflowError): boolean {
-  return error.kind === 'timeout' || (error.kind === 'offline' && error.unsent !== true);
+  return (error.kind === 'timeout' || error.kind === 'offline') && error.unsent !== true;
 }
 
 /** The server answered, so it is done with the request: a 5xx, or a 2xx whose body we could not read. */
@@ -130,6 +133,13 @@ async function lookOnce(deps: CreateDeps): Promise<Result<Postback | undefined, 
 
 const DEFAULT_POLL_MS = 3000;
 
+/** What is left of the call's deadline (infinite without one). */
+function timeLeft(deps: Pick<CreateDeps, 'deadlineAt' | 'now'>): number {
+  return deps.deadlineAt === undefined
+    ? Number.POSITIVE_INFINITY
+    : deps.deadlineAt - (deps.now ?? Date.now)();
+}
+
 /**
  * Looks until the postback shows up or `recoveryWindowMs` has passed (measured in the pauses taken, so a fake
  * sleep in tests keeps it exact). A failed look is tried again in the next round; only the last one counts.
@@ -141,8 +151,9 @@ async function lookUntilFound(deps: CreateDeps): Promise<Result<Postback | undef
   for (;;) {
     const found = await lookOnce(deps);
     if (found.ok && found.value) return found;
-    if (waited >= window || deps.signal?.aborted) return found;
-    const step = Math.min(pause, window - waited);
+    const left = timeLeft(deps);
+    if (waited >= window || deps.signal?.aborted || left <= 0) return found;
+    const step = Math.min(pause, window - waited, left);
     await deps.sleep?.(step, deps.signal);
     waited += step;
   }
@@ -162,7 +173,8 @@ export async function createWithRecovery(deps: CreateDeps): Promise<Result<Creat
   if (first.ok) return ok({ pixel: first.value, recovered: false });
   if (!isAmbiguous(first.error)) return first;
   // A request that timed out may still be running on the server: give it a moment to land.
-  if (deps.settleMs) await deps.sleep?.(deps.settleMs, deps.signal);
+  const settle = Math.min(deps.settleMs ?? 0, Math.max(0, timeLeft(deps)));
+  if (settle) await deps.sleep?.(settle, deps.signal);
   if (deps.signal?.aborted) return err(everflowError('aborted'));
   const found = serverAnswered(first.error) ? await lookOnce(deps) : await lookUntilFound(deps);
   if (found.ok && found.value) return ok({ pixel: found.value, recovered: true });
@@ -184,11 +196,17 @@ export interface RecoveryOptions {
   recoveryWindowMs?: number;
   /** Pause between those looks (absent: 3 s). */
   recoveryPollMs?: number;
+  /** The client's deadline (see HttpConfig), and its clock. */
+  deadlineAt?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 /** The window and poll of `RecoveryOptions`, as `CreateDeps` fields (absent ones left out). */
-export function recoveryTiming(o: RecoveryOptions): Pick<CreateDeps, 'recoveryWindowMs' | 'pollMs'> {
+export function recoveryTiming(
+  o: RecoveryOptions,
+): Pick<CreateDeps, 'recoveryWindowMs' | 'pollMs' | 'deadlineAt' | 'now'> {
   return {
+    ...(o.deadlineAt === undefined ? {} : { deadlineAt: o.deadlineAt, now: o.now }),
     ...(o.recoveryWindowMs === undefined ? {} : { recoveryWindowMs: o.recoveryWindowMs }),
     ...(o.recoveryPollMs === undefined ? {} : { pollMs: o.recoveryPollMs }),
   };

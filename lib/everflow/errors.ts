@@ -92,7 +92,7 @@ export function errorMessage(kind: EverflowErrorKind, ctx: MessageContext = {}):
     case 'timeout':
       return 'Everflow did not answer in time. Check your connection and try again.';
     case 'offline':
-      return 'Could not reach Everflow. Check your internet connection and the region (US or EU).';
+      return 'Could not reach Everflow. Check your internet connection.';
     case 'bad_response':
       return `Everflow sent an answer this extension does not understand${ctx.detail ? ` (${ctx.detail})` : ''}. Try again; if it keeps happening, report it.`;
     case 'aborted':

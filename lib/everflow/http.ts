@@ -20,6 +20,11 @@ export interface HttpConfig {
   fetch: typeof fetch;
   timeoutMs: number;
   now: () => number;
+  /**
+   * When (on `now`'s clock) the whole call the user is waiting for must be over: every attempt's timeout is cut
+   * to what is left, and none starts after it. Absent: only the per-request timeout (background jobs).
+   */
+  deadlineAt?: number | undefined;
 }
 
 /** One request. `schema` checks (and may normalise) the 2xx body. */
@@ -129,12 +134,19 @@ export async function sendOnce<T>(
   if (signal?.aborted) return err(everflowError('aborted'));
   if (req.limiter && !(await req.limiter.acquire(signal))) return err(everflowError('aborted'));
 
+  const left = config.deadlineAt === undefined ? Number.POSITIVE_INFINITY : config.deadlineAt - config.now();
+  // Out of time before sending: nothing left this machine, so even a create may be said to be unsent.
+  if (left <= 0) return err({ ...everflowError('timeout'), unsent: true });
+
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, req.timeoutMs ?? config.timeoutMs);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    Math.min(req.timeoutMs ?? config.timeoutMs, left),
+  );
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
 

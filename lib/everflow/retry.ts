@@ -19,6 +19,9 @@ export interface RetryOptions {
   sleep: Sleep;
   /** 0 ≤ random() < 1; injectable so tests are deterministic. */
   random: () => number;
+  /** The call's deadline on `now`'s clock (see HttpConfig): no retry waits past it. */
+  deadlineAt?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 /** Defaults: 4 retries, 500 ms base doubling to a 16 s cap, Retry-After honoured up to 60 s. */
@@ -56,6 +59,9 @@ export async function withRetry<T>(
   for (let n = 0; n < options.retries && !result.ok && retryable(result.error); n++) {
     const wait = backoffMs(n, result.error, options);
     if (wait > options.maxRetryAfterMs) return result;
+    // A retry that could only start after the deadline is not worth the wait: the caller hears now.
+    if (options.deadlineAt !== undefined && (options.now ?? Date.now)() + wait >= options.deadlineAt)
+      return result;
     await options.sleep(wait, signal);
     if (signal?.aborted) return err(everflowError('aborted'));
     result = await attempt();

@@ -39,6 +39,8 @@ export const settingsPatch = z
   .object({
     defaultProfileId: id.optional(),
     defaultTemplateIds: z.record(z.string(), z.string()).optional(),
+    defaultTemplateId: z.string().max(100).optional(),
+    requestDeadlineMs: z.number().int().min(3000).max(60_000).optional(),
     forgetKeysOnClose: z.boolean().optional(),
   })
   .strict();
@@ -154,3 +156,7 @@ export const toggleInput = z.strictObject({
   status: z.enum(PIXEL_STATUSES),
   targets: z.array(replaceTarget).min(1, 'Pick at least one postback.').max(10_000),
 });
+/** "Make default": for one profile, or without one the global fallback. */
+export const defaultTemplatePick = z.strictObject({ templateId: id, profileId: id.optional() });
+/** A portal host (as the popup read it from the tab) and the profile the user says it belongs to. */
+export const portalPick = z.strictObject({ host: z.string().min(1).max(253), profileId: id });

@@ -15,6 +15,8 @@ export interface PopupProfile {
   role: 'affiliate' | 'network';
   portalDomains: string[];
   isDefault: boolean;
+  /** Whether the API host is Everflow's (US or EU) or one the user typed: the advice on failures differs. */
+  apiHost: 'everflow' | 'custom';
 }
 
 /** Everything the popup paints first, in one message, checked by zod in the background so the popup ships no zod. */
@@ -22,10 +24,19 @@ export interface PopupStartReply {
   profiles: PopupProfile[];
   templates: Template[];
   defaultTemplateIds: Record<string, string>;
-  /** The profile for the tab (by portal domain), else the default one. */
+  /** The template preselected for profiles with no default of their own. */
+  defaultTemplateId?: string;
+  /** The profile for the tab: picked there before, else the one claiming its host, else the default one. */
   profileId?: string;
   /** The offer in the tab's URL, when the tab is a portal page of a profile. */
   offer?: { id: number; view?: OfferView };
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
+  /** When those cached rows were read from Everflow (epoch ms). */
+  rowsFetchedAt?: number;
+  /**
+   * "Which profile is this portal for?": the tab looks like an offer page on a host no profile names (or an
+   * Everflow portal the default profile was only guessed for). The ids of the profiles to offer.
+   */
+  question?: { host: string; offerId: number; candidates: string[]; guessed: boolean };
 }

@@ -7,8 +7,19 @@ export const Settings = z.object({
   defaultProfileId: z.catch(z.optional(z.string()), undefined),
   /** Per profile: the template preselected in the popup. */
   defaultTemplateIds: z.catch(z.record(z.string(), z.string()), {}),
+  /** The template preselected for a profile that has none of its own (the fallback of `defaultTemplateIds`). */
+  defaultTemplateId: z.catch(z.optional(z.string()), undefined),
+  /** Per portal host: the profile picked in the popup there (a pick no longer changes the default profile). */
+  profileByHost: z.catch(z.optional(z.record(z.string(), z.string())), undefined),
+  /**
+   * How long a request the user started may take end to end, retries included, in ms. Background jobs keep their
+   * own budgets. Between 3 s and 60 s; unset means DEFAULT_REQUEST_DEADLINE_MS.
+   */
+  requestDeadlineMs: z.catch(z.optional(z.number().check(z.gte(3000), z.lte(60_000))), undefined),
   /** Opt-in: keep API keys in session storage only, so they are gone when the browser closes. */
   forgetKeysOnClose: z.catch(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = { defaultTemplateIds: {}, forgetKeysOnClose: false };
+/** The end-to-end deadline of a request the user started, when the setting is unset. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 10_000;

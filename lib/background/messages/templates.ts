@@ -1,5 +1,6 @@
 import * as input from '../../messaging/inputs';
 import { ok } from '../../result';
+import { setDefaultTemplate } from '../services/default-template';
 import { clearDraft, getDraft, saveDraft } from '../services/drafts';
 import { importTemplates } from '../services/template-import';
 import { duplicateTemplate, listTemplates, removeTemplate, saveTemplate } from '../services/templates';
@@ -15,6 +16,8 @@ export const templateMessages = {
   ),
   'templates.remove': message(input.byId, ({ id }) => secretWrite(() => removeTemplate(id))),
   'templates.duplicate': message(input.byId, ({ id }, ctx) => duplicateTemplate(id, ctx)),
+  /** The template the popup preselects: for one profile, or without `profileId` the global fallback. */
+  'templates.setDefault': message(input.defaultTemplatePick, (d) => setDefaultTemplate(d)),
   /** All or nothing: refuses (writing nothing) when the library changed since the preview. */
   'templates.import': message(input.templateImport, ({ templates }, ctx) =>
     secretWrite(async () => {

@@ -3,7 +3,8 @@ import { type OfferView, OfferView as OfferViewSchema } from '../../model/offer'
 import type { PixelView } from '../../model/pixel';
 import type { PopupProfile, PopupStartReply } from '../../model/replies';
 import { offerIdFromUrl } from '../../portal/offer-id';
-import { profileForHost } from '../../portal/profile-for-host';
+import { portalQuestion } from '../../portal/portal-question';
+import { portalClaim } from '../../portal/profile-for-host';
 import { ok, type Result } from '../../result';
 import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
 import { cacheKeys } from '../cache';
@@ -38,12 +39,17 @@ export async function popupStart(input: {
     role: p.role,
     portalDomains: p.portalDomains,
     isDefault: p.id === defaultId,
+    apiHost: p.region === 'custom' ? 'custom' : 'everflow',
   }));
   const host = hostOf(input.tabUrl);
-  const matched = host ? profileForHost(host, profiles) : null;
+  // A profile picked on this host before wins; then the profile whose portal domains name the host.
+  const picked = host ? profiles.find((p) => p.id === settings.profileByHost?.[host]) : undefined;
+  const matched = picked ?? (host ? portalClaim(host, profiles)?.profile : undefined);
+  const question = picked ? null : portalQuestion(input.tabUrl, profiles);
   const profile = matched ?? profiles.find((p) => p.isDefault);
   const offerId = matched ? offerIdFromUrl(input.tabUrl) : null;
   let rows: PixelView[] | null = null;
+  let rowsFetchedAt: number | undefined;
   let offerView: OfferView | undefined;
   if (profile) {
     const key =
@@ -51,7 +57,10 @@ export async function popupStart(input: {
         ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
         : cacheKeys.pixels(profile.id);
     const list = cachedPixels(cache[key]);
-    if (list) rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
+    if (list) {
+      rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
+      rowsFetchedAt = cache[key]?.fetchedAt;
+    }
     const offer = offerId ? cache[cacheKeys.offer(profile.id, offerId)] : undefined;
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
@@ -60,8 +69,20 @@ export async function popupStart(input: {
     profiles,
     templates,
     defaultTemplateIds: settings.defaultTemplateIds,
+    ...(settings.defaultTemplateId ? { defaultTemplateId: settings.defaultTemplateId } : {}),
+    ...(question
+      ? {
+          question: {
+            host: question.host,
+            offerId: question.offerId,
+            candidates: question.candidates.map((p) => p.id),
+            guessed: question.guessed,
+          },
+        }
+      : {}),
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
+    ...(rowsFetchedAt === undefined ? {} : { rowsFetchedAt }),
   });
 }

@@ -14,7 +14,8 @@ export function settingsForProfiles(s: Settings, profileIds: readonly string[]):
   const ids = new Set(profileIds);
   const defaultOk = s.defaultProfileId === undefined ? !ids.size : ids.has(s.defaultProfileId);
   const staleTemplates = Object.keys(s.defaultTemplateIds).filter((id) => !ids.has(id));
-  if (defaultOk && !staleTemplates.length) return s;
+  const staleHosts = Object.values(s.profileByHost ?? {}).filter((id) => !ids.has(id));
+  if (defaultOk && !staleTemplates.length && !staleHosts.length) return s;
   const { defaultProfileId: _old, ...rest } = s;
   const fallback = defaultOk ? s.defaultProfileId : profileIds[0];
   return {
@@ -23,6 +24,9 @@ export function settingsForProfiles(s: Settings, profileIds: readonly string[]):
     defaultTemplateIds: Object.fromEntries(
       Object.entries(s.defaultTemplateIds).filter(([id]) => ids.has(id)),
     ),
+    ...(s.profileByHost
+      ? { profileByHost: Object.fromEntries(Object.entries(s.profileByHost).filter(([, id]) => ids.has(id))) }
+      : {}),
   };
 }
 

@@ -107,6 +107,7 @@ describe('Popup', () => {
           role: 'affiliate',
           portalDomains: ['acme.everflowclient.io'],
           isDefault: true,
+          apiHost: 'everflow',
         },
       ],
     });

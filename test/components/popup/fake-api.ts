@@ -37,7 +37,16 @@ export function fakeApi(
   const api: PopupApi = {
     start: vi.fn(async () =>
       ok({
-        profiles: [{ id: 'p', name: 'Acme', role: 'affiliate', portalDomains: [], isDefault: true }],
+        profiles: [
+          {
+            id: 'p',
+            name: 'Acme',
+            role: 'affiliate',
+            portalDomains: [],
+            isDefault: true,
+            apiHost: 'everflow',
+          },
+        ],
         templates: [],
         defaultTemplateIds: {},
         profileId: 'p',
@@ -73,7 +82,10 @@ export function fakeApi(
         return ok(true as const);
       }),
     },
-    setDefaultProfile: vi.fn(async () => {}),
+    pickProfile: vi.fn(async () => {}),
+    saveTemplate: vi.fn(),
+    setDefaultTemplate: vi.fn(async () => ok({ defaultTemplateIds: {}, forgetKeysOnClose: false })),
+    claimPortal: vi.fn(),
     openOptions: vi.fn(),
   } as unknown as PopupApi;
   return api;

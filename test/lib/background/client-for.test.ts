@@ -48,3 +48,38 @@ describe('makeClientFor: why there is no key', () => {
     expect((await makeClientFor()('p1')).ok).toBe(true);
   });
 });
+
+describe('makeClientFor: the deadline of calls a page waits for', () => {
+  // Never answers; rejects when the request is aborted, as fetch does.
+  const hang: typeof fetch = (_input, init) =>
+    new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await profilesItem.setValue([profile]);
+    await fakeBrowser.storage.local.set({ apiKeys: { p1: 'key-1234' } });
+  });
+
+  it("uses the user's setting by default, so a hung API fails within it, retries included", async () => {
+    await settingsItem.setValue({
+      defaultTemplateIds: {},
+      forgetKeysOnClose: false,
+      requestDeadlineMs: 3000,
+    });
+    const c = await makeClientFor(hang)('p1');
+    if (!c.ok) throw new Error(c.error.message);
+    const start = Date.now();
+    const r = await c.value.client.affiliate.setPixelStatus(5, 'inactive');
+    expect(!r.ok && r.error.kind).toBe('timeout');
+    expect(Date.now() - start).toBeLessThan(3600);
+  });
+
+  it('takes a budget from the caller (a background job passes its own)', async () => {
+    const c = await makeClientFor(hang)('p1', { deadlineMs: 100 });
+    if (!c.ok) throw new Error(c.error.message);
+    const start = Date.now();
+    const r = await c.value.client.affiliate.listPixels();
+    expect(!r.ok && r.error.kind).toBe('timeout');
+    expect(Date.now() - start).toBeLessThan(600);
+  });
+});

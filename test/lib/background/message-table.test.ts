@@ -112,6 +112,72 @@ describe('messages sent through their handlers', () => {
     expect(r.ok && r.value.profiles).toHaveLength(2);
   });
 
+  it('portal.claim and portal.pickProfile: a portal host goes to the profile the user names', async () => {
+    const a = await addProfile('A');
+    const b = await addProfile('B');
+    const claimed = await send<R<{ portalDomains: string[] }>>('portal.claim', {
+      host: 'partners.brand.test',
+      profileId: b,
+    });
+    expect(claimed.ok && claimed.value.portalDomains).toEqual(['partners.brand.test']);
+    expect(await send('popup.start', { tabUrl: 'https://partners.brand.test/offers/11' })).toMatchObject({
+      ok: true,
+      value: { profileId: b, offer: { id: 11 } },
+    });
+
+    // A pick is remembered for its host; the default profile stays as it was.
+    expect(await send('portal.pickProfile', { host: 'acme.everflowclient.io', profileId: b })).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(await send('settings.get')).toMatchObject({
+      ok: true,
+      value: { defaultProfileId: a, profileByHost: { 'acme.everflowclient.io': b } },
+    });
+    expect(
+      await send('popup.start', { tabUrl: 'https://acme.everflowclient.io/affiliate/offers/11' }),
+    ).toMatchObject({ ok: true, value: { profileId: b } });
+    expect(await send('portal.pickProfile', { host: '*.brand.test', profileId: b })).toMatchObject({
+      ok: false,
+      error: { kind: 'bad_request' },
+    });
+  });
+
+  it('templates.setDefault: per profile, the global fallback, and a template that is gone', async () => {
+    const a = await addProfile('A');
+    const saved = await send<R<{ id: string }>>('templates.save', {
+      name: 'Voluum',
+      side: 'affiliate',
+      tracker: 'voluum',
+      deliveryMethod: 'postback',
+      pixelType: 'conversion',
+      level: 'specific',
+      postbackUrl: 'https://t.example.com/postback?cid={sub1}',
+      htmlCode: '',
+      delayMs: 0,
+      notes: '',
+      description: '',
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const t = saved.value.id;
+    expect(await send('templates.setDefault', { templateId: t, profileId: a })).toMatchObject({
+      ok: true,
+      value: { defaultTemplateIds: { [a]: t } },
+    });
+    expect(await send('templates.setDefault', { templateId: t })).toMatchObject({
+      ok: true,
+      value: { defaultTemplateId: t },
+    });
+    expect(await send('popup.start', {})).toMatchObject({
+      ok: true,
+      value: { defaultTemplateIds: { [a]: t }, defaultTemplateId: t },
+    });
+    expect(await send('templates.setDefault', { templateId: 'gone', profileId: a })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    });
+  });
+
   it('offers.get: one offer with its events', async () => {
     const id = await addProfile('A');
     const list = await send<R<{ items: { id: number; name: string }[] }>>('offers.list', { profileId: id });

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupStart } from '../../../lib/background/services/popup-start';
-import { cacheItem, profilesItem } from '../../../lib/storage/items';
+import { cacheItem, profilesItem, settingsItem } from '../../../lib/storage/items';
 
 function row(id: number, offerId: number, level = 'specific') {
   return {
@@ -55,5 +55,54 @@ describe('popupStart', () => {
     await cacheItem.setValue({ 'pixels:net:all': { value: [row(3, 5), row(1, 6)], fetchedAt: 1 } });
     const all = await popupStart({});
     expect(all.ok && all.value.rows?.map((p) => p.id)).toEqual([3, 1]);
+  });
+});
+
+describe('popupStart: portals no profile names', () => {
+  const aff = (id: string, portalDomains: string[] = []) => ({
+    id,
+    name: id,
+    role: 'affiliate' as const,
+    region: 'us' as const,
+    portalDomains,
+    keyHint: '1234',
+    createdAt: 1,
+  });
+
+  it('asks which profile an offer page on an unknown host is for, and shows no offer until then', async () => {
+    await profilesItem.setValue([aff('a'), aff('b')]);
+    const r = await popupStart({ tabUrl: 'https://partners.brand.test/affiliate/offers/view/14' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.question).toEqual({
+      host: 'partners.brand.test',
+      offerId: 14,
+      candidates: ['a', 'b'],
+      guessed: false,
+    });
+    expect(r.value.offer).toBeUndefined();
+  });
+
+  it('uses the profile picked on a host before, over the claim and the default, and does not ask', async () => {
+    await profilesItem.setValue([aff('a', ['*.everflowclient.io']), aff('b')]);
+    await settingsItem.setValue({
+      defaultProfileId: 'a',
+      defaultTemplateIds: {},
+      forgetKeysOnClose: false,
+      profileByHost: { 'lead.everflowclient.io': 'b' },
+    });
+    const r = await popupStart({ tabUrl: 'https://lead.everflowclient.io/#/offers/9' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.profileId).toBe('b');
+    expect(r.value.offer?.id).toBe(9);
+    expect(r.value.question).toBeUndefined();
+  });
+
+  it('shows an unclaimed Everflow portal with the default profile and asks when another profile could own it', async () => {
+    await profilesItem.setValue([aff('a'), aff('b')]);
+    const r = await popupStart({ tabUrl: 'https://other.everflowclient.io/offers/3' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.profileId).toBe('a');
+    expect(r.value.offer?.id).toBe(3);
+    expect(r.value.question?.guessed).toBe(true);
   });
 });

@@ -41,11 +41,17 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'profiles.setDefault': { id: 'p1' },
   'profiles.check': { id: 'p1' },
   'settings.get': undefined,
-  'settings.update': { defaultTemplateIds: { p1: 't1' }, forgetKeysOnClose: true },
+  'settings.update': {
+    defaultTemplateIds: { p1: 't1' },
+    defaultTemplateId: 't1',
+    requestDeadlineMs: 15_000,
+    forgetKeysOnClose: true,
+  },
   'templates.list': undefined,
   'templates.save': template,
   'templates.remove': { id: 't1' },
   'templates.duplicate': { id: 't1' },
+  'templates.setDefault': { templateId: 't1', profileId: 'p1' },
   'templates.import': { templates: [{ ...template, id: 't1', baseUpdatedAt: 5 }] },
   'drafts.get': { formId: 'f' },
   'drafts.save': { formId: 'f', value: { a: 1, nested: { b: 2 } } },
@@ -80,6 +86,8 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   },
   'jobs.startReplace': { find: 'old.test', replace: 'new.test', targets: [{ profileId: 'p1', pixelId: 1 }] },
   'jobs.startToggle': { status: 'inactive', targets: [{ profileId: 'p1', pixelId: 1 }] },
+  'portal.claim': { host: 'partners.example.com', profileId: 'p1' },
+  'portal.pickProfile': { host: 'acme.everflowclient.io', profileId: 'p1' },
 };
 
 /**

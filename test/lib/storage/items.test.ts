@@ -70,6 +70,40 @@ describe('validated storage items', () => {
     });
   });
 
+  it('repairs a bad deadline, portal pick or default template alone, keeping the good ones', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({
+      settings: {
+        defaultProfileId: 'p1',
+        defaultTemplateIds: {},
+        defaultTemplateId: 't1',
+        profileByHost: { 'a.test': 'p1' },
+        requestDeadlineMs: 500,
+        forgetKeysOnClose: false,
+      },
+    });
+    expect(await settingsItem.getValue()).toEqual({
+      defaultProfileId: 'p1',
+      defaultTemplateIds: {},
+      defaultTemplateId: 't1',
+      profileByHost: { 'a.test': 'p1' },
+      forgetKeysOnClose: false,
+    });
+    await fakeBrowser.storage.local.set({
+      settings: {
+        defaultTemplateIds: {},
+        profileByHost: ['p1'],
+        defaultTemplateId: 7,
+        requestDeadlineMs: 20_000,
+      },
+    });
+    expect(await settingsItem.getValue()).toEqual({
+      defaultTemplateIds: {},
+      requestDeadlineMs: 20_000,
+      forgetKeysOnClose: false,
+    });
+  });
+
   it('watch delivers validated values', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const seen: unknown[] = [];

@@ -33,6 +33,13 @@ describe('settingsForProfiles', () => {
       ]),
     ).toEqual({ ...base, defaultProfileId: 'a', defaultTemplateIds: { a: 'u' } });
   });
+
+  it('forgets the portal hosts picked for a gone profile, and keeps the others', () => {
+    const s = { ...base, defaultProfileId: 'a', profileByHost: { 'x.test': 'gone', 'y.test': 'a' } };
+    expect(settingsForProfiles(s, ['a'])).toEqual({ ...s, profileByHost: { 'y.test': 'a' } });
+    const kept = { ...base, defaultProfileId: 'a', profileByHost: { 'y.test': 'a' } };
+    expect(settingsForProfiles(kept, ['a'])).toBe(kept);
+  });
 });
 
 describe('updateSettings', () => {
