@@ -38,6 +38,12 @@ export function remaining(job: Job): number {
 /** Creates the runner of one worker. */
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const store = createJobStore(deps.now);
+  // A job's requests have no end-to-end deadline (the page's 10 s is for calls a person waits for): a step may
+  // wait its turn at the rate limit or a 429's Retry-After, and keeps the per-request timeout and retries.
+  const stepDeps: PixelDeps = {
+    ...deps,
+    clientFor: (profileId, budget) => deps.clientFor(profileId, { deadlineMs: null, ...budget }),
+  };
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   let loop: Promise<void> | undefined;
   let stopped = false;
@@ -50,7 +56,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   };
 
   async function runJob(id: string): Promise<void> {
-    const ctx = stepContext(id, deps);
+    const ctx = stepContext(id, stepDeps);
     const first = await store.get(id);
     if (!first) return;
     // Every create whose outcome was not recorded is looked up before anything is sent again.

@@ -214,6 +214,26 @@ describe('bulk jobs', () => {
     expect(stored[job.id]?.steps.map((s) => s.state)).toEqual(Array(6).fill('done'));
   });
 
+  it('a job step has no page deadline: a create slower than the 3 s setting still lands, once', async () => {
+    await startBackground({ fetch: (i, init) => fetch(i, init), jobs: { concurrency: 1 } });
+    const { profileId, templateId, offers } = await setup();
+    value(await send<R<unknown>>('settings.update', { requestDeadlineMs: 3000 }));
+    await control().inject({
+      kind: 'latency',
+      ms: 3500,
+      count: 1,
+      match: { method: 'POST', path: '/v1/affiliates/pixels' },
+    });
+    const offer = offers[0] as { id: number };
+    value(await send<R<Job>>('jobs.startApply', { templateId, targets: [{ profileId, offerId: offer.id }] }));
+    await until(async () => (await jobs())[0]?.state === 'done', 15_000);
+    const [step] = (await jobs())[0]?.steps ?? [];
+    expect(step?.state, step?.reason).toBe('done');
+    expect(step?.reason).toBeUndefined(); // saved on the first answer, not found by a recovery look-up
+    expect(await pixelsOn(offer.id)).toHaveLength(1);
+    await control().clearFaults();
+  });
+
   it('pauses, resumes and cancels; the badge counts the steps left', async () => {
     const badge = vi.fn();
     await startBackground({ fetch: (i, init) => fetch(i, init), jobs: { badge, concurrency: 1 } });
