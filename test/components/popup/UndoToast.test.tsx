@@ -15,7 +15,8 @@ describe('the popup’s Undo toast', () => {
     const api = fakeApi();
     render(<Popup api={api} />);
     fireEvent.click(await screen.findByRole('switch', { name: 'Postback 2' }));
-    expect((await screen.findByRole('status')).textContent).toContain('Switched postback #2 off');
+    const toast = (await screen.findByText(/Switched postback #2 off/)).closest('.undo-toast');
+    expect(toast?.getAttribute('role')).toBe('status');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Undone.')).toBeTruthy();
     expect(api.undoLatest).toHaveBeenCalledWith('p', 2, false);
