@@ -87,8 +87,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         }
         // A stopped runner stands for a killed worker: it records nothing more (resume looks the step up).
         if (stopped) return;
-        // In memory; storage gets it with the next `sending` mark or the job's end (see JobStore.noteStep).
-        await store.noteStep(id, s.key, clear(outcome));
+        // A create's outcome waits for the next write (its `sending` mark covers a loss: see JobStore.noteStep);
+        // an edit, toggle or undo has no such mark, and re-running a done one would fail ("changed since").
+        if (s.kind === 'create') await store.noteStep(id, s.key, clear(outcome));
+        else await store.updateStep(id, s.key, clear(outcome));
         await updateBadge();
       }
     };

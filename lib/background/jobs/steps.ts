@@ -95,6 +95,10 @@ export async function runStep(
   if (step.kind === 'undo') {
     if (!step.entryId) return failed('The step has no history entry.', 'bad_request');
     const r = await undoWrite({ entryId: step.entryId, origin: { source: 'undo', jobId: ctx.jobId } }, deps);
+    if (!r.ok && r.error.kind === 'already_undone') {
+      // Undone by this job before a stop cut the step short (or from the history meanwhile): nothing left to do.
+      return { state: 'done', reason: r.error.message };
+    }
     return r.ok
       ? { state: 'done', resultPixelId: r.value.pixelId, reason: r.value.message }
       : failed(r.error.message, r.error.kind);
@@ -111,6 +115,10 @@ async function replaceUrl(step: JobStep, ctx: StepContext): Promise<StepOutcome>
   const { client, side, profile } = c.value;
   const current = await client[side].getPixel(step.pixelId);
   if (!current.ok) return failed(appError(current.error).message, current.error.kind);
+  // Already what this step writes: its PUT landed before a stop cut the step short. Done, not a conflict.
+  if (current.value.postbackUrl === step.toUrl) {
+    return { state: 'done', resultPixelId: step.pixelId, reason: 'Already replaced; not sent again.' };
+  }
   if (step.fromUrl !== undefined && current.value.postbackUrl !== step.fromUrl) {
     return failed(`Postback ${step.pixelId} changed since the preview; nothing was saved.`, 'changed');
   }

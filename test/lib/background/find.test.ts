@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { makeClientFor } from '../../../lib/background/client-for';
+import { createJobRunner } from '../../../lib/background/jobs/runner';
 import { occurrences, replaceAll } from '../../../lib/background/services/find';
 import { createEverflowClient } from '../../../lib/everflow/client';
 import type { Job } from '../../../lib/model/jobs';
@@ -120,6 +122,77 @@ describe('find and replace across every profile', () => {
       delay_ms: 5000,
       pixel_status: 'active',
     });
+  });
+
+  it('a replace job stopped mid-way resumes where it was: its done steps stay done', async () => {
+    const aff = await profile('Affiliate', 'demo-affiliate-key', 'affiliate');
+    const offers = value(
+      await send<R<{ items: { id: number }[] }>>('offers.list', { profileId: aff, pageSize: 5 }),
+    ).items;
+    const seeded = await Promise.all(offers.slice(0, 4).map((o) => seedPixel(o.id, OLD)));
+    const input = {
+      find: 'old-trk.example',
+      replace: 'new-trk.example',
+      targets: seeded.map((p) => ({ profileId: aff, pixelId: p.network_pixel_id })),
+    };
+    const steps = value(
+      await send<R<{ pixelId: number; before: string; after: string }[]>>('jobs.previewReplace', input),
+    );
+    const deps = {
+      clientFor: makeClientFor((i, init) => fetch(i, init)),
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+    };
+    // The first worker is stopped after its second PUT.
+    let puts = 0;
+    const first = createJobRunner({
+      ...deps,
+      concurrency: 1,
+      clientFor: async (id, budget) => {
+        const c = await deps.clientFor(id, budget);
+        if (c.ok) {
+          const update = c.value.client.affiliate.updatePixel;
+          c.value.client.affiliate.updatePixel = async (...args) => {
+            const r = await update(...args);
+            if (++puts === 2) first.stop();
+            return r;
+          };
+        }
+        return c;
+      },
+    });
+    await first.start({
+      id: 'replace-1',
+      kind: 'replace',
+      title: 'Replace',
+      state: 'running',
+      createdAt: 1,
+      updatedAt: 1,
+      steps: steps.map((p) => ({
+        key: `r:${p.pixelId}`,
+        profileId: aff,
+        kind: 'update',
+        offerId: 0,
+        label: '',
+        pixelId: p.pixelId,
+        fromUrl: p.before,
+        toUrl: p.after,
+        state: 'pending',
+      })),
+    });
+    await first.kick();
+    const second = createJobRunner({ ...deps, concurrency: 1 });
+    await second.kick();
+    const finished = (await second.store.get('replace-1')) as Job;
+    expect(finished.steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done']);
+    // The first was recorded before the stop; the second's PUT landed but the stop lost its outcome.
+    expect(finished.steps[0]?.reason).toBeUndefined();
+    expect(finished.steps[1]?.reason).toMatch(/Already replaced/);
+    const putsSent = (await control().requests()).filter((r) => r.method === 'PUT');
+    expect(putsSent).toHaveLength(4);
+    for (const p of seeded) {
+      expect((await stored(p.network_pixel_id))?.postback_url).toBe(OLD.replace('old-trk', 'new-trk'));
+    }
   });
 
   it('refuses to replace a URL that changed since the preview', async () => {
