@@ -1,7 +1,9 @@
 import type { HistoryEntry } from '../model/history';
+import type { Realm } from '../model/vocabulary';
 import { historyItem } from '../storage/history-items';
 import { mapSecrets, maskSecret } from '../templates/secret-fields';
 import { batchedUpdater } from './serial';
+import { withoutReadOnly } from './undo-helpers';
 
 /** The bounds of the history: the last 1 000 writes, and nothing older than 30 days, whichever is smaller. */
 export const HISTORY_MAX_ENTRIES = 1000;
@@ -17,7 +19,8 @@ export interface WriteOrigin {
 
 /** One write, as a service reports it. */
 export interface WriteRecord {
-  profile: { id: string; name: string };
+  /** The profile; with its role, the server-owned keys of `before` and `after` are left out. */
+  profile: { id: string; name: string; role?: Realm };
   pixelId: number;
   offerId: number;
   action: HistoryEntry['action'];
@@ -36,8 +39,15 @@ export interface HistoryDeps {
  * rule of lib/templates/secret-fields.ts: an integration token (a Meta `access_token`) never reaches the history
  * unmasked. Masked rather than removed, so an undo knows where a secret was and puts the server's back there.
  */
-export function maskedRaw(raw: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
-  return raw ? mapSecrets({ ...raw }, (hit) => maskSecret(hit.value)) : null;
+export function maskedRaw(
+  raw: Readonly<Record<string, unknown>> | null,
+  realm?: Realm,
+): Record<string, unknown> | null {
+  if (!raw) return null;
+  // The keys the server owns (ids, timestamps, the offer and partner summaries) are never written back, so an undo
+  // never needs them; leaving them out halves what each write stores (the pixel id is kept on the entry).
+  const kept = realm ? withoutReadOnly(raw, realm) : { ...raw };
+  return mapSecrets(kept, (hit) => maskSecret(hit.value));
 }
 
 /** Keep the newest `HISTORY_MAX_ENTRIES` entries younger than `HISTORY_MAX_AGE_MS`. */
@@ -68,8 +78,8 @@ export async function recordWrite(w: WriteRecord, deps: HistoryDeps): Promise<Hi
     pixelId: w.pixelId,
     offerId: w.offerId,
     action: w.action,
-    before: maskedRaw(w.before),
-    after: maskedRaw(w.after),
+    before: maskedRaw(w.before, w.profile.role),
+    after: maskedRaw(w.after, w.profile.role),
     source: w.origin?.source ?? 'user',
     ...(w.origin?.jobId ? { jobId: w.origin.jobId } : {}),
     ...(w.origin?.undoOf ? { undoOf: w.origin.undoOf } : {}),

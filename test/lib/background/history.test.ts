@@ -78,6 +78,12 @@ describe('history and undo', () => {
     expect(update.before).toMatchObject({ postback_url: url });
     expect(update.after).toMatchObject({ postback_url: `${url}&x=1` });
     expect(created.profileName).toBe('affiliate profile');
+    // What the server owns (ids, timestamps, offer and partner summaries) is never written back: not kept.
+    for (const e of [update, status, created]) {
+      for (const key of ['relationship', 'time_saved', 'network_pixel_id']) {
+        expect(e.after, key).not.toHaveProperty(key);
+      }
+    }
   });
 
   it('undoes a toggle and an edit by putting the previous object back', async () => {
