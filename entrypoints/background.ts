@@ -1,6 +1,8 @@
 import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { setBadgeSource } from '../lib/background/badge';
+import { notifyFlaggedInBrowser, startHealthWatch } from '../lib/background/health/start';
 import { registerHandlers } from '../lib/background/register';
 import { adoptLegacyPopupDrafts } from '../lib/background/services/drafts';
 import { moveStoredTemplateSecrets } from '../lib/background/template-secrets';
@@ -11,14 +13,15 @@ import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 const JOBS_ALARM = 'jobs';
 
 export default defineBackground(() => {
-  const { jobs } = registerHandlers({
+  const background = registerHandlers({
     version: browser.runtime.getManifest().version,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
+    notifyFlagged: notifyFlaggedInBrowser,
     jobs: {
-      // The jobs' count on the toolbar badge (another badge source combines with it through one function).
-      badge: (count) => void browser.action.setBadgeText({ text: count ? String(count) : '' }),
+      // The jobs' count on the toolbar badge, combined with the health watch's flags (lib/background/badge.ts).
+      badge: (count) => void setBadgeSource(browser.action, 'jobs', count),
       // While a job runs, an alarm wakes a stopped worker, which resumes the job from storage.
       keepAlive: (on) =>
         void (on
@@ -26,11 +29,13 @@ export default defineBackground(() => {
           : browser.alarms.clear(JOBS_ALARM)),
     },
   });
+  // Health watch (issue 18.1): its alarm, its sweep, and the badge's count of flags.
+  startHealthWatch(background);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === JOBS_ALARM) void jobs.kick();
+    if (alarm.name === JOBS_ALARM) void background.jobs.kick();
   });
   // A job the last worker left running goes on (its `sending` creates are looked up first).
-  void jobs.kick();
+  void background.jobs.kick();
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
   // Templates saved before integration secrets had their own store held them in place (issue 13, defect 11).
   void moveStoredTemplateSecrets();

@@ -3,21 +3,29 @@
  *
  * Every permission here is deliberate (see README "Permissions"):
  * - `storage`: profiles, templates, drafts and the data cache.
+ * - `alarms`: the health watch's periodic check, and a bulk job (issue 17) resuming after the browser stops the
+ *   worker mid-job; no install warning.
+ * - optional `notifications`: asked for from the click that turns the health watch's notification on.
  * - `activeTab`: the popup reads the URL of the tab the user clicked the toolbar button on, to find the offer.
  *   It has no install warning and covers every portal, white-label domains included (measured in
  *   docs: `tabs` would warn "Read your browsing history", host permissions "Read and change your data").
- * - `alarms`: a bulk job (issue 17) resumes after the browser stops the worker mid-job; no install warning.
  * - host `https://api.eflow.team/*`: the Everflow API (US). Calls leave from the background only.
  * - optional host `https://api-eu.eflow.team/*`: requested from a click when a profile picks the EU region.
  * - optional host "https, any host" (the pattern below): lets a profile with a custom API host (a network's own proxy, a staging host) ask
  *   for exactly that one host from a click. Optional host permissions show no install warning; nothing is granted
- *   until the user accepts the browser's prompt for that host.
+ *   until the user accepts the browser's prompt for that host. The same pattern, and its http twin, let a
+ *   test-fire ask for exactly the tracker's host from the "Send the test" click.
  * No content scripts, no `tabs`, no `<all_urls>`.
  */
 
 export const API_HOST_PERMISSIONS = ['https://api.eflow.team/*'] as const;
-export const OPTIONAL_HOST_PERMISSIONS = ['https://api-eu.eflow.team/*', 'https://*/*'] as const;
+export const OPTIONAL_HOST_PERMISSIONS = [
+  'https://api-eu.eflow.team/*',
+  'https://*/*',
+  'http://*/*',
+] as const;
 export const PERMISSIONS = ['storage', 'activeTab', 'alarms'] as const;
+export const OPTIONAL_PERMISSIONS = ['notifications'] as const;
 /** Only the demo build may talk to the local sandbox; release builds never carry this. */
 export const DEMO_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 
@@ -41,6 +49,7 @@ export function buildManifest({ browser, demo }: ManifestInput) {
     default_locale: 'en',
     permissions: [...PERMISSIONS],
     host_permissions: [...API_HOST_PERMISSIONS, ...(demo ? DEMO_HOST_PERMISSIONS : [])],
+    optional_permissions: [...OPTIONAL_PERMISSIONS],
     optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Postback Companion', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },

@@ -4,6 +4,8 @@ import { i18n } from '#i18n';
 import type { BulkApi } from '../bulk/api';
 import { BulkScreen } from '../bulk/BulkScreen';
 import type { DraftStore } from '../drafts/use-draft';
+import { HealthScreen } from '../health/HealthScreen';
+import type { HealthApi } from '../health/health-api';
 import { type HistoryApi, HistoryScreen } from '../history/HistoryScreen';
 import type { PartnerPostbacksApi } from '../network/api';
 import { PartnerPostbacksScreen } from '../network/PartnerPostbacksScreen';
@@ -11,6 +13,7 @@ import { type ProfilesApi, ProfilesScreen } from '../profiles/ProfilesScreen';
 import type { PermissionsApi } from '../profiles/permissions';
 import { type SettingsApi, SettingsScreen } from '../settings/SettingsScreen';
 import { type TemplatesApi, TemplatesScreen } from '../templates/TemplatesScreen';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 import { parseHash, type Route, SECTIONS, type Section, toHash } from './route';
 
 /** Everything the options page talks to, injected by the entrypoint (and by tests). */
@@ -26,6 +29,9 @@ export interface OptionsServices {
   bulk: BulkApi;
   /** The write history and undo (issue 17). */
   history: HistoryApi;
+  /** The health watch's list and test-fire (issue 18); optional so tests of other sections need not fake them. */
+  health?: HealthApi;
+  testFire?: TestFireApi;
 }
 
 export interface OptionsPageProps {
@@ -40,6 +46,7 @@ function sectionLabel(s: Section): string {
   if (s === 'settings') return i18n.t('options.nav.settings');
   if (s === 'bulk') return i18n.t('options.nav.bulk');
   if (s === 'history') return i18n.t('options.nav.history');
+  if (s === 'health') return i18n.t('options.nav.health');
   return i18n.t('options.nav.profiles');
 }
 
@@ -131,6 +138,7 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
           {route.section === 'templates' && (
             <TemplatesScreen
               api={services.templates}
+              {...(services.testFire ? { testFire: services.testFire } : {})}
               drafts={services.drafts}
               item={route.item}
               navigate={navigate}
@@ -138,6 +146,9 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
           )}
           {route.section === 'bulk' && <BulkScreen api={services.bulk} />}
           {route.section === 'history' && <HistoryScreen api={services.history} />}
+          {route.section === 'health' && services.health && services.testFire && (
+            <HealthScreen health={services.health} testFire={services.testFire} />
+          )}
           {route.section === 'settings' && <SettingsScreen api={services.settings} />}
         </main>
       </div>

@@ -5,6 +5,7 @@ export const SECTIONS = [
   'templates',
   'bulk',
   'history',
+  'health',
   'settings',
 ] as const;
 /** One section of the options page. */

@@ -12,6 +12,7 @@ import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-fo
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
 import { trackerForUrl } from '../postback-form/tracker-hint';
+import { TestFireButton } from '../test-fire/TestFireButton';
 import { ActionError } from './errors';
 import { fromPixel } from './from-pixel';
 import type { PopupApi } from './popup-api';
@@ -116,6 +117,7 @@ export function EditPanel({
         <button type="button" class="button" onClick={onClose}>
           {i18n.t('popup.edit.back')}
         </button>
+        {api.testFire ? <TestFireButton api={api.testFire} value={value} /> : null}
         <button
           type="button"
           class="button button--primary"

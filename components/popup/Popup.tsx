@@ -5,7 +5,9 @@ import type { OfferView } from '../../lib/model/offer';
 import type { PixelView } from '../../lib/model/pixel';
 import { err, type Result } from '../../lib/result';
 import { defaultTemplateFor } from '../../lib/templates/default-template';
+import type { NeedsAttentionProps } from '../health/NeedsAttention';
 import { ListGapsNotice } from '../ListGapsNotice';
+import type { TestFirePanelProps, TestFireSource } from '../test-fire/TestFirePanel';
 import { formatAsOf } from '../ui/format';
 import { useStatusToggle } from '../use-status-toggle';
 import type { CreatePanelProps } from './CreatePanel';
@@ -40,6 +42,16 @@ function scrollToRow(pixelId: number): void {
 
 const loadCreate = () => import('./CreatePanel').then((m) => m.CreatePanel);
 const loadEdit = () => import('./EditPanel').then((m) => m.EditPanel);
+// Loaded after the list has painted, like the panels: it is not part of the popup's first paint.
+const loadAttention = () => import('../health/NeedsAttention').then((m) => m.NeedsAttention);
+const loadTestFire = () => import('../test-fire/TestFirePanel').then((m) => m.TestFirePanel);
+
+/** The test-fire source of a postback. */
+function testSource(p: PixelView): TestFireSource {
+  return p.deliveryMethod === 'html'
+    ? { htmlCode: p.htmlCode, pixelType: p.type }
+    : { postbackUrl: p.postbackUrl, pixelType: p.type };
+}
 
 interface OfferState {
   id: number;
@@ -71,6 +83,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   };
   const clearUndo = useCallback(() => setUndoable(undefined), []);
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
+  const [testing, setTesting] = useState<PixelView>();
   const [question, setQuestion] = useState<PopupStart['question']>(first?.question);
 
   const [startError, setStartError] = useState<string | undefined>(
@@ -112,6 +125,11 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   // The panels load after the list has painted (or at once when the user asks to edit).
   const CreatePanel = useLazy<CreatePanelProps>(loadCreate, rows !== null && view === 'offer');
   const EditPanel = useLazy<EditPanelProps>(loadEdit, rows !== null || editing !== undefined);
+  const TestFirePanel = useLazy<TestFirePanelProps>(loadTestFire, testing !== undefined);
+  const NeedsAttention = useLazy<NeedsAttentionProps>(
+    loadAttention,
+    rows !== null && api.health !== undefined,
+  );
 
   // The offer's name and events, fresh from the API (the start message brought the cached ones).
   useEffect(() => {
@@ -164,6 +182,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     () => (offerEvents?.length ? new Map(offerEvents.map((e) => [e.id, e.name])) : undefined),
     [offerEvents],
   );
+  const testFireApi = api.testFire;
   const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
   // The same element while its inputs are unchanged, so Preact skips the rows when anything else re-renders
   // (the refresh note, the lazy panels, notices): each row is ~20 nodes, and the popup opens with up to hundreds.
@@ -177,11 +196,12 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           onToggle={toggle}
           onEdit={setEditing}
           onDelete={role === 'network' ? confirmDelete : undefined}
+          onTestFire={testFireApi ? setTesting : undefined}
           all={view === 'all'}
           eventNames={eventNames}
         />
       ),
-    [rows, pending, rowErrors, toggle, role, confirmDelete, view, eventNames],
+    [rows, pending, rowErrors, toggle, role, confirmDelete, view, eventNames, testFireApi],
   );
 
   if (startError) {
@@ -237,7 +257,23 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           {i18n.t('popup.settings')}
         </button>
       </header>
-      {deleting ? (
+      {NeedsAttention && api.health && ready && !testing && !editing ? (
+        <NeedsAttention api={api.health} hideWhenEmpty onTestFire={(p) => setTesting(p)} />
+      ) : null}
+      {testing ? (
+        <section class="panel" aria-label={i18n.t('popup.test.label', [String(testing.id)])}>
+          <h2>{i18n.t('testFire.dialogTitle', [String(testing.id)])}</h2>
+          {TestFirePanel && api.testFire ? (
+            <TestFirePanel
+              api={api.testFire}
+              source={testSource(testing)}
+              onClose={() => setTesting(undefined)}
+            />
+          ) : (
+            <p class="muted">{i18n.t('popup.test.loading')}</p>
+          )}
+        </section>
+      ) : deleting ? (
         <DeleteConfirm
           pixel={deleting.pixel}
           busy={deleting.busy}

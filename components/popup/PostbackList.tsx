@@ -18,6 +18,8 @@ export interface PostbackListProps {
   onEdit: (pixel: PixelView) => void;
   /** Network profiles: delete a postback (the host confirms first). */
   onDelete?: ((pixel: PixelView) => void) | undefined;
+  /** Open "Send a test" for a postback. */
+  onTestFire?: ((pixel: PixelView) => void) | undefined;
   /** The all-postbacks view: offer names on rows, and filters. */
   all: boolean;
   /** Event names by event id (the offer's events), for rows whose postback does not carry its event's name. */
@@ -51,6 +53,7 @@ export function PostbackList({
   onToggle,
   onEdit,
   onDelete,
+  onTestFire,
   all,
   eventNames,
 }: PostbackListProps) {
@@ -71,6 +74,7 @@ export function PostbackList({
       onToggle={onToggle}
       onEdit={onEdit}
       onDelete={onDelete}
+      onTestFire={onTestFire}
       showOffer={all}
       {...(eventNames ? { eventNames } : {})}
     />

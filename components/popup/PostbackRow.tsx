@@ -15,6 +15,8 @@ export interface PostbackRowProps {
   onEdit: (pixel: PixelView) => void;
   /** Network profiles: delete (after a confirmation the host shows). */
   onDelete?: ((pixel: PixelView) => void) | undefined;
+  /** Open "Send a test" (postback URL and HTML pixels; integrations have no URL to test). */
+  onTestFire?: ((pixel: PixelView) => void) | undefined;
   /** Show which offer a row belongs to (the all-postbacks view). */
   showOffer: boolean;
   /** Event names by event id, for a postback that does not carry its event's name. */
@@ -39,6 +41,7 @@ export function PostbackRow({
   onToggle,
   onEdit,
   onDelete,
+  onTestFire,
   showOffer,
   eventNames,
 }: PostbackRowProps) {
@@ -114,6 +117,16 @@ export function PostbackRow({
       >
         {i18n.t('network.row.edit')}
       </button>
+      {onTestFire && (pixel.deliveryMethod === 'postback' || pixel.deliveryMethod === 'html') ? (
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => onTestFire(pixel)}
+          aria-label={i18n.t('popup.row.testLabel', [String(pixel.id)])}
+        >
+          {i18n.t('popup.row.test')}
+        </button>
+      ) : null}
       {onDelete ? (
         <button
           type="button"

@@ -8,6 +8,8 @@ import type { Settings } from '../../lib/model/settings';
 import type { Template, TemplateInput } from '../../lib/model/template';
 import type { Result } from '../../lib/result';
 import type { DraftStore } from '../drafts/use-draft';
+import type { HealthApi } from '../health/health-api';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 
 /** Everything the popup paints first: one background answer, plus the tab it was opened on. */
 export interface PopupStart extends PopupStartReply {
@@ -76,4 +78,8 @@ export interface PopupApi {
   /** "This portal is for that profile": store the host on the profile. */
   claimPortal(host: string, profileId: string): Promise<Result<ProfileView, AppError>>;
   openOptions(hash?: string): void;
+  /** The health watch's "Needs attention" list (issue 18.1); absent in tests that do not need it. */
+  health?: HealthApi;
+  /** Test-fire (issue 18.2). */
+  testFire?: TestFireApi;
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { ProfileView } from '../../lib/model/profile';
-import type { Settings } from '../../lib/model/settings';
+import { DEFAULT_HEALTH_WATCH, type HealthWatchSettings, type Settings } from '../../lib/model/settings';
 import type { Result } from '../../lib/result';
 import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -13,6 +13,14 @@ export interface SettingsApi {
   update: (patch: Partial<Settings>) => Promise<Result<Settings, AppError>>;
   listProfiles: () => Promise<Result<ProfileView[], AppError>>;
   setDefaultProfile: (id: string) => Promise<Result<true, AppError>>;
+  /** Ask for the optional `notifications` permission; called synchronously from the click. */
+  requestNotifications?: () => Promise<boolean>;
+}
+
+const EVERY_MINUTES = [15, 30, 60, 120, 360, 1440] as const;
+
+function everyLabel(m: number): string {
+  return m < 60 ? `${m} minutes` : m === 60 ? 'hour' : m === 1440 ? 'day' : `${m / 60} hours`;
 }
 
 type Load =
@@ -51,6 +59,9 @@ export function SettingsScreen({ api }: { api: SettingsApi }) {
     return <LoadState load={load} onRetry={() => void refresh()} />;
   const { settings, profiles } = load;
   const defaultId = profiles.find((p) => p.isDefault)?.id ?? '';
+  const watch = settings.healthWatch ?? DEFAULT_HEALTH_WATCH;
+  const setWatch = (patch: Partial<HealthWatchSettings>) =>
+    void change(() => api.update({ healthWatch: { ...watch, ...patch } }));
   return (
     <div class="screen card form">
       <Notice state={notice} />
@@ -103,6 +114,58 @@ export function SettingsScreen({ api }: { api: SettingsApi }) {
           {i18n.t('settings.defaultProfileHint')}
         </p>
       </div>
+      <fieldset class="field" aria-describedby={`${id}-watch-hint`}>
+        <legend class="label">{i18n.t('settings.healthWatch')}</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={watch.enabled}
+            disabled={saving}
+            onChange={(e) => setWatch({ enabled: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          {i18n.t('settings.healthWatchOn')}
+        </label>
+        <p class="hint" id={`${id}-watch-hint`}>
+          {i18n.t('settings.healthWatchHint')}
+        </p>
+        <label for={`${id}-every`}>{i18n.t('settings.healthWatchEvery')}</label>
+        <select
+          id={`${id}-every`}
+          value={String(watch.everyMinutes)}
+          disabled={saving || !watch.enabled}
+          onChange={(e) => setWatch({ everyMinutes: Number((e.currentTarget as HTMLSelectElement).value) })}
+        >
+          {[...new Set([...EVERY_MINUTES, watch.everyMinutes])].map((m) => (
+            <option key={m} value={String(m)}>
+              {everyLabel(m)}
+            </option>
+          ))}
+        </select>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={watch.notify}
+            disabled={saving || !watch.enabled}
+            aria-describedby={`${id}-notify-hint`}
+            onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              if (!on || !api.requestNotifications) return setWatch({ notify: on });
+              // The permission prompt must be the first thing this click does.
+              void api.requestNotifications().then((granted) => {
+                if (granted) setWatch({ notify: true });
+                else {
+                  setNotice({ kind: 'error', text: i18n.t('settings.healthWatchNotifyRefused') });
+                  void refresh();
+                }
+              });
+            }}
+          />{' '}
+          {i18n.t('settings.healthWatchNotify')}
+        </label>
+        <p class="hint" id={`${id}-notify-hint`}>
+          {i18n.t('settings.healthWatchNotifyHint')}
+        </p>
+      </fieldset>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { type FormField, normalise } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, issuesByField } from '../postback-form/rules';
+import { TestFireButton } from '../test-fire/TestFireButton';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 import { FieldError } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 import { SelectField } from '../ui/SelectField';
@@ -23,6 +25,8 @@ export interface TemplateEditorProps {
   drafts: DraftStore;
   onSaved: (template: Template) => void;
   onCancel: () => void;
+  /** "Send a test" of the template's URL (issue 18.2); absent in tests that do not need it. */
+  testFire?: TestFireApi;
 }
 
 type Errors = Partial<Record<FormField | 'name', string>>;
@@ -41,7 +45,15 @@ const FIELD_OF: Record<string, FormField | 'name'> = {
 };
 
 /** Create or edit a template: its name, tracker, side and notes, and the shared postback form. */
-export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCancel }: TemplateEditorProps) {
+export function TemplateEditor({
+  editing,
+  initial,
+  save,
+  drafts,
+  onSaved,
+  onCancel,
+  testFire,
+}: TemplateEditorProps) {
   const id = useId();
   const [value, setValue] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -142,6 +154,7 @@ export function TemplateEditor({ editing, initial, save, drafts, onSaved, onCanc
         tracker={value.tracker}
         errors={formErrors}
       />
+      {testFire ? <TestFireButton api={testFire} value={value.postback} tracker={value.tracker} /> : null}
       <div class="field">
         <label for={`${id}-notes`}>{i18n.t('templates.editor.notes')}</label>
         <textarea

@@ -5,6 +5,7 @@ import type { TrackerPreset } from '../../lib/postback/trackers';
 import { uniqueName } from '../../lib/templates/names';
 import type { DraftStore } from '../drafts/use-draft';
 import { emptyValue } from '../postback-form/model';
+import type { TestFireApi } from '../test-fire/test-fire-api';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -27,6 +28,8 @@ export interface TemplatesScreenProps {
   navigate: (item?: string) => void;
   download?: Download;
   now?: () => Date;
+  /** "Send a test" in the editor (issue 18.2). */
+  testFire?: TestFireApi;
 }
 
 type Load =
@@ -122,6 +125,7 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
           initial={editing ? templateToValue(editing) : (seed ?? emptyTemplate())}
           save={api.save}
           drafts={drafts}
+          {...(props.testFire ? { testFire: props.testFire } : {})}
           onSaved={(t) => {
             setSeed(undefined);
             setNotice({ kind: 'ok', text: i18n.t('templates.saved', [t.name]), focus: true });

@@ -34,6 +34,8 @@ export function optionsServices(): OptionsServices {
       update: (patch) => call('settings.update', patch),
       listProfiles: () => call('profiles.list', undefined),
       setDefaultProfile: (id) => call('profiles.setDefault', { id }),
+      // Called synchronously from the click that turns notifications on.
+      requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
     },
     drafts: {
       get: (formId) => call('drafts.get', { formId }),
@@ -86,6 +88,18 @@ export function optionsServices(): OptionsServices {
       list: (filter) => call('history.list', filter),
       undo: (entryId, confirm) => call('history.undo', { entryId, confirm }),
       undoJob: (jobId) => call('jobs.undo', { jobId }),
+    },
+    health: {
+      list: () => call('health.list', undefined),
+      checkNow: () => call('health.checkNow', undefined),
+      dismiss: (id) => call('health.dismiss', { id }),
+      switchOn: (id) => call('health.switchOn', { id }),
+      getPixel: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
+    },
+    testFire: {
+      send: (input) => call('testFire.send', input),
+      // Called synchronously from the click (see TestFirePanel): no await may come before it.
+      requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
     },
     permissions: {
       contains: (origins) => browser.permissions.contains({ origins }),

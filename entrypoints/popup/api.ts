@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PopupApi } from '../../components/popup/popup-api';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
+import { healthAdapters } from './health';
 import { cachedPixels, fetchStart, watchPixels } from './start';
 
 const call = makeCall<Protocol>();
@@ -35,6 +36,7 @@ export const popupApi: PopupApi = {
   setDefaultTemplate: (profileId, templateId) => call('templates.setDefault', { profileId, templateId }),
   pickProfile: async (host, profileId) => void (await call('portal.pickProfile', { host, profileId })),
   claimPortal: (host, profileId) => call('portal.claim', { host, profileId }),
+  ...healthAdapters,
   openOptions(hash = '') {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
     window.close();

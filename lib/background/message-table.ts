@@ -3,6 +3,7 @@
 // one handler per entry, and pages type their calls with `Protocol`, derived from this table's type only (a
 // type-only import adds nothing to a page bundle). How to add a message: lib/messaging/README.md.
 import type { ProtocolOf } from '../messaging/table';
+import { healthMessages } from './messages/health';
 import { historyMessages } from './messages/history';
 import { jobMessages } from './messages/jobs';
 import { pixelMessages } from './messages/pixels';
@@ -20,6 +21,7 @@ export const messageTable = {
   ...historyMessages,
   ...jobMessages,
   ...portalMessages,
+  ...healthMessages,
 };
 
 /** The protocol between pages and the background: `data` is the input schema's input, the reply the service's. */

@@ -4,15 +4,23 @@ import type { AnyEntry } from '../messaging/table';
 import type { JobRunner } from './jobs/runner';
 import { messageTable } from './message-table';
 import { type BackgroundConfig, type ServiceContext, serviceContext } from './messages/context';
+import { healthCheckNow } from './services/health';
 
 export type { BackgroundConfig } from './messages/context';
 
+/** What the worker's own listeners (alarms) call into. */
+export interface BackgroundHandle {
+  /** One health-watch sweep, as the alarm runs it. */
+  runHealthCheck(): Promise<void>;
+  /** The bulk-job runner, which the worker resumes at start and from its alarm. */
+  jobs: JobRunner;
+}
+
 /**
  * Register one handler per entry of the message table: refuse other senders, parse the input with the entry's
- * schema, answer with its service. Call synchronously at worker start: nothing here awaits. Returns the job
- * runner, which the worker resumes at start and from its alarm.
+ * schema, answer with its service. Call synchronously at worker start: nothing here awaits.
  */
-export function registerHandlers(config: BackgroundConfig): { jobs: JobRunner } {
+export function registerHandlers(config: BackgroundConfig): BackgroundHandle {
   const ctx = serviceContext(config);
   const entries: [string, AnyEntry<ServiceContext>][] = Object.entries(messageTable);
   for (const [name, entry] of entries) {
@@ -21,5 +29,10 @@ export function registerHandlers(config: BackgroundConfig): { jobs: JobRunner } 
       defineHandler(name, entry.input, (data) => entry.run(data, ctx), config),
     );
   }
-  return { jobs: ctx.jobs.runner };
+  return {
+    jobs: ctx.jobs.runner,
+    async runHealthCheck() {
+      await healthCheckNow(ctx.everflow, ctx.notifyFlagged);
+    },
+  };
 }

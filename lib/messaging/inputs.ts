@@ -42,6 +42,13 @@ export const settingsPatch = z
     defaultTemplateId: z.string().max(100).optional(),
     requestDeadlineMs: z.number().int().min(3000).max(60_000).optional(),
     forgetKeysOnClose: z.boolean().optional(),
+    healthWatch: z
+      .strictObject({
+        enabled: z.boolean(),
+        everyMinutes: z.number().int().min(5, 'Check at most every 5 minutes.').max(1440),
+        notify: z.boolean(),
+      })
+      .optional(),
   })
   .strict();
 
@@ -160,3 +167,17 @@ export const toggleInput = z.strictObject({
 export const defaultTemplatePick = z.strictObject({ templateId: id, profileId: id.optional() });
 /** A portal host (as the popup read it from the tab) and the profile the user says it belongs to. */
 export const portalPick = z.strictObject({ host: z.string().min(1).max(253), profileId: id });
+
+// Health watch and test-fire (issue 18).
+export const noticeRef = z.strictObject({ id: z.string().trim().min(1).max(300) });
+export const testFireInput = z.strictObject({
+  url: z.string().trim().min(1, 'Enter the URL to send.').max(8000),
+  tracker: z.string().max(60).optional(),
+  confirmed: z
+    .strictObject({
+      http: z.boolean().optional(),
+      privateHost: z.boolean().optional(),
+      everflowHost: z.boolean().optional(),
+    })
+    .optional(),
+});

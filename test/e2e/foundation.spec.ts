@@ -12,7 +12,12 @@ test.describe('release build', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms']);
     expect(manifest.host_permissions).toEqual(['https://api.eflow.team/*']);
-    expect(manifest.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*', 'https://*/*']);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://api-eu.eflow.team/*',
+      'https://*/*',
+      'http://*/*',
+    ]);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.content_scripts).toBeUndefined();
   });
 

@@ -5,11 +5,16 @@ import { buildManifest } from '../../lib/manifest';
 // extension on update), so it must be a deliberate act: update this test and README "Permissions" together.
 describe('manifest permissions', () => {
   for (const browser of ['chrome', 'firefox']) {
-    it(`${browser} release build asks for exactly storage + activeTab + alarms + the US API host, EU and custom hosts optional`, () => {
+    it(`${browser} release build asks for exactly storage + activeTab + alarms + the US API host; EU, custom and tracker hosts and notifications optional`, () => {
       const m = buildManifest({ browser, demo: false });
       expect(m.permissions).toEqual(['storage', 'activeTab', 'alarms']);
+      expect(m.optional_permissions).toEqual(['notifications']);
       expect(m.host_permissions).toEqual(['https://api.eflow.team/*']);
-      expect(m.optional_host_permissions).toEqual(['https://api-eu.eflow.team/*', 'https://*/*']);
+      expect(m.optional_host_permissions).toEqual([
+        'https://api-eu.eflow.team/*',
+        'https://*/*',
+        'http://*/*',
+      ]);
       expect(m).not.toHaveProperty('content_scripts');
       expect(Object.keys(m).sort()).toEqual(
         [
@@ -20,6 +25,7 @@ describe('manifest permissions', () => {
           'icons',
           'name',
           'optional_host_permissions',
+          'optional_permissions',
           'permissions',
           'short_name',
           ...(browser === 'firefox' ? ['browser_specific_settings'] : []),

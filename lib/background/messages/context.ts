@@ -20,6 +20,8 @@ export interface BackgroundConfig extends HandlerContext {
     keepAlive?: (on: boolean) => void;
     concurrency?: number;
   };
+  /** Tell the user about newly flagged postbacks (a browser notification when they asked for one). */
+  notifyFlagged?: (count: number) => Promise<void>;
 }
 
 /** What every service call of the message table may use, built once at worker start. */
@@ -34,6 +36,10 @@ export interface ServiceContext {
   jobs: JobDeps;
   /** The profile services' dependencies (the key check). */
   profiles: ProfileDeps;
+  /** The fetch a test-fire sends with (the worker's own unless a test passes one). */
+  fetch: typeof fetch;
+  /** The health watch's notification of new flags (none in tests that do not pass one). */
+  notifyFlagged?: (count: number) => Promise<void>;
 }
 
 /** Build the services' context from the worker's configuration. */
@@ -61,6 +67,9 @@ export function serviceContext(config: BackgroundConfig): ServiceContext {
       now,
       newId,
     },
+    // Wrapped: the global fetch must not be called as a method of another object.
+    fetch: config.fetch ?? ((i, init) => fetch(i, init)),
+    ...(config.notifyFlagged ? { notifyFlagged: config.notifyFlagged } : {}),
   };
 }
 

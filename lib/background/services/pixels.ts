@@ -8,6 +8,7 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../mo
 import { err, ok, type Result } from '../../result';
 import { cacheKeys, readCache } from '../cache';
 import { appError, type ClientFor } from '../client-for';
+import { noteOwnWrite } from '../health/own-writes';
 import { recordWrite, type WriteOrigin, type WriteRecord } from '../history';
 import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
 import {
@@ -221,6 +222,7 @@ export async function createPixel(
     after: r.value.pixel.raw,
     origin: input.origin,
   });
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
 
@@ -252,6 +254,7 @@ export async function findCreatedPixel(
   }
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   // The create did land after all: it is a write like any other (undo can take it back).
   await remember(deps, {
     profile: c.value.profile,
@@ -300,6 +303,7 @@ export async function updatePixel(
     after: r.value.raw,
     origin: input.origin,
   });
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -325,6 +329,7 @@ export async function setPixelStatus(
     after: r.value.raw,
     origin: input.origin,
   });
+  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -355,5 +360,6 @@ export async function deletePixel(
     after: null,
     origin: input.origin,
   });
+  await noteOwnWrite(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }

@@ -6,11 +6,16 @@ import { code, literalStrings } from '../literal-strings';
 // Every word the popup shows goes through @wxt-dev/i18n (locales/en.yml), as on the options page. This pins it:
 // no text between JSX tags, and no literal label, placeholder or title, in the popup's components.
 const DIR = join(__dirname, '../../../components/popup');
-const FILES = [
-  ...readdirSync(DIR)
+const tsx = (dir: string) =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.tsx'))
-    .map((f) => join(DIR, f)),
+    .map((f) => join(dir, f));
+const FILES = [
+  ...tsx(DIR),
   join(__dirname, '../../../entrypoints/popup/App.tsx'),
+  // The popup shows Needs attention and the test-fire panel too (loaded after its first paint).
+  ...tsx(join(__dirname, '../../../components/health')),
+  ...tsx(join(__dirname, '../../../components/test-fire')),
 ];
 
 describe('popup strings', () => {

@@ -46,6 +46,7 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
     defaultTemplateId: 't1',
     requestDeadlineMs: 15_000,
     forgetKeysOnClose: true,
+    healthWatch: { enabled: true, everyMinutes: 30, notify: false },
   },
   'templates.list': undefined,
   'templates.save': template,
@@ -88,6 +89,15 @@ const VALID: { [K in MessageName]: Parameters<Protocol[K]>[0] } = {
   'jobs.startToggle': { status: 'inactive', targets: [{ profileId: 'p1', pixelId: 1 }] },
   'portal.claim': { host: 'partners.example.com', profileId: 'p1' },
   'portal.pickProfile': { host: 'acme.everflowclient.io', profileId: 'p1' },
+  'health.list': undefined,
+  'health.checkNow': undefined,
+  'health.dismiss': { id: 'p1:7:switched_off' },
+  'health.switchOn': { id: 'p1:7:switched_off' },
+  'testFire.send': {
+    url: 'https://tracker.test/postback?cid=abc',
+    tracker: 'custom',
+    confirmed: { http: true, privateHost: false, everflowHost: false },
+  },
 };
 
 /**

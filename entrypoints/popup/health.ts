@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import type { PopupApi } from '../../components/popup/popup-api';
+import type { Protocol } from '../../lib/background/message-table';
+import { makeCall } from '../../lib/messaging/call';
+
+const call = makeCall<Protocol>();
+
+/** The popup's wiring of the health watch's "Needs attention" list and of test-fire (issue 18). */
+export const healthAdapters: Required<Pick<PopupApi, 'health' | 'testFire'>> = {
+  health: {
+    list: () => call('health.list', undefined),
+    checkNow: () => call('health.checkNow', undefined),
+    dismiss: (id) => call('health.dismiss', { id }),
+    switchOn: (id) => call('health.switchOn', { id }),
+    getPixel: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
+  },
+  testFire: {
+    send: (input) => call('testFire.send', input),
+    // Called synchronously from the click (see TestFirePanel): no await may come before it.
+    requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  },
+};
