@@ -4,6 +4,7 @@ import { pixelDraft } from '../../messaging/inputs';
 import type { JobStep } from '../../model/jobs';
 import type { PixelDraft, PixelView } from '../../model/pixel';
 import { appError } from '../client-for';
+import { noteOwnWrite } from '../health/own-writes';
 import { listHistory, recordWrite } from '../history';
 import { patchPixelLists } from '../pixel-cache';
 import { draftToBody, isSamePostback, networkCreateBody, toPixelView } from '../pixel-mapping';
@@ -126,6 +127,7 @@ async function replaceUrl(step: JobStep, ctx: StepContext): Promise<StepOutcome>
   if (!r.ok) return failed(appError(r.error).message, r.error.kind);
   const pixel = toPixelView(r.value);
   await patchPixelLists(profile.id, pixel, ctx.deps.now());
+  await noteOwnWrite(profile.id, pixel, ctx.deps.now());
   await recordWrite(
     {
       profile,
@@ -167,6 +169,8 @@ export async function resolveSending(step: JobStep, ctx: StepContext): Promise<S
     .filter((p) => matchesRequest(body, p, side))
     .sort((a, b) => b.id - a.id)[0];
   if (!found) return { state: 'pending' };
+  // The health watch takes it as the extension's own write, like any create (not "created elsewhere").
+  await noteOwnWrite(profile.id, toPixelView(found), ctx.deps.now());
   // The worker may have stopped after the history had it but before the step did: record it once.
   const known = (await listHistory({ jobId: ctx.jobId })).some(
     (e) => e.pixelId === found.id && e.action === 'create',

@@ -3,6 +3,7 @@ import type { AppError } from '../../model/errors';
 import type { HistoryEntry, UndoReply } from '../../model/history';
 import { err, ok, type Result } from '../../result';
 import { appError } from '../client-for';
+import { noteOwnWrite } from '../health/own-writes';
 import { listHistory, recordWrite, type WriteOrigin } from '../history';
 import { patchPixelLists } from '../pixel-cache';
 import { toPixelView } from '../pixel-mapping';
@@ -43,6 +44,7 @@ export async function undoWrite(
     if (!r.ok) return err(appError(r.error));
     const pixel = toPixelView(r.value.pixel);
     await patchPixelLists(profile.id, pixel, deps.now());
+    await noteOwnWrite(profile.id, pixel, deps.now());
     const saved = await remember({
       pixelId: pixel.id,
       offerId: pixel.offerId,
@@ -70,6 +72,7 @@ export async function undoWrite(
     const r = await client.network.deletePixel(entry.pixelId);
     if (!r.ok) return err(appError(r.error));
     await patchPixelLists(profile.id, entry.pixelId, deps.now());
+    await noteOwnWrite(profile.id, entry.pixelId, deps.now());
     const saved = await remember({
       pixelId: entry.pixelId,
       offerId: entry.offerId,
@@ -95,6 +98,7 @@ export async function undoWrite(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(profile.id, pixel, deps.now());
+  await noteOwnWrite(profile.id, pixel, deps.now());
   const saved = await remember({
     pixelId: pixel.id,
     offerId: pixel.offerId,

@@ -151,6 +151,17 @@ describe('history and undo', () => {
     });
   });
 
+  it('the health watch takes an undo as the extension’s own write (nothing flagged)', async () => {
+    const profileId = await addProfile();
+    const pixelId = await create(profileId);
+    expect(await send('health.checkNow')).toMatchObject({ ok: true, value: { flagged: 0 } });
+    const [created] = await history();
+    // Affiliate keys cannot delete: the undo switches the postback off, which is not "switched off elsewhere".
+    expect(await send('history.undo', { entryId: created?.id })).toMatchObject({ ok: true });
+    expect((await stored(pixelId))?.pixel_status).toBe('inactive');
+    expect(await send('health.checkNow')).toMatchObject({ ok: true, value: { flagged: 0, notices: [] } });
+  });
+
   it('undoes an affiliate create by switching it off, and says why', async () => {
     const profileId = await addProfile();
     const pixelId = await create(profileId);
