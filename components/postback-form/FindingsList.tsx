@@ -24,23 +24,38 @@ export function findingsSummary(result: CheckResult): string {
   return parts.length ? parts.join(' · ') : i18n.t('findings.none');
 }
 
+/** One finding as shown: where or how bad it is, the message, and the fix when the checker knows it. */
+export interface ShownFinding {
+  key: string;
+  label: string;
+  severity: Finding['severity'];
+  rule: string;
+  message: string;
+  fix?: Fix | undefined;
+}
+
 /**
- * The checker's findings for the URL, worst first, each with its message and, when the checker knows the
- * repair, a button that applies it. The summary is a polite live region, so a screen reader hears the count
- * change while typing without every message being read out.
+ * The findings' look, shared by the URL's list and the HTML code's: the summary is a polite live region, so a
+ * screen reader hears the count change while typing without every message being read out.
  */
-export function FindingsList({ id, result, onFix }: FindingsListProps) {
-  const findings = [...result.errors, ...result.warnings, ...result.info];
+export function FindingsView(props: {
+  id: string;
+  valid: boolean;
+  summary: string;
+  findings: readonly ShownFinding[];
+  onFix: (fix: Fix) => void;
+}) {
+  const { id, valid, summary, findings, onFix } = props;
   return (
     <div class="findings" id={id}>
-      <p class={`findings__summary${result.valid ? '' : ' findings__summary--bad'}`} role="status">
-        {findingsSummary(result)}
+      <p class={`findings__summary${valid ? '' : ' findings__summary--bad'}`} role="status">
+        {summary}
       </p>
       {findings.length > 0 && (
         <ul class="findings__list">
           {findings.map((f) => (
-            <li key={f.rule} class={`finding finding--${f.severity}`} data-rule={f.rule}>
-              <span class="finding__severity">{severityLabel(f)}</span>
+            <li key={f.key} class={`finding finding--${f.severity}`} data-rule={f.rule}>
+              <span class="finding__severity">{f.label}</span>
               <span class="finding__message">
                 <MacroText text={f.message} />
               </span>
@@ -54,5 +69,26 @@ export function FindingsList({ id, result, onFix }: FindingsListProps) {
         </ul>
       )}
     </div>
+  );
+}
+
+/** The checker's findings for the URL, worst first, each with its message and its one-click fix if any. */
+export function FindingsList({ id, result, onFix }: FindingsListProps) {
+  const findings = [...result.errors, ...result.warnings, ...result.info].map((f) => ({
+    key: f.rule,
+    label: severityLabel(f),
+    severity: f.severity,
+    rule: f.rule,
+    message: f.message,
+    fix: f.fix,
+  }));
+  return (
+    <FindingsView
+      id={id}
+      valid={result.valid}
+      summary={findingsSummary(result)}
+      findings={findings}
+      onFix={onFix}
+    />
   );
 }

@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import type { Fix } from '../../lib/postback/check';
 import type { HtmlCheckResult, HtmlFinding, HtmlLocation } from '../../lib/postback/check-html';
-import { findingsSummary } from './FindingsList';
-import { MacroText } from './MacroText';
+import { FindingsView, findingsSummary } from './FindingsList';
 
 export interface HtmlFindingsProps {
   id: string;
@@ -33,28 +32,13 @@ export function HtmlFindings({ id, result, onFix }: HtmlFindingsProps) {
     info: bySeverity(result.findings, 'info'),
     tokens: [],
   });
-  return (
-    <div class="findings" id={id}>
-      <p class={`findings__summary${result.valid ? '' : ' findings__summary--bad'}`} role="status">
-        {summary}
-      </p>
-      {result.findings.length > 0 && (
-        <ul class="findings__list">
-          {result.findings.map((f, n) => (
-            <li key={n} class={`finding finding--${f.severity}`} data-rule={f.rule}>
-              <span class="finding__severity">{htmlLocationLabel(f.location)}</span>
-              <span class="finding__message">
-                <MacroText text={f.message} />
-              </span>
-              {f.fix && (
-                <button type="button" class="button button--small" onClick={() => f.fix && onFix(f.fix)}>
-                  {i18n.t('findings.fix', [f.fix.label])}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  const findings = result.findings.map((f, n) => ({
+    key: String(n),
+    label: htmlLocationLabel(f.location),
+    severity: f.severity,
+    rule: f.rule,
+    message: f.message,
+    fix: f.fix,
+  }));
+  return <FindingsView id={id} valid={result.valid} summary={summary} findings={findings} onFix={onFix} />;
 }

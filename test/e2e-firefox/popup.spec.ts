@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
+import { demoProfileInput, voluumTemplateInput } from '../e2e/demo-inputs';
 import { type LocalServer, startLocalServer } from '../e2e/local-server';
 import { AFFILIATE_KEY, type ServerPixel, serverPixel, serverPixels } from '../e2e/popup-helpers';
 import { call, clickButton, type FirefoxWithExtension, launchFirefox, waitForText } from './firefox';
@@ -22,28 +23,12 @@ beforeAll(async () => {
   });
   firefox = await launchFirefox();
   const page = await firefox.openExtensionPage('options.html');
-  const profile = await call<{ id: string }>(page, 'profiles.save', {
-    name: 'Demo affiliate',
-    role: 'affiliate',
-    region: 'custom',
-    customBaseUrl: sandbox.baseUrl,
-    portalDomains: ['127.0.0.1'],
-    apiKey: 'demo-affiliate-key',
-  });
-  const template = await call<{ id: string }>(page, 'templates.save', {
-    name: 'Voluum S2S',
-    side: 'affiliate',
-    tracker: 'voluum',
-    deliveryMethod: 'postback',
-    pixelType: 'conversion',
-    level: 'specific',
-    postbackUrl:
-      'https://trk.example.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
-    htmlCode: '',
-    delayMs: 0,
-    notes: '',
-    description: '',
-  });
+  const profile = await call<{ id: string }>(
+    page,
+    'profiles.save',
+    demoProfileInput(sandbox.baseUrl, ['127.0.0.1']),
+  );
+  const template = await call<{ id: string }>(page, 'templates.save', voluumTemplateInput());
   await call(page, 'settings.update', { defaultTemplateIds: { [profile.id]: template.id } });
   await page.close();
   pixels = await serverPixels(sandbox.baseUrl);

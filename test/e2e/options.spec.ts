@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { voluumTemplateInput } from './demo-inputs';
 import { expect, test } from './fixtures';
 import { callFromPage } from './protocol';
 
@@ -348,20 +349,15 @@ test('screenshots of the profile and template screens, light and dark', async ({
 }, info) => {
   const page = await openOptions('#profiles');
   await addDemoProfile(page, sandbox.baseUrl);
-  await callFromPage(page, 'templates.save', {
-    name: 'Voluum S2S',
-    side: 'affiliate',
-    tracker: 'voluum',
-    deliveryMethod: 'postback',
-    pixelType: 'conversion',
-    level: 'specific',
-    postbackUrl:
-      'https://abcde.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
-    htmlCode: '',
-    delayMs: 0,
-    notes: 'Tracking link: add sub1={clickid}',
-    description: '',
-  });
+  await callFromPage(
+    page,
+    'templates.save',
+    voluumTemplateInput({
+      postbackUrl:
+        'https://abcde.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
+      notes: 'Tracking link: add sub1={clickid}',
+    }),
+  );
   // Docs screenshots are written only on request, so a test run never dirties the checkout.
   const write = process.env.UPDATE_SCREENSHOTS === '1';
   if (write) mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { DEMO_AFFILIATE_KEY, demoProfileInput, voluumTemplateInput } from './demo-inputs';
 import type { Handler, LocalServer } from './local-server';
 import { callFromPage } from './protocol';
 import { activeTabId, clickToolbarButton } from './toolbar';
@@ -11,32 +12,16 @@ type R<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message
 
 /** Add the demo affiliate profile (sandbox host, the white-label portal domain) and a default S2S template. */
 export async function setUpAffiliate(page: Page, sandboxBaseUrl: string, template = true) {
-  const saved = await callFromPage<R<{ id: string }>>(page, 'profiles.save', {
-    name: 'Demo affiliate',
-    role: 'affiliate',
-    region: 'custom',
-    customBaseUrl: sandboxBaseUrl,
-    portalDomains: [PORTAL_HOST],
-    apiKey: 'demo-affiliate-key',
-  });
+  const saved = await callFromPage<R<{ id: string }>>(
+    page,
+    'profiles.save',
+    demoProfileInput(sandboxBaseUrl, [PORTAL_HOST]),
+  );
   if (!saved.ok) throw new Error(saved.error.message);
   const profileId = saved.value.id;
   let templateId: string | undefined;
   if (template) {
-    const t = await callFromPage<R<{ id: string }>>(page, 'templates.save', {
-      name: 'Voluum S2S',
-      side: 'affiliate',
-      tracker: 'voluum',
-      deliveryMethod: 'postback',
-      pixelType: 'conversion',
-      level: 'specific',
-      postbackUrl:
-        'https://trk.example.voluumtrk.com/postback?cid={sub1}&payout={payout_amount}&txid={transaction_id}',
-      htmlCode: '',
-      delayMs: 0,
-      notes: '',
-      description: '',
-    });
+    const t = await callFromPage<R<{ id: string }>>(page, 'templates.save', voluumTemplateInput());
     if (!t.ok) throw new Error(t.error.message);
     templateId = t.value.id;
     await callFromPage(page, 'settings.update', { defaultTemplateIds: { [profileId]: templateId } });
@@ -65,7 +50,7 @@ export async function openPopupFor(
 }
 
 /** The demo affiliate's key header, for reading the sandbox directly (what Everflow holds). */
-export const AFFILIATE_KEY = { 'X-Eflow-API-Key': 'demo-affiliate-key' };
+export const AFFILIATE_KEY = { 'X-Eflow-API-Key': DEMO_AFFILIATE_KEY };
 
 /** A postback as the sandbox returns it. */
 export type ServerPixel = Record<string, unknown> & {

@@ -1,3 +1,4 @@
+import { voluumTemplateInput } from './demo-inputs';
 import { expect, test } from './fixtures';
 import { seriousA11y } from './network-helpers';
 import {
@@ -27,19 +28,13 @@ test('global postbacks are listed apart as "Also fires here", and a new one to t
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   const { profileId } = await setUpAffiliate(page, sandbox.baseUrl, false);
   // The default template sends to the host the demo partner's global postbacks already send to.
-  const t = await callFromPage<R<{ id: string }>>(page, 'templates.save', {
-    name: 'Voluum S2S',
-    side: 'affiliate',
-    tracker: 'voluum',
-    deliveryMethod: 'postback',
-    pixelType: 'conversion',
-    level: 'specific',
-    postbackUrl: `https://${TRACKER_HOST}/postback?cid={sub1}&payout={payout_amount}`,
-    htmlCode: '',
-    delayMs: 0,
-    notes: '',
-    description: '',
-  });
+  const t = await callFromPage<R<{ id: string }>>(
+    page,
+    'templates.save',
+    voluumTemplateInput({
+      postbackUrl: `https://${TRACKER_HOST}/postback?cid={sub1}&payout={payout_amount}`,
+    }),
+  );
   if (!t.ok) throw new Error(t.error.message);
   await callFromPage(page, 'settings.update', { defaultTemplateIds: { [profileId]: t.value.id } });
   await page.close();
