@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control';
+import { demoProfileInput, voluumTemplateInput } from './demo-inputs';
 import { callFromPage } from './protocol';
 
 // Shared by the bulk and history browser tests (issue 17.5): the demo affiliate, one S2S template, and the
@@ -23,32 +24,17 @@ function value<T>(r: R<T>): T {
   return r.value;
 }
 
-/** Add the demo affiliate profile and the bulk template; returns their ids and the offers, in list order. */
+/** Add the demo affiliate profile and a Voluum template to BULK_URL; returns their ids and the offers, in list order. */
 export async function setUpBulk(page: Page, baseUrl: string) {
   const profileId = value(
-    await callFromPage<R<{ id: string }>>(page, 'profiles.save', {
-      name: 'Demo affiliate',
-      role: 'affiliate',
-      region: 'custom',
-      customBaseUrl: baseUrl,
-      portalDomains: [],
-      apiKey: 'demo-affiliate-key',
-    }),
+    await callFromPage<R<{ id: string }>>(page, 'profiles.save', demoProfileInput(baseUrl, [])),
   ).id;
   const templateId = value(
-    await callFromPage<R<{ id: string }>>(page, 'templates.save', {
-      name: 'Bulk S2S',
-      side: 'affiliate',
-      tracker: 'voluum',
-      deliveryMethod: 'postback',
-      pixelType: 'conversion',
-      level: 'specific',
-      postbackUrl: BULK_URL,
-      htmlCode: '',
-      delayMs: 0,
-      notes: '',
-      description: '',
-    }),
+    await callFromPage<R<{ id: string }>>(
+      page,
+      'templates.save',
+      voluumTemplateInput({ postbackUrl: BULK_URL }),
+    ),
   ).id;
   const offers = value(
     await callFromPage<R<{ items: { id: number; name: string }[] }>>(page, 'offers.list', {

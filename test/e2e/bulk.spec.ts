@@ -32,7 +32,7 @@ test('a bulk job over 30 offers: one skipped, one 500 reported and retried, the 
   );
   await page.reload(); // the screen reads the profile and template added above
 
-  await page.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: 'Bulk S2S' });
+  await page.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: 'Voluum S2S' });
   const boxes = page.getByRole('list', { name: 'Offers' }).getByRole('checkbox');
   await expect(boxes).toHaveCount(offers.length);
   for (let i = 0; i < 30; i++) await boxes.nth(i).check();
