@@ -74,7 +74,13 @@ export async function runStep(
       };
     }
     await markSending();
-    const r = await createPixel({ profileId: step.profileId, draft, allowDuplicate: true, origin }, deps);
+    // The run's list stands for the offer's postbacks (and their ids for the create's recovery): one list
+    // request per profile and run, not one per create.
+    const knownIds = list.map((p) => p.id);
+    const r = await createPixel(
+      { profileId: step.profileId, draft, allowDuplicate: true, origin, knownIds },
+      deps,
+    );
     if (!r.ok) return failed(r.error.message, r.error.kind);
     list.push(r.value.pixel);
     return {

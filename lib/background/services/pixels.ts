@@ -179,7 +179,17 @@ function createBody(draft: PixelDraft, side: 'affiliate' | 'network'): Record<st
  * (kind `unknown_outcome`) they come back in the error for "Check again" (`findCreatedPixel`).
  */
 export async function createPixel(
-  input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean; origin?: WriteOrigin },
+  input: {
+    profileId: string;
+    draft: PixelDraft;
+    allowDuplicate?: boolean;
+    origin?: WriteOrigin;
+    /**
+     * The postbacks the caller already read (a bulk job reads a profile's list once per run and does its own
+     * duplicate check): their ids go with the create, and no list request is made for it.
+     */
+    knownIds?: number[];
+  },
   deps: PixelDeps,
 ): Promise<Result<CreatedPixel, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -188,16 +198,18 @@ export async function createPixel(
   // Fresh for the duplicate check and for the ids the create's recovery must never claim; read, not stored:
   // the offer's rows are all the check needs, and rewriting a 10 000-row cached list for it would cost more
   // than the create.
-  const existing = await fetchRows(c.value, { offerId: input.draft.offerId ?? 0 });
+  const existing = input.knownIds
+    ? undefined
+    : await fetchRows(c.value, { offerId: input.draft.offerId ?? 0 });
   // Everflow could not be reached a moment ago: say so now, before sending anything. A POST into a dead
   // connection would leave the outcome unknown (a browser does not say whether it was sent) for the whole
   // recovery window, while the honest answer is "offline, your draft is kept".
-  if (!existing.ok && existing.error.kind === 'offline') return existing;
-  const offerRows = existing.ok
+  if (existing && !existing.ok && existing.error.kind === 'offline') return existing;
+  const offerRows = existing?.ok
     ? applyFilters(existing.value.rows, { offerId: input.draft.offerId ?? 0 })
     : [];
-  const knownIds = existing.ok ? offerRows.map((p) => p.id) : undefined;
-  if (!input.allowDuplicate && existing.ok) {
+  const knownIds = input.knownIds ?? (existing?.ok ? offerRows.map((p) => p.id) : undefined);
+  if (!input.allowDuplicate && existing?.ok) {
     const same = offerRows.find((p) => isSamePostback(p, input.draft));
     if (same) {
       return err({

@@ -200,11 +200,12 @@ describe('bulk jobs', () => {
     expect((await listHistory({ jobId: job.id })).filter((e) => e.action === 'create')).toHaveLength(8);
   });
 
-  it('writes the jobs item once per create (its `sending` mark), not again for each outcome', async () => {
+  it('writes the jobs item once per create (its `sending` mark), and lists the postbacks once per run', async () => {
     await startBackground({ fetch: (i, init) => fetch(i, init), jobs: { concurrency: 1 } });
     const { profileId, templateId, offers } = await setup();
     const targets = offers.slice(0, 6).map((o) => ({ profileId, offerId: o.id }));
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await control().clearRequests();
     const job = value(await send<R<Job>>('jobs.startApply', { templateId, targets }));
     await until(async () => (await jobs())[0]?.state === 'done');
     const writes = set.mock.calls.filter(([items]) => 'jobs' in (items as object)).length;
@@ -212,6 +213,11 @@ describe('bulk jobs', () => {
     expect(writes).toBeLessThanOrEqual(8);
     const stored = (await fakeBrowser.storage.local.get('jobs')).jobs as Record<string, Job>;
     expect(stored[job.id]?.steps.map((s) => s.state)).toEqual(Array(6).fill('done'));
+    // And one list request for the run (plus the start's plan), not one per create.
+    const lists = (await control().requests()).filter(
+      (r) => r.method === 'GET' && r.path === '/v1/affiliates/pixels',
+    );
+    expect(lists.length).toBeLessThanOrEqual(2);
   });
 
   it('a job step has no page deadline: a create slower than the 3 s setting still lands, once', async () => {
