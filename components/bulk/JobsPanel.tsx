@@ -40,9 +40,10 @@ export function JobsPanel({
   useEffect(() => {
     let live = true;
     void api.jobs().then((r) => {
-      if (!live || !r.ok) return;
-      setJobs(r.value);
-      if (r.value.some((j) => j.state === 'running'))
+      if (!live) return;
+      // A read that failed (the worker was stopped and is starting again) is tried again, not the end of polling.
+      if (r.ok) setJobs(r.value);
+      if (!r.ok || r.value.some((j) => j.state === 'running'))
         setTimeout(() => live && setTick((t) => t + 1), POLL_MS);
     });
     return () => {

@@ -5,7 +5,7 @@ import { BulkScreen } from '../../../components/bulk/BulkScreen';
 import { jobCsv } from '../../../components/bulk/report-csv';
 import type { Job } from '../../../lib/model/jobs';
 import type { Template } from '../../../lib/model/template';
-import { ok } from '../../../lib/result';
+import { err, ok } from '../../../lib/result';
 
 const template = {
   id: 't1',
@@ -161,6 +161,17 @@ describe('BulkScreen', () => {
     expect(download).toHaveBeenCalledWith('job-j1.csv', jobCsv(job));
     fireEvent.click(screen.getByRole('button', { name: 'Retry the failed ones' }));
     await waitFor(() => expect(api.control).toHaveBeenCalledWith('j1', 'retryFailed'));
+  });
+
+  it('keeps polling after a failed read (the worker restarting), then shows the progress', async () => {
+    const api = fakeApi();
+    vi.mocked(api.jobs)
+      .mockResolvedValueOnce(err({ kind: 'unavailable', message: 'The background is starting.' }))
+      .mockResolvedValue(ok([job]));
+    render(<BulkScreen api={api} download={vi.fn()} />);
+    expect(
+      await screen.findByText('1 done · 1 skipped · 1 failed · 0 left', {}, { timeout: 3000 }),
+    ).toBeTruthy();
   });
 
   it('writes a CSV a spreadsheet cannot run as a formula', () => {
