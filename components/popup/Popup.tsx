@@ -406,7 +406,15 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             <UndoToast
               key={undoable.at}
               text={undoable.text}
-              onUndo={(confirm) => api.undoLatest(profileId, undoable.pixelId, confirm)}
+              onUndo={async (confirm) => {
+                const r = await api.undoLatest(profileId, undoable.pixelId, confirm);
+                // The reply carries the row as it is now: the list shows it at once (it is not read again).
+                if (r.ok && r.value.pixel) {
+                  noteChange(r.value.pixel.id);
+                  patchRow(r.value.pixel);
+                }
+                return r;
+              }}
               onDone={clearUndo}
             />
           ) : null}

@@ -62,7 +62,7 @@ export interface PopupApi {
     profileId: string,
     pixelId: number,
     confirm: boolean,
-  ): Promise<Result<{ message: string }, AppError>>;
+  ): Promise<Result<{ message: string; pixel?: PixelView }, AppError>>;
   /** Network profiles: delete a partner postback (permanent). */
   deletePixel(profileId: string, pixelId: number): Promise<Result<true, AppError>>;
   /** Network profiles: the partner picker of a new postback. */

@@ -1,5 +1,6 @@
 // The write history (issue 17.4) and undo: one recorded write, with the raw Everflow object before and after.
 import * as z from 'zod/mini';
+import type { PixelView } from './pixel';
 
 export const HISTORY_ACTIONS = ['create', 'update', 'status', 'delete'] as const;
 /** Who made the write: the user from a page, a bulk job, or an undo. */
@@ -33,5 +34,7 @@ export interface UndoReply {
   message: string;
   /** The postback the undo wrote (a re-created postback has a new id). */
   pixelId: number;
+  /** Its row as the server answered (absent when the undo deleted it), so an open page shows it at once. */
+  pixel?: PixelView;
   entryId?: string;
 }

@@ -58,6 +58,7 @@ export async function undoWrite(
         `Re-created as postback ${pixel.id}: a re-created postback gets a new id (${entry.pixelId} is gone).` +
         (integration ? ' Its access token was never stored: enter it again if it had one.' : ''),
       pixelId: pixel.id,
+      pixel,
       ...(saved ? { entryId: saved.id } : {}),
     });
   }
@@ -112,7 +113,7 @@ export async function undoWrite(
       : entry.action === 'status'
         ? `Postback ${pixel.id} is ${pixel.status} again.`
         : `Postback ${pixel.id} is back as it was.`;
-  return ok({ message, pixelId: pixel.id, ...(saved ? { entryId: saved.id } : {}) });
+  return ok({ message, pixelId: pixel.id, pixel, ...(saved ? { entryId: saved.id } : {}) });
 }
 
 /**
