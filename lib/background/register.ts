@@ -32,7 +32,7 @@ export function registerHandlers(config: BackgroundConfig): BackgroundHandle {
   return {
     jobs: ctx.jobs.runner,
     async runHealthCheck() {
-      await healthCheckNow(ctx.everflow, ctx.notifyFlagged);
+      await healthCheckNow(ctx.everflow, ctx.notifyFlagged, 'background');
     },
   };
 }
