@@ -1,4 +1,4 @@
-import { createEverflowClient, type EverflowClient } from '../everflow/client';
+import { createEverflowClient, type EverflowClient, type EverflowClientOptions } from '../everflow/client';
 import type { AppError } from '../model/errors';
 import { DEFAULT_REQUEST_DEADLINE_MS } from '../model/settings';
 import { err, ok, type Result } from '../result';
@@ -59,6 +59,8 @@ export async function profileSide(profileId: string): Promise<Profile['role'] | 
 export function makeClientFor(
   fetchImpl?: typeof fetch,
   hasOrigin?: (originPattern: string) => Promise<boolean>,
+  /** Pacing for benchmarks (a scaled rate limit); the extension uses the shared default. */
+  pacing?: Pick<EverflowClientOptions, 'limiter'>,
 ): ClientFor {
   return async (profileId, budget = {}) => {
     const profile = (await profilesItem.getValue()).find((p) => p.id === profileId);
@@ -85,6 +87,7 @@ export function makeClientFor(
       ...(budget.requestTimeoutMs === undefined ? {} : { timeoutMs: budget.requestTimeoutMs }),
       ...(budget.retries === undefined ? {} : { retry: { retries: budget.retries } }),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      ...pacing,
     });
     return ok({ profile, client, side: profile.role });
   };
