@@ -1,6 +1,7 @@
 import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { setBadgeSource } from '../lib/background/badge';
 import { dropLegacyCache } from '../lib/background/cache';
 import { notifyFlaggedInBrowser, startHealthWatch } from '../lib/background/health/start';
 import { registerHandlers } from '../lib/background/register';
@@ -10,6 +11,8 @@ import { restrictStorageToTrustedContexts } from '../lib/storage/keys';
 
 // Wiring only. Listeners are registered synchronously, before any await, so a message that wakes the worker is
 // never missed; no state lives only in memory (storage holds it all).
+const JOBS_ALARM = 'jobs';
+
 export default defineBackground(() => {
   const background = registerHandlers({
     version: browser.runtime.getManifest().version,
@@ -17,9 +20,23 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }),
     notifyFlagged: notifyFlaggedInBrowser,
+    jobs: {
+      // The jobs' count on the toolbar badge, combined with the health watch's flags (lib/background/badge.ts).
+      badge: (count) => void setBadgeSource(browser.action, 'jobs', count),
+      // While a job runs, an alarm wakes a stopped worker, which resumes the job from storage.
+      keepAlive: (on) =>
+        void (on
+          ? browser.alarms.create(JOBS_ALARM, { periodInMinutes: 0.5 })
+          : browser.alarms.clear(JOBS_ALARM)),
+    },
   });
   // Health watch (issue 18.1): its alarm, its sweep, and the badge's count of flags.
   startHealthWatch(background);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === JOBS_ALARM) void background.jobs.kick();
+  });
+  // A job the last worker left running goes on (its `sending` creates are looked up first).
+  void background.jobs.kick();
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
   // Templates saved before integration secrets had their own store held them in place (issue 13, defect 11).
   void moveStoredTemplateSecrets();

@@ -3,7 +3,8 @@
  *
  * Every permission here is deliberate (see README "Permissions"):
  * - `storage`: profiles, templates, drafts and the data cache.
- * - `alarms`: the health watch's periodic check (no install warning).
+ * - `alarms`: the health watch's periodic check, and a bulk job (issue 17) resuming after the browser stops the
+ *   worker mid-job; no install warning.
  * - optional `notifications`: asked for from the click that turns the health watch's notification on.
  * - `activeTab`: the popup reads the URL of the tab the user clicked the toolbar button on, to find the offer.
  *   It has no install warning and covers every portal, white-label domains included (measured in

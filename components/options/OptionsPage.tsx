@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { BulkApi } from '../bulk/api';
+import { BulkScreen } from '../bulk/BulkScreen';
 import type { DraftStore } from '../drafts/use-draft';
 import { HealthScreen } from '../health/HealthScreen';
 import type { HealthApi } from '../health/health-api';
+import { type HistoryApi, HistoryScreen } from '../history/HistoryScreen';
 import type { PartnerPostbacksApi } from '../network/api';
 import { PartnerPostbacksScreen } from '../network/PartnerPostbacksScreen';
 import { type ProfilesApi, ProfilesScreen } from '../profiles/ProfilesScreen';
@@ -22,6 +25,10 @@ export interface OptionsServices {
   permissions: PermissionsApi;
   /** Network profiles: the partner-postback console. */
   partnerPostbacks: PartnerPostbacksApi;
+  /** Bulk jobs: apply to offers, find and replace, the jobs (issue 17). */
+  bulk: BulkApi;
+  /** The write history and undo (issue 17). */
+  history: HistoryApi;
   /** The health watch's list and test-fire (issue 18); optional so tests of other sections need not fake them. */
   health?: HealthApi;
   testFire?: TestFireApi;
@@ -37,6 +44,8 @@ function sectionLabel(s: Section): string {
   if (s === 'partner-postbacks') return i18n.t('options.nav.partnerPostbacks');
   if (s === 'templates') return i18n.t('options.nav.templates');
   if (s === 'settings') return i18n.t('options.nav.settings');
+  if (s === 'bulk') return i18n.t('options.nav.bulk');
+  if (s === 'history') return i18n.t('options.nav.history');
   if (s === 'health') return i18n.t('options.nav.health');
   return i18n.t('options.nav.profiles');
 }
@@ -135,6 +144,8 @@ export function OptionsPage({ services, status }: OptionsPageProps) {
               navigate={navigate}
             />
           )}
+          {route.section === 'bulk' && <BulkScreen api={services.bulk} />}
+          {route.section === 'history' && <HistoryScreen api={services.history} />}
           {route.section === 'health' && services.health && services.testFire && (
             <HealthScreen health={services.health} testFire={services.testFire} />
           )}

@@ -1,5 +1,13 @@
 /** The options page's sections, in navigation order ("partner-postbacks" shows with a network profile). */
-export const SECTIONS = ['profiles', 'partner-postbacks', 'templates', 'health', 'settings'] as const;
+export const SECTIONS = [
+  'profiles',
+  'partner-postbacks',
+  'templates',
+  'bulk',
+  'history',
+  'health',
+  'settings',
+] as const;
 /** One section of the options page. */
 export type Section = (typeof SECTIONS)[number];
 

@@ -20,6 +20,7 @@ import { PortalQuestion } from './PortalQuestion';
 import { PostbackList } from './PostbackList';
 import { MARK_INTERACTIVE } from './perf-marks';
 import type { PopupApi, PopupStart } from './popup-api';
+import { UndoToast } from './UndoToast';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
 
@@ -74,6 +75,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const [view, setView] = useState<'offer' | 'all'>(first && !first.offer ? 'all' : 'offer');
   const [editing, setEditing] = useState<PixelView>();
   const [notice, setNotice] = useState<string>();
+  // The last toggle, edit or delete, offered for undo for a few seconds (issue 17.4).
+  const [undoable, setUndoable] = useState<{ pixelId: number; text: string; at: number }>();
+  const offerUndo = (pixelId: number, text: string) => {
+    setNotice(undefined);
+    setUndoable({ pixelId, text, at: performance.now() });
+  };
+  const clearUndo = useCallback(() => setUndoable(undefined), []);
   const [deleting, setDeleting] = useState<{ pixel: PixelView; busy: boolean; error?: string }>();
   const [testing, setTesting] = useState<PixelView>();
   const [question, setQuestion] = useState<PopupStart['question']>(first?.question);
@@ -142,10 +150,16 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     errors: rowErrors,
     clearErrors,
   } = useStatusToggle({
-    setStatus: (pixelId, status) =>
-      profileId
-        ? api.setStatus(profileId, pixelId, status)
-        : Promise.resolve(err({ kind: 'unavailable', message: i18n.t('popup.noProfileSelected') })),
+    setStatus: async (pixelId, status) => {
+      if (!profileId) return err({ kind: 'unavailable', message: i18n.t('popup.noProfileSelected') });
+      const r = await api.setStatus(profileId, pixelId, status);
+      if (r.ok)
+        offerUndo(
+          pixelId,
+          i18n.t(status === 'active' ? 'popup.switchedOn' : 'popup.switchedOff', [String(pixelId)]),
+        );
+      return r;
+    },
     // One entry in `patched`: a switch costs the same at 10 rows as at 10 000.
     replace: patchRow,
     onChange: noteChange,
@@ -160,7 +174,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     if (!r.ok) return setDeleting({ pixel: p, busy: false, error: r.error.message });
     setDeleting(undefined);
     setRows((all) => all.filter((x) => x.id !== p.id));
-    setNotice(i18n.t('popup.deleted', [String(p.id)]));
+    offerUndo(p.id, i18n.t('popup.deleted', [String(p.id)]));
   };
 
   const role = profile?.role;
@@ -171,22 +185,33 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     [offerEvents],
   );
   const testFireApi = api.testFire;
-  // A status line belongs to the action that made it: a row's switch, edit or delete starts a new one.
-  const confirmDelete = useCallback((p: PixelView) => {
+  // A status line (or undo offer) belongs to the action that made it: a row's switch, edit, delete or a create
+  // starts a new one.
+  const clearStatus = useCallback(() => {
     setNotice(undefined);
-    setDeleting({ pixel: p, busy: false });
+    setUndoable(undefined);
   }, []);
+  const confirmDelete = useCallback(
+    (p: PixelView) => {
+      clearStatus();
+      setDeleting({ pixel: p, busy: false });
+    },
+    [clearStatus],
+  );
   const toggleRow = useCallback(
     (p: PixelView) => {
-      setNotice(undefined);
+      clearStatus();
       return toggle(p);
     },
-    [toggle],
+    [toggle, clearStatus],
   );
-  const editRow = useCallback((p: PixelView) => {
-    setNotice(undefined);
-    setEditing(p);
-  }, []);
+  const editRow = useCallback(
+    (p: PixelView) => {
+      clearStatus();
+      setEditing(p);
+    },
+    [clearStatus],
+  );
   // The same element while its inputs are unchanged, so Preact skips the list when anything else re-renders
   // (the refresh note, the lazy panels, notices).
   const list = useMemo(
@@ -312,7 +337,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             noteChange(p.id);
             patchRow(p);
             setEditing(undefined);
-            setNotice(i18n.t('popup.saved', [String(p.id)]));
+            offerUndo(p.id, i18n.t('popup.saved', [String(p.id)]));
             scrollToRow(p.id);
           }}
           onClose={() => {
@@ -409,9 +434,10 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                     });
                   }}
                   onNotice={setNotice}
-                  onStart={() => setNotice(undefined)}
+                  onStart={clearStatus}
                   onCreated={(p, recovered) => {
                     noteChange(p.id);
+                    setUndoable(undefined);
                     setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
                     setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
                   }}
@@ -421,6 +447,22 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
                 <p class="notice" role="status">
                   {notice}
                 </p>
+              ) : null}
+              {undoable && profileId ? (
+                <UndoToast
+                  key={undoable.at}
+                  text={undoable.text}
+                  onUndo={async (confirm) => {
+                    const r = await api.undoLatest(profileId, undoable.pixelId, confirm);
+                    // The reply carries the row as it is now: the list shows it at once (it is not read again).
+                    if (r.ok && r.value.pixel) {
+                      noteChange(r.value.pixel.id);
+                      patchRow(r.value.pixel);
+                    }
+                    return r;
+                  }}
+                  onDone={clearUndo}
+                />
               ) : null}
               {error ? (
                 <ActionError

@@ -57,6 +57,12 @@ export interface PopupApi {
     knownIds: number[],
   ): Promise<Result<CreatedPixel, AppError>>;
   updatePixel(profileId: string, pixelId: number, draft: PixelDraft): Promise<Result<PixelView, AppError>>;
+  /** Undo the user's newest write to a postback (the toast's "Undo"); `confirm` to undo over a later change. */
+  undoLatest(
+    profileId: string,
+    pixelId: number,
+    confirm: boolean,
+  ): Promise<Result<{ message: string; pixel?: PixelView }, AppError>>;
   /** Network profiles: delete a partner postback (permanent). */
   deletePixel(profileId: string, pixelId: number): Promise<Result<true, AppError>>;
   /** Network profiles: the partner picker of a new postback. */

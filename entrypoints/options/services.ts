@@ -3,6 +3,7 @@ import type { OptionsServices } from '../../components/options/OptionsPage';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
 import { ok } from '../../lib/result';
+import { healthAdapters } from '../popup/health';
 
 /** Send one message of the background's table (typed by it; the import is types only). */
 export const call = makeCall<Protocol>();
@@ -58,18 +59,38 @@ export function optionsServices(): OptionsServices {
       offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
       partners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
     },
-    health: {
-      list: () => call('health.list', undefined),
-      checkNow: () => call('health.checkNow', undefined),
-      dismiss: (id) => call('health.dismiss', { id }),
-      switchOn: (id) => call('health.switchOn', { id }),
-      getPixel: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
+    bulk: {
+      profiles: () => call('profiles.list', undefined),
+      templates: () => call('templates.list', undefined),
+      offers: async (profileId, search) => {
+        // Every offer, page by page (500 a page, the message's largest).
+        const first = await call('offers.list', { profileId, search, page: 1, pageSize: 500 });
+        if (!first.ok) return first;
+        const items = [...first.value.items];
+        for (let page = 2; items.length < first.value.total && page <= 20; page++) {
+          const next = await call('offers.list', { profileId, search, page, pageSize: 500 });
+          if (!next.ok || !next.value.items.length) break;
+          items.push(...next.value.items);
+        }
+        return { ok: true, value: { ...first.value, items } };
+      },
+      offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
+      previewApply: (input) => call('jobs.previewApply', input),
+      startApply: (input) => call('jobs.startApply', input),
+      jobs: () => call('jobs.list', undefined),
+      control: (id, action) => call('jobs.control', { id, action }),
+      undoJob: (jobId) => call('jobs.undo', { jobId }),
+      find: (text, refresh) => call('pixels.findAll', { text, refresh }),
+      previewReplace: (input) => call('jobs.previewReplace', input),
+      startReplace: (input) => call('jobs.startReplace', input),
+      startToggle: (status, targets) => call('jobs.startToggle', { status, targets }),
     },
-    testFire: {
-      send: (input) => call('testFire.send', input),
-      // Called synchronously from the click (see TestFirePanel): no await may come before it.
-      requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    history: {
+      list: (filter) => call('history.list', filter),
+      undo: (entryId, confirm) => call('history.undo', { entryId, confirm }),
+      undoJob: (jobId) => call('jobs.undo', { jobId }),
     },
+    ...healthAdapters,
     permissions: {
       contains: (origins) => browser.permissions.contains({ origins }),
       // Called synchronously from the save click (see ProfileForm): no await may come before it.

@@ -25,6 +25,7 @@ export const popupApi: PopupApi = {
   getOffer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
   searchOffers: (profileId, search) => call('offers.list', { profileId, search, pageSize: 20 }),
   deletePixel: (profileId, pixelId) => call('pixels.delete', { profileId, pixelId }),
+  undoLatest: (profileId, pixelId, confirm) => call('history.undoLatest', { profileId, pixelId, confirm }),
   searchPartners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
   drafts: {
     get: (formId) => call('drafts.get', { formId }),

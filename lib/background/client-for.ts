@@ -1,4 +1,4 @@
-import { createEverflowClient, type EverflowClient } from '../everflow/client';
+import { createEverflowClient, type EverflowClient, type EverflowClientOptions } from '../everflow/client';
 import type { AppError } from '../model/errors';
 import { DEFAULT_REQUEST_DEADLINE_MS } from '../model/settings';
 import { err, ok, type Result } from '../result';
@@ -21,6 +21,10 @@ export interface ClientBudget {
    * page waits for. `null`: none, for background jobs, which keep the per-request timeout and retries.
    */
   deadlineMs?: number | null;
+  /** Each request's own timeout, when shorter than the client's default (a check the user waits for). */
+  requestTimeoutMs?: number;
+  /** Retries of a failed request (default: the client's); 0 makes a hung request fail at its timeout. */
+  retries?: number;
 }
 
 export type ClientFor = (
@@ -55,6 +59,8 @@ export async function profileSide(profileId: string): Promise<Profile['role'] | 
 export function makeClientFor(
   fetchImpl?: typeof fetch,
   hasOrigin?: (originPattern: string) => Promise<boolean>,
+  /** Pacing for benchmarks (a scaled rate limit); the extension uses the shared default. */
+  pacing?: Pick<EverflowClientOptions, 'limiter'>,
 ): ClientFor {
   return async (profileId, budget = {}) => {
     const profile = (await profilesItem.getValue()).find((p) => p.id === profileId);
@@ -78,7 +84,10 @@ export function makeClientFor(
       baseUrl: base.value,
       apiKey,
       ...(deadlineMs === null ? {} : { deadlineMs }),
+      ...(budget.requestTimeoutMs === undefined ? {} : { timeoutMs: budget.requestTimeoutMs }),
+      ...(budget.retries === undefined ? {} : { retry: { retries: budget.retries } }),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      ...pacing,
     });
     return ok({ profile, client, side: profile.role });
   };

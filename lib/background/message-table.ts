@@ -4,6 +4,8 @@
 // type-only import adds nothing to a page bundle). How to add a message: lib/messaging/README.md.
 import type { ProtocolOf } from '../messaging/table';
 import { healthMessages } from './messages/health';
+import { historyMessages } from './messages/history';
+import { jobMessages } from './messages/jobs';
 import { pixelMessages } from './messages/pixels';
 import { portalMessages } from './messages/portal';
 import { profileMessages } from './messages/profiles';
@@ -16,6 +18,8 @@ export const messageTable = {
   ...profileMessages,
   ...templateMessages,
   ...pixelMessages,
+  ...historyMessages,
+  ...jobMessages,
   ...portalMessages,
   ...healthMessages,
 };

@@ -1,6 +1,7 @@
 import { defineHandler } from '../messaging/handler';
 import { onMessage } from '../messaging/messenger';
 import type { AnyEntry } from '../messaging/table';
+import type { JobRunner } from './jobs/runner';
 import { messageTable } from './message-table';
 import { type BackgroundConfig, type ServiceContext, serviceContext } from './messages/context';
 import { healthCheckNow } from './services/health';
@@ -11,6 +12,8 @@ export type { BackgroundConfig } from './messages/context';
 export interface BackgroundHandle {
   /** One health-watch sweep, as the alarm runs it. */
   runHealthCheck(): Promise<void>;
+  /** The bulk-job runner, which the worker resumes at start and from its alarm. */
+  jobs: JobRunner;
 }
 
 /**
@@ -27,8 +30,9 @@ export function registerHandlers(config: BackgroundConfig): BackgroundHandle {
     );
   }
   return {
+    jobs: ctx.jobs.runner,
     async runHealthCheck() {
-      await healthCheckNow(ctx.everflow, ctx.notifyFlagged);
+      await healthCheckNow(ctx.everflow, ctx.notifyFlagged, 'background');
     },
   };
 }

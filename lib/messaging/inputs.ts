@@ -123,6 +123,46 @@ export const offerRef = z.strictObject({ profileId, offerId: z.number().int().po
 export const origins = z.strictObject({ origins: z.array(z.string().max(300)).min(1).max(10) });
 
 export const popupStartInput = z.strictObject({ tabUrl: z.string().max(4000).optional() });
+
+// History and undo (issue 17.4).
+export const historyList = z.strictObject({ profileId: profileId.optional(), jobId: id.optional() });
+export const historyUndo = z.strictObject({ entryId: id, confirm: z.boolean().optional() });
+export const historyUndoLatest = z.strictObject({ profileId, pixelId, confirm: z.boolean().optional() });
+
+// Bulk jobs (issue 17.1-17.3).
+const applyTarget = z.strictObject({
+  profileId,
+  offerId: z.number().int().positive(),
+  offerName: z.string().max(300).optional(),
+  affiliateId: z.number().int().nonnegative().optional(),
+  events: z
+    .array(z.strictObject({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }))
+    .max(50)
+    .optional(),
+});
+export const applyInput = z.strictObject({
+  templateId: id,
+  targets: z.array(applyTarget).min(1, 'Pick at least one offer.').max(5000),
+});
+export const jobControl = z.strictObject({
+  id,
+  action: z.enum(['pause', 'resume', 'cancel', 'retryFailed']),
+});
+export const jobRef = z.strictObject({ jobId: id });
+const replaceTarget = z.strictObject({ profileId, pixelId });
+export const findAll = z.strictObject({
+  text: z.string().trim().min(2, 'Type at least two characters.').max(500),
+  refresh: z.boolean().optional(),
+});
+export const replaceInput = z.strictObject({
+  find: z.string().min(1, 'Type what to replace.').max(500),
+  replace: z.string().max(2000),
+  targets: z.array(replaceTarget).min(1, 'Pick at least one postback.').max(10_000),
+});
+export const toggleInput = z.strictObject({
+  status: z.enum(PIXEL_STATUSES),
+  targets: z.array(replaceTarget).min(1, 'Pick at least one postback.').max(10_000),
+});
 /** "Make default": for one profile, or without one the global fallback. */
 export const defaultTemplatePick = z.strictObject({ templateId: id, profileId: id.optional() });
 /** A portal host (as the popup read it from the tab) and the profile the user says it belongs to. */

@@ -1,4 +1,5 @@
 import type { AffiliatePixelInput } from '../../everflow/affiliate-api';
+import { isAmbiguous } from '../../everflow/create-recovery';
 import type { EverflowError } from '../../everflow/errors';
 import type { NetworkPixelInput } from '../../everflow/network-api';
 import type { PixelRows, UnreadablePixel } from '../../everflow/pixel-results';
@@ -8,7 +9,8 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../mo
 import { err, ok, type Result } from '../../result';
 import { cacheKeys } from '../cache';
 import { appError, type ClientFor, type ProfileClient, profileSide } from '../client-for';
-import { noteOwnWrite } from '../health/own-writes';
+import { noteIntendedStatus, noteOwnWrite } from '../health/own-writes';
+import { recordWrite, type WriteOrigin, type WriteRecord } from '../history';
 import { patchPixelLists, readPixelList, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
@@ -28,6 +30,18 @@ export interface PixelDeps {
   now: () => number;
   /** Which side a stored profile is on, without reading its key (default: the stored profiles). */
   sideOf?: (profileId: string) => Promise<'affiliate' | 'network' | undefined>;
+  /** Ids of history entries (default: random UUIDs). */
+  newId?: () => string;
+}
+
+/** Record a successful write in the history (issue 17.4). One call per write function. */
+function remember(deps: PixelDeps, w: WriteRecord): Promise<unknown> {
+  return recordWrite(w, { now: deps.now, newId: deps.newId ?? (() => crypto.randomUUID()) });
+}
+
+/** The other status: what a status write replaced (the round trip changes nothing else). */
+function otherStatus(status: 'active' | 'inactive'): 'active' | 'inactive' {
+  return status === 'active' ? 'inactive' : 'active';
 }
 
 /** Apply page filters to a list (the affiliate list endpoint's own filters are unconfirmed, so filter here). */
@@ -166,7 +180,17 @@ function createBody(draft: PixelDraft, side: 'affiliate' | 'network'): Record<st
  * (kind `unknown_outcome`) they come back in the error for "Check again" (`findCreatedPixel`).
  */
 export async function createPixel(
-  input: { profileId: string; draft: PixelDraft; allowDuplicate?: boolean },
+  input: {
+    profileId: string;
+    draft: PixelDraft;
+    allowDuplicate?: boolean;
+    origin?: WriteOrigin;
+    /**
+     * The postbacks the caller already read (a bulk job reads a profile's list once per run and does its own
+     * duplicate check): their ids go with the create, and no list request is made for it.
+     */
+    knownIds?: number[];
+  },
   deps: PixelDeps,
 ): Promise<Result<CreatedPixel, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -175,16 +199,18 @@ export async function createPixel(
   // Fresh for the duplicate check and for the ids the create's recovery must never claim; read, not stored:
   // the offer's rows are all the check needs, and rewriting a 10 000-row cached list for it would cost more
   // than the create.
-  const existing = await fetchRows(c.value, { offerId: input.draft.offerId ?? 0 });
+  const existing = input.knownIds
+    ? undefined
+    : await fetchRows(c.value, { offerId: input.draft.offerId ?? 0 });
   // Everflow could not be reached a moment ago: say so now, before sending anything. A POST into a dead
   // connection would leave the outcome unknown (a browser does not say whether it was sent) for the whole
   // recovery window, while the honest answer is "offline, your draft is kept".
-  if (!existing.ok && existing.error.kind === 'offline') return existing;
-  const offerRows = existing.ok
+  if (existing && !existing.ok && existing.error.kind === 'offline') return existing;
+  const offerRows = existing?.ok
     ? applyFilters(existing.value.rows, { offerId: input.draft.offerId ?? 0 })
     : [];
-  const knownIds = existing.ok ? offerRows.map((p) => p.id) : undefined;
-  if (!input.allowDuplicate && existing.ok) {
+  const knownIds = input.knownIds ?? (existing?.ok ? offerRows.map((p) => p.id) : undefined);
+  if (!input.allowDuplicate && existing?.ok) {
     const same = offerRows.find((p) => isSamePostback(p, input.draft));
     if (same) {
       return err({
@@ -205,6 +231,15 @@ export async function createPixel(
   }
   const pixel = toPixelView(r.value.pixel);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'create',
+    before: null,
+    after: r.value.pixel.raw,
+    origin: input.origin,
+  });
   await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
@@ -237,6 +272,16 @@ export async function findCreatedPixel(
   }
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await noteOwnWrite(input.profileId, pixel, deps.now());
+  // The create did land after all: it is a write like any other (undo can take it back).
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'create',
+    before: null,
+    after: r.value.raw,
+  });
   return ok({ pixel, recovered: true });
 }
 
@@ -246,7 +291,7 @@ export async function findCreatedPixel(
  * form opened); it changes only through `setPixelStatus`.
  */
 export async function updatePixel(
-  input: { profileId: string; pixelId: number; draft: PixelDraft },
+  input: { profileId: string; pixelId: number; draft: PixelDraft; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<PixelView, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -267,28 +312,53 @@ export async function updatePixel(
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'update',
+    before: current.value.raw,
+    after: r.value.raw,
+    origin: input.origin,
+  });
   await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
 /** Switch a postback on or off; nothing else about it changes. */
 export async function setPixelStatus(
-  input: { profileId: string; pixelId: number; status: 'active' | 'inactive' },
+  input: { profileId: string; pixelId: number; status: 'active' | 'inactive'; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<PixelView, AppError>> {
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const r = await c.value.client[c.value.side].setPixelStatus(input.pixelId, input.status);
-  if (!r.ok) return err(appError(r.error));
+  if (!r.ok) {
+    // The PUT may have landed without an answer: the health watch must not call it a switch made elsewhere.
+    if (isAmbiguous(r.error))
+      await noteIntendedStatus(input.profileId, input.pixelId, input.status, deps.now());
+    return err(appError(r.error));
+  }
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
+  // The round trip put back the server's object with only the status changed, so "before" is "after" with the
+  // other status (no extra GET on every toggle).
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: pixel.id,
+    offerId: pixel.offerId,
+    action: 'status',
+    before: { ...r.value.raw, pixel_status: otherStatus(input.status) },
+    after: r.value.raw,
+    origin: input.origin,
+  });
   await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
 /** Delete a partner postback (network profiles only; the affiliate API has no delete). */
 export async function deletePixel(
-  input: { profileId: string; pixelId: number },
+  input: { profileId: string; pixelId: number; origin?: WriteOrigin },
   deps: PixelDeps,
 ): Promise<Result<true, AppError>> {
   const c = await deps.clientFor(input.profileId);
@@ -299,9 +369,20 @@ export async function deletePixel(
       message: 'Affiliates cannot delete postbacks; switch it off instead.',
     });
   }
+  // The object as it was, so the history can re-create it (undo of a delete).
+  const before = await c.value.client.network.getPixel(input.pixelId);
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
   await patchPixelLists(input.profileId, input.pixelId, deps.now());
+  await remember(deps, {
+    profile: c.value.profile,
+    pixelId: input.pixelId,
+    offerId: before.ok ? before.value.offerId : 0,
+    action: 'delete',
+    before: before.ok ? before.value.raw : null,
+    after: null,
+    origin: input.origin,
+  });
   await noteOwnWrite(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }

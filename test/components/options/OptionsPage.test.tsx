@@ -27,6 +27,30 @@ function services(): OptionsServices {
     drafts: fakeDrafts().store,
     permissions: fakePermissions().permissions,
     partnerPostbacks: fakePartnerPostbacks().api,
+    bulk: fakeBulk(),
+    history: {
+      list: vi.fn(async () => ok([])),
+      undo: vi.fn(),
+      undoJob: vi.fn(),
+    },
+  };
+}
+
+function fakeBulk(): OptionsServices['bulk'] {
+  return {
+    profiles: vi.fn(async () => ok([])),
+    templates: vi.fn(async () => ok([])),
+    offers: vi.fn(async () => ok({ items: [], page: 1, pageSize: 500, total: 0 })),
+    offer: vi.fn(),
+    previewApply: vi.fn(),
+    startApply: vi.fn(),
+    jobs: vi.fn(async () => ok([])),
+    control: vi.fn(),
+    undoJob: vi.fn(),
+    find: vi.fn(async () => ok({ matches: [], failures: [] })),
+    previewReplace: vi.fn(),
+    startReplace: vi.fn(),
+    startToggle: vi.fn(),
   };
 }
 

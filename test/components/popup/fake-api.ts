@@ -63,6 +63,7 @@ export function fakeApi(
     findCreated: vi.fn(),
     updatePixel: vi.fn(),
     deletePixel: vi.fn(),
+    undoLatest: vi.fn(async () => ok({ message: 'Undone.' })),
     getOffer: vi.fn(async () => ok({ id: 11, name: 'Keto Burn', events: [] })),
     searchOffers: vi.fn(async () => ok({ items: [], page: 1, pageSize: 20, total: 0 })),
     searchPartners: vi.fn(async () => ok({ items: [], page: 1, pageSize: 20, total: 0 })),

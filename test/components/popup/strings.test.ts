@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { code, literalStrings } from '../literal-strings';
 
 // Every word the popup shows goes through @wxt-dev/i18n (locales/en.yml), as on the options page. This pins it:
 // no text between JSX tags, and no literal label, placeholder or title, in the popup's components.
@@ -16,25 +17,6 @@ const FILES = [
   ...tsx(join(__dirname, '../../../components/health')),
   ...tsx(join(__dirname, '../../../components/test-fire')),
 ];
-
-/** The source without comments (JSX comments included), so prose in comments is not mistaken for UI text. */
-function code(path: string): string {
-  return readFileSync(path, 'utf8')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
-}
-
-/** Literal UI text in a TSX source: text nodes with a word in them, and literal text attributes. */
-function literalStrings(src: string): string[] {
-  const text = [...src.matchAll(/(?<![=\w])>([^<>{}()[\];=]*?[A-Za-z]{2,}[^<>{}()[\];=]*?)(?=<|\{)/g)].map(
-    (m) => m[1]!.trim(),
-  );
-  const attrs = [...src.matchAll(/\b(?:aria-label|placeholder|label|title)="([^"]*[A-Za-z][^"]*)"/g)].map(
-    (m) => m[0],
-  );
-  return [...text, ...attrs].filter(Boolean);
-}
 
 describe('popup strings', () => {
   it('finds literal text (the check itself works)', () => {
