@@ -1,6 +1,7 @@
 import type { AppError } from '../../model/errors';
 import type { ProfileView } from '../../model/profile';
 import { normalizePortalDomain } from '../../portal/domain';
+import { withRememberedHost } from '../../portal/remembered-host';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { commitProfiles } from './profile-commit';
@@ -15,13 +16,13 @@ function portalHost(raw: string): Result<string, AppError> {
   return ok(host);
 }
 
-/** Records `profileId` as the pick for `host` (call inside commitProfiles). */
+/** Records `profileId` as the most recent pick for `host`, keeping the newest few hundred (call inside commitProfiles). */
 async function storePick(host: string, profileId: string): Promise<void> {
-  await settingsItem.update((s) =>
-    s.profileByHost?.[host] === profileId
-      ? s
-      : { ...s, profileByHost: { ...s.profileByHost, [host]: profileId } },
-  );
+  await settingsItem.update((s) => {
+    const last = Object.entries(s.profileByHost ?? {}).at(-1);
+    if (last?.[0] === host && last[1] === profileId) return s;
+    return { ...s, profileByHost: withRememberedHost(s.profileByHost, host, profileId) };
+  });
 }
 
 /**

@@ -76,4 +76,14 @@ describe('rememberPortalProfile', () => {
     expect(s.profileByHost).toEqual({ 'a.everflowclient.io': 'p1' });
     expect(s.defaultProfileId).toBe(before);
   });
+
+  it('keeps the newest 200 host picks, so the map cannot grow without end', async () => {
+    const old = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`h${i}.test`, 'p1']));
+    await settingsItem.update((s) => ({ ...s, profileByHost: old }));
+    expect((await rememberPortalProfile({ host: 'new.brand.test', profileId: 'p1' })).ok).toBe(true);
+    const hosts = Object.keys((await settingsItem.getValue()).profileByHost ?? {});
+    expect(hosts).toHaveLength(200);
+    expect(hosts).not.toContain('h0.test');
+    expect(hosts.at(-1)).toBe('new.brand.test');
+  });
 });
