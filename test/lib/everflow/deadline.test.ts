@@ -35,11 +35,33 @@ describe('a deadline on a user-initiated call', () => {
   });
 
   it('server errors are retried only while the next try can start before the deadline', async () => {
-    const { c, calls } = client(() => json(503, { error: 'down' }));
-    const { value, ms } = await timed(() => c.affiliate.listPixels());
-    expect(!value.ok && value.error.kind).toBe('server');
-    expect(ms).toBeLessThan(DEADLINE + SLACK);
-    expect(calls.length).toBeGreaterThanOrEqual(1);
+    // A virtual clock, so the count is exact: the backoff waits are 50, 100, 200, 400 ms (jitter fixed at ½ of
+    // 100·2^n). Tries start at 0, 50 and 150 ms; the next would start at 350 ms, past the 300 ms deadline.
+    const run = async (deadlineMs: number) => {
+      let t = 0;
+      const stub = stubFetch(() => json(503, { error: 'down' }));
+      const c = createEverflowClient({
+        baseUrl: BASE,
+        apiKey: 'k',
+        fetch: stub.fetch,
+        limiter: 'none',
+        now: () => t,
+        sleep: async (ms) => {
+          t += ms;
+        },
+        random: () => 0.5,
+        retry: { retries: 4, baseMs: 100 },
+        deadlineMs,
+      });
+      const value = await c.affiliate.listPixels();
+      return { value, calls: stub.calls.length, endedAt: t };
+    };
+    const cut = await run(DEADLINE);
+    expect(!cut.value.ok && cut.value.error.kind).toBe('server');
+    expect(cut.calls).toBe(3);
+    expect(cut.endedAt).toBeLessThan(DEADLINE);
+    // The same failures with room to spare: all 4 retries run, so the 3 above is the deadline's doing.
+    expect((await run(10_000)).calls).toBe(5);
   });
 
   it('a create the hung API never answers says "unknown outcome" by the deadline, POSTed once', async () => {
