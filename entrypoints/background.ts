@@ -1,6 +1,7 @@
 import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { dropLegacyCache } from '../lib/background/cache';
 import { notifyFlaggedInBrowser, startHealthWatch } from '../lib/background/health/start';
 import { registerHandlers } from '../lib/background/register';
 import { adoptLegacyPopupDrafts } from '../lib/background/services/drafts';
@@ -22,6 +23,8 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts({ local: browser.storage.local, session: browser.storage.session });
   // Templates saved before integration secrets had their own store held them in place (issue 13, defect 11).
   void moveStoredTemplateSecrets();
+  // The cache is kept by the piece since 0.2 (lib/storage/cache-layout.ts); the old single item goes.
+  void dropLegacyCache();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void adoptLegacyPopupDrafts();
     if (reason !== 'install') return;

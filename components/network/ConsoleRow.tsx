@@ -10,9 +10,12 @@ import {
   targetOf,
   typeBadge,
 } from '../ui/pixel-labels';
+import type { RowPlace } from '../ui/VirtualList';
 
 export interface ConsoleRowProps {
   pixel: PixelView;
+  /** Its place in the (windowed) list. */
+  place?: RowPlace;
   /** True while a toggle waits for the background. */
   pending: boolean;
   /** The specific error of the last failed action on this row. */
@@ -30,6 +33,7 @@ export interface ConsoleRowProps {
  */
 export function ConsoleRow({
   pixel,
+  place,
   pending,
   error,
   onToggle,
@@ -42,7 +46,7 @@ export function ConsoleRow({
   const target = targetOf(pixel);
   const errorId = `pp-${pixel.id}-error`;
   return (
-    <li class={`pp-row${active ? '' : ' pp-row--inactive'}`} data-pixel-id={pixel.id}>
+    <li class={`pp-row${active ? '' : ' pp-row--inactive'}`} data-pixel-id={pixel.id} {...place}>
       <StatusSwitch
         pixel={pixel}
         label={i18n.t('network.row.switch', [String(pixel.id)])}

@@ -5,6 +5,7 @@ import { ListGapsNotice } from '../ListGapsNotice';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { NoticeState } from '../ui/Notice';
 import { offerOf, partnerOf } from '../ui/pixel-labels';
+import { VirtualList } from '../ui/VirtualList';
 import { useStatusToggle } from '../use-status-toggle';
 import type { PartnerPostbacksApi } from './api';
 import { ConsoleFilters, type ConsoleFilterValue, NO_FILTERS } from './ConsoleFilters';
@@ -32,6 +33,9 @@ function toFilters(v: ConsoleFilterValue, text: string): PixelFilters {
     ...(v.partner ? { affiliateId: v.partner.id } : {}),
   };
 }
+
+/** A console row's height before it is measured (badges, names, one line of target, padding). */
+const CONSOLE_ROW_ESTIMATE = 96;
 
 /**
  * The partner-postback console: search and filters, the rows loaded page by page as the list scrolls into
@@ -73,6 +77,7 @@ export function PostbackConsole({ api, profileId, onEdit, onNotice, portalUrl }:
     setStatus: (pixelId, status) => api.setStatus(profileId, pixelId, status),
     replace,
   });
+  const onToggle = (x: PixelView) => void toggle(x);
   const confirmDelete = async (p: PixelView) => {
     setBusyDelete(true);
     const r = await api.remove(profileId, p.id);
@@ -112,24 +117,28 @@ export function PostbackConsole({ api, profileId, onEdit, onNotice, portalUrl }:
         portalUrl={portalUrl}
       />
       {state.rows.length > 0 && (
-        <ul
+        // Only the rows on screen are rendered: scrolled through, the console holds 10 000 rows, not their DOM.
+        <VirtualList
+          items={state.rows}
+          keyOf={(p) => p.id}
+          estimate={CONSOLE_ROW_ESTIMATE}
           class="pp-rows"
-          aria-label={i18n.t('network.list')}
-          aria-busy={state.loading ? 'true' : undefined}
-        >
-          {state.rows.map((p) => (
+          label={i18n.t('network.list')}
+          busy={state.loading}
+          renderItem={(p, place) => (
             <ConsoleRow
               key={p.id}
+              place={place}
               pixel={p}
               pending={pending.has(p.id)}
               error={rowErrors[p.id]}
-              onToggle={(x) => void toggle(x)}
+              onToggle={onToggle}
               onEdit={onEdit}
               onDelete={setDeleting}
               eventNames={eventNames}
             />
-          ))}
-        </ul>
+          )}
+        />
       )}
       <div ref={sentinel} class="pp-console__more">
         {more && (

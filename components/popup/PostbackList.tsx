@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/model/pixel';
+import { byListOrder } from '../../lib/rows/list-order';
 import { typeBadge } from '../ui/pixel-labels';
+import { type RowPlace, VirtualList } from '../ui/VirtualList';
 import { PostbackRow } from './PostbackRow';
 
 export interface ListFilters {
@@ -12,6 +14,8 @@ export interface ListFilters {
 
 export interface PostbackListProps {
   rows: PixelView[];
+  /** Rows switched or edited since `rows` was loaded (shown in their place; filters and order keep the loaded one). */
+  patched?: ReadonlyMap<number, PixelView>;
   pending: ReadonlySet<number>;
   errors: Readonly<Record<number, string>>;
   onToggle: (pixel: PixelView) => void;
@@ -24,6 +28,8 @@ export interface PostbackListProps {
   all: boolean;
   /** Event names by event id (the offer's events), for rows whose postback does not carry its event's name. */
   eventNames?: ReadonlyMap<number, string> | undefined;
+  /** The list's length while `rows` is only its start (the popup's first paint of a long list). */
+  total?: number | undefined;
 }
 
 function matches(p: PixelView, f: ListFilters): boolean {
@@ -42,12 +48,19 @@ function matches(p: PixelView, f: ListFilters): boolean {
   );
 }
 
+const NO_PATCHES: ReadonlyMap<number, PixelView> = new Map();
+/** A popup row's height before it is measured (badges, one line of URL, padding). */
+const ROW_ESTIMATE = 72;
+
 /**
  * The postbacks, with filters in the all-postbacks view. On one offer, its own postbacks first, then the global
- * ones under "Also fires here"; in the all-postbacks view specific ones first, then the global ones.
+ * ones under "Also fires here"; in the all-postbacks view specific ones first, then the global ones. Only the
+ * rows on screen are rendered (`VirtualList`), and the filter and order run again only when the loaded list or
+ * the filters change, never for a switch: a switch is one entry in `patched`.
  */
 export function PostbackList({
   rows,
+  patched = NO_PATCHES,
   pending,
   errors,
   onToggle,
@@ -56,27 +69,54 @@ export function PostbackList({
   onTestFire,
   all,
   eventNames,
+  total,
 }: PostbackListProps) {
   const [filters, setFilters] = useState<ListFilters>({ status: '', type: '', text: '' });
-  const shown = (all ? rows.filter((p) => matches(p, filters)) : rows)
-    .slice()
-    .sort((a, b) => Number(a.level === 'global') - Number(b.level === 'global') || b.id - a.id);
+  const shown = useMemo(
+    () => (all ? rows.filter((p) => matches(p, filters)) : rows.slice()).sort(byListOrder),
+    [rows, filters, all],
+  );
   // On one offer, the global ("all offers") postbacks are listed apart: they fire here too, but are not this
   // offer's own (issue 15.4).
-  const own = all ? shown : shown.filter((p) => p.level !== 'global');
-  const globals = all ? [] : shown.filter((p) => p.level === 'global');
-  const row = (p: PixelView) => (
-    <PostbackRow
-      key={p.id}
-      pixel={p}
-      pending={pending.has(p.id)}
-      {...(errors[p.id] ? { error: errors[p.id] } : {})}
-      onToggle={onToggle}
-      onEdit={onEdit}
-      onDelete={onDelete}
-      onTestFire={onTestFire}
-      showOffer={all}
-      {...(eventNames ? { eventNames } : {})}
+  const { own, globals } = useMemo(
+    () =>
+      all
+        ? { own: shown, globals: [] }
+        : {
+            own: shown.filter((p) => p.level !== 'global'),
+            globals: shown.filter((p) => p.level === 'global'),
+          },
+    [shown, all],
+  );
+  const row = (item: PixelView, place: RowPlace) => {
+    const p = patched.get(item.id) ?? item;
+    return (
+      <PostbackRow
+        key={p.id}
+        place={place}
+        pixel={p}
+        pending={pending.has(p.id)}
+        {...(errors[p.id] ? { error: errors[p.id] } : {})}
+        onToggle={onToggle}
+        onEdit={onEdit}
+        onDelete={onDelete}
+        onTestFire={onTestFire}
+        showOffer={all}
+        {...(eventNames ? { eventNames } : {})}
+      />
+    );
+  };
+  // Only the unfiltered all-postbacks list knows its length before the rest arrives.
+  const unfiltered = all && !filters.text.trim() && !filters.status && !filters.type;
+  const windowed = (items: readonly PixelView[], label: string) => (
+    <VirtualList
+      {...(unfiltered && total ? { setSize: total } : {})}
+      items={items}
+      keyOf={(p) => p.id}
+      estimate={ROW_ESTIMATE}
+      class="rows"
+      label={label}
+      renderItem={row}
     />
   );
   return (
@@ -116,15 +156,11 @@ export function PostbackList({
       {shown.length === 0 ? (
         <p class="muted empty">{rows.length ? i18n.t('popup.list.noMatch') : i18n.t('popup.list.empty')}</p>
       ) : all ? (
-        <ul class="rows" aria-label={i18n.t('popup.list.label')}>
-          {shown.map(row)}
-        </ul>
+        windowed(shown, i18n.t('popup.list.label'))
       ) : (
         <>
           {own.length ? (
-            <ul class="rows" aria-label={i18n.t('popup.list.label')}>
-              {own.map(row)}
-            </ul>
+            windowed(own, i18n.t('popup.list.label'))
           ) : (
             <p class="muted empty">{i18n.t('popup.list.empty')}</p>
           )}
@@ -133,9 +169,7 @@ export function PostbackList({
               <h2 id="also-fires-title" class="also-fires__title" title={i18n.t('popup.list.alsoFiresHint')}>
                 {i18n.t('popup.list.alsoFires')}
               </h2>
-              <ul class="rows" aria-label={i18n.t('popup.list.alsoFires')}>
-                {globals.map(row)}
-              </ul>
+              {windowed(globals, i18n.t('popup.list.alsoFires'))}
             </section>
           ) : null}
         </>

@@ -2,11 +2,14 @@ import { i18n } from '#i18n';
 import type { PixelView } from '../../lib/model/pixel';
 import { StatusSwitch } from '../StatusSwitch';
 import { deliveryBadge, eventLabel, levelBadge, partnerOf, targetOf, typeBadge } from '../ui/pixel-labels';
+import type { RowPlace } from '../ui/VirtualList';
 import { HighlightMacros } from './highlight';
 import { RowUrl } from './RowUrl';
 
 export interface PostbackRowProps {
   pixel: PixelView;
+  /** Its place in the (windowed) list. */
+  place?: RowPlace;
   /** True while a toggle waits for the background. */
   pending: boolean;
   /** The specific error of the last failed action on this row. */
@@ -36,6 +39,7 @@ export interface PostbackRowProps {
  */
 export function PostbackRow({
   pixel,
+  place,
   pending,
   error,
   onToggle,
@@ -50,7 +54,7 @@ export function PostbackRow({
   const target = targetOf(pixel);
   const errorId = `pb-${pixel.id}-error`;
   return (
-    <li class={`row${active ? '' : ' row--inactive'}`} data-pixel-id={pixel.id}>
+    <li class={`row${active ? '' : ' row--inactive'}`} data-pixel-id={pixel.id} {...place}>
       <StatusSwitch
         pixel={pixel}
         label={i18n.t('network.row.switch', [String(pixel.id)])}

@@ -1,10 +1,11 @@
 import type { PixelView } from '../../lib/model/pixel';
+import { guardStale, type RowWrite } from '../../lib/rows/stale-guard';
 
 /**
  * Merge a list that was requested at `requestedAt` into what the popup shows: a row the user changed after that
  * moment (a toggle, an edit) keeps the popup's version, because the list was read before the change happened on
  * the server. Rows created after the request stay too, and rows deleted after it stay gone. Everything else comes
- * from the fresh list.
+ * from the fresh list. The rule itself is `guardStale`, the one the background's cache uses.
  */
 export function mergeFresh(
   fresh: readonly PixelView[],
@@ -12,9 +13,10 @@ export function mergeFresh(
   changedAt: ReadonlyMap<number, number>,
   requestedAt: number,
 ): PixelView[] {
-  const newer = (id: number) => (changedAt.get(id) ?? Number.NEGATIVE_INFINITY) > requestedAt;
-  const mine = new Map((current ?? []).filter((p) => newer(p.id)).map((p) => [p.id, p]));
-  const merged = fresh.filter((p) => !newer(p.id) || mine.has(p.id)).map((p) => mine.get(p.id) ?? p);
-  for (const [id, p] of mine) if (!fresh.some((f) => f.id === id)) merged.unshift(p);
-  return merged;
+  const writes = new Map<number, RowWrite<PixelView>>();
+  if (changedAt.size) {
+    const byId = new Map((current ?? []).map((p) => [p.id, p]));
+    for (const [id, at] of changedAt) writes.set(id, { at, row: byId.get(id) ?? null });
+  }
+  return guardStale(fresh, writes, requestedAt) as PixelView[];
 }

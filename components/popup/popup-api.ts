@@ -26,13 +26,15 @@ export interface PopupApi {
   /** The rows the cache holds for a profile (fetched when nothing is cached). */
   cachedPixels(profileId: string, offerId?: number): Promise<PixelView[] | null>;
   /**
-   * Called with fresh rows whenever any page refreshes this profile's cache; `readAt` (performance.now()) is when
-   * the rows were asked for, so changes made after it are not undone.
+   * Called with fresh rows whenever another page or the worker changes this list in the cache; `readAt`
+   * (performance.now()) is when the rows were asked for, so changes made after it are not undone. `known(id, row)`
+   * says a changed stored row is one the popup already shows or is writing itself: such a change is not read again.
    */
   watchPixels(
     profileId: string,
     offerId: number | undefined,
     cb: (rows: PixelView[], readAt: number) => void,
+    known?: (id: number, row: unknown) => boolean,
   ): () => void;
   listPixels(
     profileId: string,

@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { PopupApi, PopupStart } from '../../components/popup/popup-api';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
 import type { AppError } from '../../lib/model/errors';
 import { findTargetTab } from '../../lib/portal/target-tab';
 import type { Result } from '../../lib/result';
+import { makeWatchPixels } from './watch';
 
 const call = makeCall<Protocol>();
 
@@ -25,13 +25,5 @@ export const cachedPixels: PopupApi['cachedPixels'] = async (profileId, offerId)
   return r.ok ? r.value.value : null;
 };
 
-/** Another page (or the worker) refreshed the cache: read this list again, through the background. */
-export const watchPixels: PopupApi['watchPixels'] = (profileId, offerId, cb) => {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !('cache' in changes)) return;
-    const readAt = performance.now();
-    void cachedPixels(profileId, offerId).then((rows) => rows && cb(rows, readAt));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-};
+/** Another page or the worker changed this list's stored pages: see watch.ts. */
+export const watchPixels = makeWatchPixels(cachedPixels);

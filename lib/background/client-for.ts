@@ -41,6 +41,11 @@ async function noKeyMessage(profileId: string, name: string): Promise<string> {
   return `No API key is stored for "${name}". Enter it again in Settings.`;
 }
 
+/** The side of a stored profile (undefined when there is none), without reading its key. */
+export async function profileSide(profileId: string): Promise<Profile['role'] | undefined> {
+  return (await profilesItem.getValue()).find((p) => p.id === profileId)?.role;
+}
+
 /**
  * Build a client for a stored profile. Clients are cheap; the rate limiter they use is shared per key inside
  * lib/everflow, so every page and every call of this worker paces together. `hasOrigin` (`permissions.contains`)

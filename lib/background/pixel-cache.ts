@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { PixelView } from '../model/pixel';
+import { guardStale } from '../rows/stale-guard';
 import type { CacheEntry } from '../storage/schemas';
-import { cacheKeys, updateCache } from './cache';
+import { type CacheTx, cacheKeys, cacheTransaction, type StoredPages } from './cache';
 import { firesForOffer } from './pixel-mapping';
 
 // The cached postback lists of a profile (`pixels:<profileId>` and `pixels:<profileId>:<query>`), kept right
-// when writes and list fetches overlap: a write patches every list at once and is written to the profile's
-// patch log (`pixelPatches:<profileId>`), and a fetch that started before a write stores the written row instead
-// of the stale one it read. The log lives apart from the lists so it also covers a list's very first fetch,
-// when there is no cached list yet to remember the write in.
+// when writes and list fetches overlap: a write patches every list at once (only the stored page that holds the
+// row is rewritten) and is written to the profile's patch log (`pixelPatches:<profileId>`), and a fetch that
+// started before a write stores the written row instead of the stale one it read (`guardStale`). The log lives
+// apart from the lists so it also covers a list's very first fetch, when there is no cached list yet.
 
 const PixelList = z.array(PixelView);
 /** The patch log: by pixel id, when it was written and what it became (null: deleted). */
@@ -35,42 +36,107 @@ function belongsIn(key: string, profileId: string, pixel: PixelView): boolean | 
   return offer ? firesForOffer(pixel, Number(offer[1])) : undefined;
 }
 
-function recentLog(all: Record<string, CacheEntry>, profileId: string, now: number): PatchLog {
-  const parsed = PatchLog.safeParse(all[cacheKeys.pixelPatches(profileId)]?.value);
+async function recentLog(tx: CacheTx, profileId: string, now: number): Promise<PatchLog> {
+  const parsed = PatchLog.safeParse((await tx.read(cacheKeys.pixelPatches(profileId)))?.value);
   if (!parsed.success) return {};
   return Object.fromEntries(Object.entries(parsed.data).filter(([, e]) => now - e.at < PATCH_MEMORY_MS));
 }
 
 /**
+ * The worker's parsed copy of the lists it read or wrote lately, by cache key, each valid while the stored
+ * entry has the same revision. Reading 10 000 rows from storage and checking each with zod takes long; while
+ * the worker lives, the popup's start and the pages' cached reads skip both.
+ */
+const parsedLists = new Map<string, { rev: number; rows: PixelView[]; fetchedAt: number }>();
+const PARSED_LISTS_KEPT = 4;
+
+function remember(key: string, list: { rev: number; rows: PixelView[]; fetchedAt: number }) {
+  parsedLists.delete(key);
+  parsedLists.set(key, list);
+  for (const old of parsedLists.keys()) {
+    if (parsedLists.size <= PARSED_LISTS_KEPT) break;
+    parsedLists.delete(old);
+  }
+}
+
+/** A cached postback list, checked (or the worker's checked copy of it), or undefined when none is cached. */
+export function readPixelList(key: string): Promise<{ rows: PixelView[]; fetchedAt: number } | undefined> {
+  return cacheTransaction(async (tx) => {
+    const rev = tx.rev(key);
+    const kept = parsedLists.get(key);
+    if (rev && kept?.rev === rev) return kept;
+    const entry = await tx.read(key);
+    const rows = cachedPixels(entry);
+    if (!entry || !rows) {
+      parsedLists.delete(key);
+      return undefined;
+    }
+    const list = { rev: entry.rev, rows, fetchedAt: entry.fetchedAt };
+    remember(key, list);
+    return list;
+  });
+}
+
+const idOf = (row: unknown) => (row as { id?: unknown } | null)?.id;
+
+/**
+ * The pages of one cached list with `pixel` put in (or a deleted id taken out): replaced where it is, added to
+ * the first page where it now belongs (newest first), removed where it no longer does. Only changed pages.
+ */
+function patchPages(
+  pages: StoredPages,
+  id: number,
+  pixel: PixelView | null,
+  belongs: boolean | undefined,
+): Map<number, unknown[]> {
+  const changed = new Map<number, unknown[]>();
+  let present = false;
+  pages.forEach((page, i) => {
+    const at = page.findIndex((row) => idOf(row) === id);
+    if (at < 0) return;
+    present = true;
+    changed.set(
+      i,
+      pixel && belongs !== false
+        ? page.map((row, j) => (j === at ? pixel : row))
+        : page.filter((_, j) => j !== at),
+    );
+  });
+  if (!present && pixel && belongs === true) {
+    const first = [pixel, ...(pages[0] ?? [])];
+    changed.set(
+      0,
+      first.sort((a, b) => Number(idOf(b)) - Number(idOf(a))),
+    );
+  }
+  return changed;
+}
+
+/**
  * Put one changed pixel (or remove a deleted one, given its id) into every cached list of its profile, in one
- * serialised update: replaced where it is, added where it now belongs (newest first), removed where it no
- * longer does. The profile's patch log records it, so a fetch already in flight does not bring the old row back.
+ * serialised step that rewrites only the pages holding it. The profile's patch log records it, so a fetch
+ * already in flight does not bring the old row back.
  */
 export function patchPixelLists(profileId: string, pixel: PixelView | number, now: number): Promise<void> {
   const id = typeof pixel === 'number' ? pixel : pixel.id;
-  return updateCache((all) => {
-    const next = { ...all };
-    for (const [key, entry] of Object.entries(all)) {
-      if (!isListOf(key, profileId)) continue;
-      const list = cachedPixels(entry);
-      if (!list) continue;
-      const rest = list.filter((p) => p.id !== id);
-      const belongs = typeof pixel === 'number' ? false : belongsIn(key, profileId, pixel);
-      const present = rest.length !== list.length;
-      let rows = rest;
-      if (typeof pixel !== 'number' && belongs === true && !present) {
-        rows = [pixel, ...rest].sort((a, b) => b.id - a.id);
-      } else if (typeof pixel !== 'number' && present && belongs !== false) {
-        rows = list.map((p) => (p.id === id ? pixel : p));
+  const row = typeof pixel === 'number' ? null : pixel;
+  return cacheTransaction(async (tx) => {
+    const log = await recentLog(tx, profileId, now);
+    const revs = await tx.patchLists(
+      (key) => isListOf(key, profileId),
+      (key, pages) => patchPages(pages, id, row, row ? belongsIn(key, profileId, row) : false),
+    );
+    // The worker's copies follow the same patch (no second read, no second check).
+    for (const [key, { from, to: rev }] of revs) {
+      const kept = parsedLists.get(key);
+      if (!kept || kept.rev !== from) {
+        parsedLists.delete(key);
+        continue;
       }
-      next[key] = { value: rows, fetchedAt: entry.fetchedAt };
+      const changed = patchPages([kept.rows], id, row, row ? belongsIn(key, profileId, row) : false);
+      remember(key, { ...kept, rev, rows: (changed.get(0) as PixelView[] | undefined) ?? kept.rows });
     }
-    const log: PatchLog = {
-      ...recentLog(all, profileId, now),
-      [id]: { at: now, pixel: typeof pixel === 'number' ? null : pixel },
-    };
-    next[cacheKeys.pixelPatches(profileId)] = { value: log, fetchedAt: now };
-    return next;
+    tx.write(cacheKeys.pixelPatches(profileId), { ...log, [id]: { at: now, pixel: row } }, now);
   });
 }
 
@@ -86,26 +152,13 @@ export function storeFetchedPixels(
   startedAt: number,
   now: number,
 ): Promise<PixelView[]> {
-  let stored = fetched;
-  return updateCache((all) => {
-    const newer = Object.entries(recentLog(all, profileId, now)).filter(([, e]) => e.at >= startedAt);
-    if (newer.length) {
-      const written = new Map(newer.map(([id, e]) => [Number(id), e.pixel]));
-      const kept: PixelView[] = [];
-      for (const p of fetched) {
-        if (!written.has(p.id)) {
-          kept.push(p);
-          continue;
-        }
-        const row = written.get(p.id) ?? null;
-        if (row && belongsIn(key, profileId, row) !== false) kept.push(row);
-      }
-      const seen = new Set(kept.map((p) => p.id));
-      const missed = [...written.values()].filter(
-        (p): p is PixelView => p !== null && !seen.has(p.id) && belongsIn(key, profileId, p) === true,
-      );
-      stored = missed.length ? [...missed, ...kept].sort((a, b) => b.id - a.id) : kept;
-    }
-    return { ...all, [key]: { value: stored, fetchedAt: now } };
-  }).then(() => stored);
+  return cacheTransaction(async (tx) => {
+    const log = await recentLog(tx, profileId, now);
+    const writes = new Map(Object.entries(log).map(([id, e]) => [Number(id), { at: e.at, row: e.pixel }]));
+    const stored = guardStale(fetched, writes, startedAt, (row) =>
+      belongsIn(key, profileId, row),
+    ) as PixelView[];
+    remember(key, { rev: tx.write(key, stored, now), rows: stored, fetchedAt: now });
+    return stored;
+  });
 }

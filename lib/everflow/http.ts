@@ -172,6 +172,8 @@ export async function sendOnce<T>(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
+    // The request is over: from now on it counts in the limiter's window as answered.
+    req.limiter?.release();
   }
 
   const now = config.now();

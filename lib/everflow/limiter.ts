@@ -4,10 +4,16 @@ import { sleep as realSleep, type Sleep } from './sleep';
 /**
  * Client-side pacing, so bulk work stays under Everflow's limits instead of bouncing off 429s.
  *
- * A token bucket written as GCRA (one "theoretical arrival time" instead of a token count): each
- * caller reserves the next slot synchronously, then sleeps until it, so concurrent callers queue in
- * order. Everflow counts requests per 30-second window (reference §5), so the limiter also listens to
- * `X-RateLimit-Remaining`: at 0 it holds every caller until the window should have reset.
+ * Everflow counts requests per 30-second window: `X-RateLimit-Limit` is the allowance per window (5 req/s ×
+ * 30 s = 150 for an affiliate key), and only going over it gets 429s (reference, "Rate limits"). So this is a
+ * true window, not a 5-per-second drip: a request goes at once while fewer than the allowance are in flight or
+ * were answered within the last window (plus a little slack), else it waits until the oldest answer leaves the
+ * window. A request counts from the moment it is sent until one window after its answer came back, so
+ * however long it took to reach the server, any span the server's fixed window covers holds at most the
+ * allowance. A click's GET and PUT then go back to back instead of 200 ms apart; 1 000 switches still average
+ * 5 a second. Callers are served in the order they asked. The limiter also listens to
+ * `X-RateLimit-Remaining` (other pages, devices or tools may use the same key): at 0 it holds every caller
+ * until the window should have reset.
  */
 
 /** Documented limits in requests per second: affiliate 5, network 30 (20 in older docs). */
@@ -24,8 +30,13 @@ export interface RateLimitInfo {
 /** A shared pacer for every request made with one key. */
 export interface Limiter {
   readonly ratePerSecond: number;
-  /** Waits for a slot. Resolves false (without using the slot) when `signal` aborts first. */
+  /**
+   * Waits for a slot. Resolves false (without using the slot) when `signal` aborts first. A caller that got
+   * true calls `release()` once the request was answered or failed.
+   */
   acquire(signal?: AbortSignal): Promise<boolean>;
+  /** A request sent on an acquired slot is over (answered, failed or timed out). */
+  release(): void;
   /** Holds every caller for `ms` (a 429's Retry-After). */
   pauseFor(ms: number): void;
   /** Feeds the rate-limit headers of a response. */
@@ -35,48 +46,101 @@ export interface Limiter {
 /** Options of one limiter. */
 export interface LimiterOptions {
   ratePerSecond: number;
-  /** Requests that may go at once after idling. Default 1: a fresh window never overshoots. */
-  burst?: number;
-  /** The server's counting window; default 30 s. */
+  /** The server's counting window; default 30 s. The allowance per window is `ratePerSecond` × its seconds. */
   windowMs?: number;
+  /** How much longer than the window an answered request still counts (clocks differ). Default 2 %, ≥ 20 ms. */
+  slackMs?: number;
+  /** A slot never released counts as answered this long after it was granted (a lost `release`). */
+  maxInFlightMs?: number;
   now?: () => number;
   sleep?: Sleep;
 }
 
-/** Creates a token-bucket limiter. */
+interface Waiter {
+  grant: (ok: boolean) => void;
+  signal: AbortSignal | undefined;
+}
+
+/** Creates a sliding-window limiter. */
 export function createLimiter(options: LimiterOptions): Limiter {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const windowMs = options.windowMs ?? 30_000;
-  const interval = 1000 / options.ratePerSecond;
-  const tolerance = (Math.max(1, options.burst ?? 1) - 1) * interval;
-  let tat = Number.NEGATIVE_INFINITY;
+  const allowance = Math.max(1, Math.round((options.ratePerSecond * windowMs) / 1000));
+  const span = windowMs + (options.slackMs ?? Math.max(20, windowMs * 0.02));
+  const maxInFlightMs = options.maxInFlightMs ?? 120_000;
+  // When each request in flight was sent (oldest first), and when each answered one came back (ascending).
+  const inFlight: number[] = [];
+  const answered: number[] = [];
+  const queue: Waiter[] = [];
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let windowEndsAt = Number.NEGATIVE_INFINITY;
+  let wakeAt = Number.POSITIVE_INFINITY;
 
   const pauseUntil = (time: number) => {
     pausedUntil = Math.max(pausedUntil, time);
   };
+  const settleOldest = (at: number) => {
+    inFlight.shift();
+    answered.push(at);
+  };
+  const wakeUpAt = (time: number, t: number) => {
+    if (time >= wakeAt) return;
+    wakeAt = time;
+    void sleep(time - t).then(() => {
+      if (wakeAt === time) wakeAt = Number.POSITIVE_INFINITY;
+      pump();
+    });
+  };
+
+  /** Grants slots to the waiters at the front of the queue while the window has room. */
+  function pump() {
+    for (;;) {
+      while (queue[0]?.signal?.aborted) queue.shift()?.grant(false);
+      if (!queue.length) return;
+      const t = now();
+      while (inFlight.length && (inFlight[0] ?? t) + maxInFlightMs <= t)
+        settleOldest((inFlight[0] ?? t) + maxInFlightMs);
+      while (answered.length && (answered[0] ?? t) + span <= t) answered.shift();
+      if (pausedUntil > t) return wakeUpAt(pausedUntil, t);
+      const used = inFlight.length + answered.length;
+      if (used >= allowance) {
+        // The answer that must leave the window first; with none, a `release()` wakes the queue.
+        const freeing = answered[used - allowance];
+        if (freeing !== undefined) wakeUpAt(freeing + span, t);
+        else if (inFlight[0] !== undefined) wakeUpAt(inFlight[0] + maxInFlightMs, t);
+        return;
+      }
+      inFlight.push(t);
+      queue.shift()?.grant(true);
+    }
+  }
 
   return {
     ratePerSecond: options.ratePerSecond,
-    async acquire(signal) {
-      for (;;) {
-        if (signal?.aborted) return false;
-        const t = now();
-        const sendAt = Math.max(t, tat - tolerance, pausedUntil);
-        tat = Math.max(tat, sendAt) + interval;
-        const reserved = tat;
-        if (sendAt > t) await sleep(sendAt - t, signal);
-        if (signal?.aborted) {
-          // Give the slot back if nobody queued behind it.
-          if (tat === reserved) tat -= interval;
-          return false;
-        }
-        // A pause that began while we waited (a 429 elsewhere) wins: queue again behind it, so
-        // the callers it held do not all fire at once when it ends.
-        if (pausedUntil <= now()) return true;
-      }
+    acquire(signal) {
+      if (signal?.aborted) return Promise.resolve(false);
+      return new Promise<boolean>((resolve) => {
+        const waiter: Waiter = { grant: resolve, signal };
+        queue.push(waiter);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const i = queue.indexOf(waiter);
+            if (i < 0) return;
+            queue.splice(i, 1);
+            resolve(false);
+            pump(); // the queue behind it may go now
+          },
+          { once: true },
+        );
+        pump();
+      });
+    },
+    release() {
+      if (!inFlight.length) return;
+      settleOldest(now());
+      pump();
     },
     pauseFor(ms) {
       if (ms > 0) pauseUntil(now() + ms);

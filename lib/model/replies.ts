@@ -32,6 +32,17 @@ export interface PopupStartReply {
   offer?: { id: number; view?: OfferView };
   /** The cached postbacks for that profile and offer (all of them when there is no offer), or null. */
   rows: PixelView[] | null;
+  /**
+   * True when this list was cached once and evicted to make room for others (nothing is lost: the popup loads it
+   * from Everflow, and says so).
+   */
+  evicted?: boolean;
+  /**
+   * Set when `rows` holds only the first rows of a long list, in the list's order (enough for the first
+   * screen): the list has this many, and the popup reads all of them (`pixels.cached`) right after it painted,
+   * so opening it costs the same at 10 000 rows as at 200.
+   */
+  rowsTotal?: number;
   /** When those cached rows were read from Everflow (epoch ms). */
   rowsFetchedAt?: number;
   /**

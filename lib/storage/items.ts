@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS, Settings } from '../model/settings';
 import { Template } from '../model/template';
-import { parseList, parseMap, parseObject } from './repair';
-import { CacheEntry, Draft, Profile } from './schemas';
+import type { CacheIndex as CacheIndexShape } from './cache-layout';
+import { parseList, parseMap, parseObject, type Repaired } from './repair';
+import { CacheIndex, CacheIndexEntry, Draft, Profile } from './schemas';
 import { defineValidatedItem } from './validated-item';
 
 /** Every Everflow account the user set up. Keys are not here (see keys.ts). */
@@ -35,9 +36,18 @@ export const draftsItem = defineValidatedItem<Record<string, Draft>>('local:draf
   parse: (raw) => parseMap(Draft, raw),
 });
 
-/** Cached API answers by cache key, for stale-while-revalidate rendering. */
-export const cacheItem = defineValidatedItem<Record<string, CacheEntry>>('local:cache', {
-  fallback: {},
+const EMPTY_INDEX: CacheIndexShape = { entries: {}, evicted: {} };
+
+/** The index of the data cache: its entries (stored apart, see cache-layout.ts) and what was evicted. */
+export const cacheIndexItem = defineValidatedItem<CacheIndexShape>('local:cacheIndex', {
+  fallback: EMPTY_INDEX,
   version: 1,
-  parse: (raw) => parseMap(CacheEntry, raw),
+  parse: (raw): Repaired<CacheIndexShape> => {
+    const outer = parseObject(CacheIndex, raw, EMPTY_INDEX);
+    const entries = parseMap(CacheIndexEntry, outer.value.entries);
+    return {
+      value: { entries: entries.value, evicted: outer.value.evicted },
+      repairs: [...outer.repairs, ...entries.repairs],
+    };
+  },
 });

@@ -42,3 +42,19 @@ export const CacheEntry = z.object({
   patchedAt: z.catch(z.optional(z.record(z.string(), z.number())), undefined),
 });
 export type CacheEntry = z.infer<typeof CacheEntry>;
+
+/** One entry of the cache index (lib/storage/cache-layout.ts). */
+export const CacheIndexEntry = z.object({
+  fetchedAt: z.number(),
+  usedAt: z.number(),
+  pages: z.number().check(z.int(), z.positive()),
+  chars: z.catch(z.number(), 0),
+  list: z.catch(z.boolean(), false),
+  rev: z.catch(z.optional(z.number()), undefined),
+});
+
+/** The cache index: entries are checked one by one (a bad one is dropped, its pages become unreachable). */
+export const CacheIndex = z.object({
+  entries: z.catch(z.record(z.string(), z.unknown()), {}),
+  evicted: z.catch(z.record(z.string(), z.number()), {}),
+});

@@ -75,7 +75,7 @@ export async function bench(): Promise<BenchRow[]> {
     await control.inject({ kind: 'latency', ms: LATENCY_MS });
     const fresh: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      // Let the client's 5 req/s token bucket refill: this measures one refresh, not the rate limiter.
+      // A pause between refreshes, so each run measures one refresh, not the previous one's tail.
       await page.waitForTimeout(250);
       fresh.push(await timeCall(page, 'pixels.list', { profileId, refresh: true }));
     }

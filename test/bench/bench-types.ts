@@ -3,7 +3,7 @@ export interface BenchRow {
   /** What was measured, e.g. "checkPostbackUrl, median per URL". */
   name: string;
   value: number;
-  unit: 'ms' | 'µs' | 'KB' | 'x' | 'count' | 's';
+  unit: 'ms' | 'µs' | 'KB' | 'MB' | 'x' | 'count' | 's';
   /** The same-run floor this figure is compared with, when there is one. */
   baseline?: { name: string; value: number };
   /** value / baseline.value, when there is a baseline. */

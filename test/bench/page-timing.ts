@@ -56,6 +56,10 @@ export interface PopupTiming {
   pageToInteractive: number;
   /** Every performance mark the page set, by name (ms since its navigation start). */
   marks: Record<string, number>;
+  /** The value of the `measure` expression, read in the page once it was interactive. */
+  measured?: unknown;
+  /** With `heap`: the page's JS heap in use once interactive, after a garbage collection (bytes). */
+  heapBytes?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -83,7 +87,7 @@ export async function createPopupTimer(context: BrowserContext) {
   if (!tabTarget) throw new Error('no tab to click the toolbar button on');
 
   // Replies of Runtime.evaluate inside a non-flat session: `result.result.value`, or an `error`.
-  type Reply = { id?: number; result?: { result?: { value?: unknown } } };
+  type Reply = { id?: number; result?: { result?: { value?: unknown }; usedSize?: number } };
   let nextId = 0;
   const replies = new Map<number, (reply: Reply) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e) => {
@@ -105,13 +109,33 @@ export async function createPopupTimer(context: BrowserContext) {
     return r.result?.result?.value as T | undefined;
   }
 
+  /** The page's JS heap in use after a full garbage collection (CDP), in bytes. */
+  async function heapAfterGc(sessionId: string): Promise<number | undefined> {
+    const send = async (method: string) => {
+      const id = ++nextId;
+      const reply = new Promise<Reply>((r) => replies.set(id, r));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      const r = await Promise.race([reply, sleep(5_000).then((): Reply => ({}))]);
+      replies.delete(id);
+      return r;
+    };
+    await send('HeapProfiler.collectGarbage');
+    return (await send('Runtime.getHeapUsage')).result?.usedSize;
+  }
+
   return {
     /**
      * Click `extensionId`'s button (its popup is `popupPath`), wait for the popup's interactive mark, check the
      * page with `expectation` (a JS expression that must be true then, e.g. "50 switches"), close the popup,
      * and return the timing.
      */
-    async open(extensionId: string, popupPath: string, expectation: string): Promise<PopupTiming> {
+    async open(
+      extensionId: string,
+      popupPath: string,
+      expectation: string,
+      measure = 'null',
+      heap = false,
+    ): Promise<PopupTiming> {
       const url = `chrome-extension://${extensionId}/${popupPath}`;
       // Only a page that was not there before the click is the popup (an options tab has the same origin).
       const before = new Set((await cdp.send('Target.getTargets')).targetInfos.map((t) => t.targetId));
@@ -141,9 +165,16 @@ export async function createPopupTimer(context: BrowserContext) {
             origin: performance.timeOrigin,
             marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
             ok: Boolean(${expectation}),
+            measured: ${measure},
           } : null;
         })()`;
-        type Marks = { at: number; origin: number; marks: Record<string, number>; ok: boolean };
+        type Marks = {
+          at: number;
+          origin: number;
+          marks: Record<string, number>;
+          ok: boolean;
+          measured: unknown;
+        };
         let r: Marks | undefined;
         const deadline = Date.now() + 15_000;
         while (!r && Date.now() < deadline) {
@@ -159,7 +190,14 @@ export async function createPopupTimer(context: BrowserContext) {
         }
         if (!r) throw new Error(`the popup of ${extensionId} never set ${MARK_INTERACTIVE}`);
         if (!r.ok) throw new Error(`the popup of ${extensionId} was not as expected: ${expectation}`);
-        return { clickToInteractive: r.origin + r.at - t0, pageToInteractive: r.at, marks: r.marks };
+        const heapBytes = heap ? await heapAfterGc(sessionId) : undefined;
+        return {
+          ...(heapBytes === undefined ? {} : { heapBytes }),
+          clickToInteractive: r.origin + r.at - t0,
+          pageToInteractive: r.at,
+          marks: r.marks,
+          measured: r.measured,
+        };
       } finally {
         await cdp.send('Target.closeTarget', { targetId });
         // Let the closed popup's teardown finish before the next click.

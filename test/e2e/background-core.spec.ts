@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { pageKey } from '../../lib/storage/cache-layout';
 import { expect, test } from './fixtures';
 import { callFromPage, stopServiceWorkers } from './protocol';
 
@@ -90,7 +91,13 @@ test('add a profile, list postbacks and toggle one through the protocol, across 
   expect(puts[0]!.path).toBe(`/v1/affiliates/pixels/${target.id}`);
 
   // Every page sees the change through the cache, without asking the server again.
-  const cache = (await readStorage('local', 'cache')) as Record<string, { value: Pixel[] }>;
+  // (Each cached list is stored by pages of 500 rows: lib/storage/cache-layout.ts.)
+  const index = (await readStorage('local', 'cacheIndex')) as { entries: Record<string, { pages: number }> };
+  const pages = index.entries[`pixels:${profileId}`]!.pages;
+  const rows: Pixel[] = [];
+  for (let i = 0; i < pages; i++)
+    rows.push(...((await readStorage('local', pageKey(`pixels:${profileId}`, i))) as Pixel[]));
+  const cache = { [`pixels:${profileId}`]: { value: rows } };
   expect(cache[`pixels:${profileId}`]!.value.find((p) => p.id === target.id)!.status).toBe('inactive');
   // Storage never holds the key outside the key vault.
   expect(JSON.stringify(await readStorage('local', 'profiles'))).not.toContain('demo-affiliate-key');

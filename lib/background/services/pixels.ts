@@ -6,10 +6,10 @@ import type { AppError } from '../../model/errors';
 import type { Cached, ListGaps } from '../../model/lists';
 import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../model/pixel';
 import { err, ok, type Result } from '../../result';
-import { cacheKeys, readCache } from '../cache';
-import { appError, type ClientFor } from '../client-for';
+import { cacheKeys } from '../cache';
+import { appError, type ClientFor, type ProfileClient, profileSide } from '../client-for';
 import { noteOwnWrite } from '../health/own-writes';
-import { cachedPixels, patchPixelLists, storeFetchedPixels } from '../pixel-cache';
+import { patchPixelLists, readPixelList, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
   draftToChanges,
@@ -26,6 +26,8 @@ export { firesForOffer };
 export interface PixelDeps {
   clientFor: ClientFor;
   now: () => number;
+  /** Which side a stored profile is on, without reading its key (default: the stored profiles). */
+  sideOf?: (profileId: string) => Promise<'affiliate' | 'network' | undefined>;
 }
 
 /** Apply page filters to a list (the affiliate list endpoint's own filters are unconfirmed, so filter here). */
@@ -89,35 +91,40 @@ function listCacheKey(profileId: string, side: 'affiliate' | 'network', f: Pixel
 }
 
 /**
- * Stale-while-revalidate list: without `refresh`, the cached rows come back at once (`fromCache`); with it, the
- * rows are fetched, cached for every page to see, and returned.
+ * Stale-while-revalidate list: without `refresh`, the cached rows come back at once (`fromCache`), read before
+ * any client is built (no key read, no permission check); with it, the rows are fetched, cached for every page
+ * to see, and returned.
  */
 export async function listPixels(
   input: { profileId: string; filters?: PixelFilters; refresh?: boolean },
   deps: PixelDeps,
 ): Promise<Result<Cached<PixelView[]> & ListGaps, AppError>> {
-  const c = await deps.clientFor(input.profileId);
-  if (!c.ok) return c;
   const filters = input.filters ?? {};
-  const key = listCacheKey(input.profileId, c.value.side, filters);
   if (!input.refresh) {
-    const cached = await readCache(key);
-    const rows = cachedPixels(cached);
-    if (cached && rows) {
-      return ok({ value: applyFilters(rows, filters), fetchedAt: cached.fetchedAt, fromCache: true });
+    const side = await (deps.sideOf ?? profileSide)(input.profileId);
+    const cached = side ? await readPixelList(listCacheKey(input.profileId, side, filters)) : undefined;
+    if (cached) {
+      return ok({ value: applyFilters(cached.rows, filters), fetchedAt: cached.fetchedAt, fromCache: true });
     }
   }
+  const c = await deps.clientFor(input.profileId);
+  if (!c.ok) return c;
+  const key = listCacheKey(input.profileId, c.value.side, filters);
   // A write that lands while this fetch runs must win over what the fetch read (see pixel-cache.ts).
   const startedAt = deps.now();
-  const fresh =
-    c.value.side === 'affiliate'
-      ? viewsOf(await c.value.client.affiliate.listPixels(), filters.offerId)
-      : await searchAllNetwork(c.value.client, filters);
+  const fresh = await fetchRows(c.value, filters);
   if (!fresh.ok) return fresh;
   const now = deps.now();
   const stored = await storeFetchedPixels(input.profileId, key, fresh.value.rows, startedAt, now);
   // Rows that could not be read and rows beyond the page cap are said, not dropped silently.
   return ok({ value: applyFilters(stored, filters), fetchedAt: now, fromCache: false, ...fresh.value.gaps });
+}
+
+/** A profile's list straight from Everflow (affiliates: every postback; networks: the offer's, or all). */
+async function fetchRows(c: ProfileClient, filters: PixelFilters): Promise<Result<FreshRows, AppError>> {
+  return c.side === 'affiliate'
+    ? viewsOf(await c.client.affiliate.listPixels(), filters.offerId)
+    : await searchAllNetwork(c.client, filters);
 }
 
 /** The client of a network profile. */
@@ -165,22 +172,20 @@ export async function createPixel(
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const { side, client } = c.value;
-  // Fresh for the duplicate check; after "Create anyway", what that check just cached.
-  const existing = await listPixels(
-    {
-      profileId: input.profileId,
-      refresh: !input.allowDuplicate,
-      filters: { offerId: input.draft.offerId ?? 0 },
-    },
-    deps,
-  );
+  // Fresh for the duplicate check and for the ids the create's recovery must never claim; read, not stored:
+  // the offer's rows are all the check needs, and rewriting a 10 000-row cached list for it would cost more
+  // than the create.
+  const existing = await fetchRows(c.value, { offerId: input.draft.offerId ?? 0 });
   // Everflow could not be reached a moment ago: say so now, before sending anything. A POST into a dead
   // connection would leave the outcome unknown (a browser does not say whether it was sent) for the whole
   // recovery window, while the honest answer is "offline, your draft is kept".
   if (!existing.ok && existing.error.kind === 'offline') return existing;
-  const knownIds = existing.ok ? existing.value.value.map((p) => p.id) : undefined;
+  const offerRows = existing.ok
+    ? applyFilters(existing.value.rows, { offerId: input.draft.offerId ?? 0 })
+    : [];
+  const knownIds = existing.ok ? offerRows.map((p) => p.id) : undefined;
   if (!input.allowDuplicate && existing.ok) {
-    const same = existing.value.value.find((p) => isSamePostback(p, input.draft));
+    const same = offerRows.find((p) => isSamePostback(p, input.draft));
     if (same) {
       return err({
         kind: 'duplicate',

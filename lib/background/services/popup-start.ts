@@ -8,21 +8,27 @@ import { portalQuestion } from '../../portal/portal-question';
 import { portalClaim } from '../../portal/profile-for-host';
 import { isPortalTab } from '../../portal/remembered-host';
 import { ok, type Result } from '../../result';
-import { cacheItem, profilesItem, settingsItem, templatesItem } from '../../storage/items';
-import { cacheKeys } from '../cache';
-import { cachedPixels } from '../pixel-cache';
+import { byListOrder } from '../../rows/list-order';
+import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
+import { cacheKeys, readCache, wasEvicted } from '../cache';
+import { readPixelList } from '../pixel-cache';
 import { firesForOffer } from '../pixel-mapping';
 import { defaultProfileId, repairProfileStores } from './profiles';
+
+/**
+ * The most rows the start message carries: a first screen and more, while the whole list (up to 10 000 rows,
+ * megabytes of JSON through the message channel) follows after the first paint.
+ */
+export const START_ROWS = 200;
 
 /** The popup's first paint: profiles, templates, the tab's profile and offer, and their cached rows. */
 export async function popupStart(input: {
   tabUrl?: string | undefined;
 }): Promise<Result<PopupStartReply, AppError>> {
-  const [stored, settings, templates, cache] = await Promise.all([
+  const [stored, settings, templates] = await Promise.all([
     profilesItem.getValue(),
     settingsItem.getValue(),
     templatesItem.getValue(),
-    cacheItem.getValue(),
   ]);
   const defaultId = defaultProfileId(stored, settings.defaultProfileId);
   // A stored default naming a gone profile is repaired (rarely needed, so the usual start writes nothing).
@@ -48,17 +54,26 @@ export async function popupStart(input: {
   let rows: PixelView[] | null = null;
   let rowsFetchedAt: number | undefined;
   let offerView: OfferView | undefined;
+  let evicted = false;
+  let rowsTotal: number | undefined;
   if (profile) {
     const key =
       profile.role === 'network'
         ? cacheKeys.networkPixels(profile.id, offerId ? `offer:${offerId}` : 'all')
         : cacheKeys.pixels(profile.id);
-    const list = cachedPixels(cache[key]);
+    const [cached, offer] = await Promise.all([
+      readPixelList(key),
+      offerId ? readCache(cacheKeys.offer(profile.id, offerId)) : undefined,
+    ]);
+    const list = cached?.rows;
     if (list) {
       rows = offerId ? list.filter((p) => firesForOffer(p, offerId)) : list;
-      rowsFetchedAt = cache[key]?.fetchedAt;
+      rowsFetchedAt = cached.fetchedAt;
+    } else evicted = await wasEvicted(key);
+    if (rows && rows.length > START_ROWS) {
+      rowsTotal = rows.length;
+      rows = rows.slice().sort(byListOrder).slice(0, START_ROWS);
     }
-    const offer = offerId ? cache[cacheKeys.offer(profile.id, offerId)] : undefined;
     const parsed = offer && OfferViewSchema.safeParse(offer.value);
     if (parsed?.success) offerView = parsed.data;
   }
@@ -80,6 +95,8 @@ export async function popupStart(input: {
     ...(profile ? { profileId: profile.id } : {}),
     ...(offerId ? { offer: { id: offerId, ...(offerView ? { view: offerView } : {}) } } : {}),
     rows,
+    ...(evicted ? { evicted: true } : {}),
+    ...(rowsTotal === undefined ? {} : { rowsTotal }),
     ...(rowsFetchedAt === undefined ? {} : { rowsFetchedAt }),
   });
 }

@@ -36,6 +36,8 @@ describe('PartnerPostbacksScreen: the console', () => {
         ...(i === 0 ? { level: 'global_offer' } : {}),
       }),
     );
+    // A window tall enough for every loaded row: the list renders only what is on screen.
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(4000);
     const { api } = setup(rows);
     const list = await screen.findByRole('list', { name: 'Partner postbacks' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(25);

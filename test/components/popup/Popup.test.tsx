@@ -150,4 +150,58 @@ describe('Popup', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Add a profile' }));
     expect(api.openOptions).toHaveBeenCalledWith('#profiles');
   });
+
+  it('10 000 postbacks: only the rows on screen render, and a switch re-renders a few rows, not the list', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => pixel(10_000 - i, 'active'));
+    const api = fakeApi({ rows: many, offer: undefined });
+    vi.mocked(api.listPixels).mockResolvedValue(ok({ value: many, fetchedAt: 1, fromCache: false }));
+    render(<Popup api={api} />);
+    const target = await screen.findByRole('switch', { name: 'Postback 10000' });
+    await waitFor(() => expect(api.listPixels).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getAllByRole('switch').length).toBeLessThan(40);
+    vi.mocked(PostbackRow).mockClear();
+    fireEvent.click(target);
+    expect(target.getAttribute('aria-checked')).toBe('false');
+    expect(api.setStatus).toHaveBeenCalledWith('p', 10_000, 'inactive');
+    await waitFor(() => expect(target.hasAttribute('disabled')).toBe(false));
+    // The rows on screen render again (the pending state, then the answer); never the 10 000.
+    expect(vi.mocked(PostbackRow).mock.calls.length).toBeLessThan(200);
+    // Its own write is not read again.
+    expect(api.cachedPixels).not.toHaveBeenCalled();
+    expect(api.listPixels).toHaveBeenCalledTimes(1);
+    // The edit panel loads lazily once the list is painted: let it finish before the test ends.
+    await import('../../../components/popup/EditPanel');
+  });
+
+  it('a start with only the first screen of a long list paints it, then reads the whole cached list', async () => {
+    const all = Array.from({ length: 300 }, (_, i) => pixel(300 - i));
+    all[299] = { ...pixel(1), description: 'The oldest one' };
+    const api = fakeApi({ rows: all.slice(0, 200), rowsTotal: 300, offer: undefined });
+    const whole = deferred<typeof all | null>();
+    vi.mocked(api.cachedPixels).mockReturnValue(whole.promise);
+    vi.mocked(api.listPixels).mockReturnValue(new Promise(() => {})); // Everflow is slow
+    render(<Popup api={api} initial={await api.start()} />);
+    // The first screen says the list's true length while the rest is on its way.
+    expect(screen.getAllByRole('listitem')[0]!.getAttribute('aria-setsize')).toBe('300');
+    expect(api.cachedPixels).toHaveBeenCalledWith('p', undefined);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'oldest' } });
+    expect(screen.queryByRole('switch', { name: 'Postback 1' })).toBeNull();
+    whole.resolve(all);
+    // The oldest postback was not in the first screen: the search finds it once the whole list is in.
+    expect(await screen.findByRole('switch', { name: 'Postback 1' })).toBeTruthy();
+  });
+
+  it('a list evicted from the cache says nothing is lost while it loads from Everflow', async () => {
+    const api = fakeApi({ rows: null, evicted: true });
+    const fresh = deferred<Awaited<ReturnType<typeof api.listPixels>>>();
+    vi.mocked(api.listPixels).mockReturnValue(fresh.promise);
+    render(<Popup api={api} />);
+    expect(await screen.findByText(/Nothing is lost: Everflow has every postback/)).toBeTruthy();
+    fresh.resolve(ok({ value: [pixel(1)], fetchedAt: 1, fromCache: false }));
+    expect(await screen.findByRole('switch', { name: 'Postback 1' })).toBeTruthy();
+    expect(screen.queryByText(/Nothing is lost/)).toBeNull();
+    await import('../../../components/popup/CreatePanel');
+    await import('../../../components/popup/EditPanel');
+  });
 });

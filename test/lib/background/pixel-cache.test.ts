@@ -1,12 +1,18 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dropLegacyCache, readCache } from '../../../lib/background/cache';
 import type { ClientFor } from '../../../lib/background/client-for';
-import { deletePixel, listPixels, setPixelStatus } from '../../../lib/background/services/pixels';
+import {
+  createPixel,
+  deletePixel,
+  listPixels,
+  setPixelStatus,
+} from '../../../lib/background/services/pixels';
 import { createEverflowClient } from '../../../lib/everflow/client';
 import type { PixelView } from '../../../lib/model/pixel';
 import { ok } from '../../../lib/result';
-import { cacheItem } from '../../../lib/storage/items';
+import { cacheIndexItem, profilesItem } from '../../../lib/storage/items';
 import { BASE, json } from '../everflow/stub-fetch';
 
 // The cached postback lists while writes and list fetches overlap, against a small in-memory Everflow whose
@@ -35,6 +41,7 @@ function everflow(side: Side, stored: Record<string, unknown>[]) {
   const pixels = new Map(stored.map((p) => [Number(p.network_pixel_id), { ...p }]));
   const held: (() => void)[] = [];
   let holdLists = false;
+  let lists = 0;
   const prefix = side === 'affiliate' ? '/v1/affiliates/pixels' : '/v1/networks/pixels';
   const listNow = () => json(200, { pixels: [...pixels.values()], paging: { total_count: pixels.size } });
   const fetchImpl = async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -42,8 +49,14 @@ function everflow(side: Side, stored: Record<string, unknown>[]) {
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     const isList = url.pathname === '/v1/affiliates/pixels' || url.pathname === '/v1/networks/pixelstable';
+    if (method === 'POST' && url.pathname === prefix) {
+      const id = Math.max(0, ...pixels.keys()) + 1;
+      pixels.set(id, { ...pixel(id), ...body, network_pixel_id: id });
+      return json(200, pixels.get(id));
+    }
     if (isList) {
       // The answer is read now (before any write that lands while it travels), and delivered later.
+      lists++;
       const answer = listNow();
       if (holdLists) await new Promise<void>((resolve) => held.push(resolve));
       return answer;
@@ -59,6 +72,7 @@ function everflow(side: Side, stored: Record<string, unknown>[]) {
     return json(200, pixels.get(id));
   };
   return {
+    lists: () => lists,
     hold: () => {
       holdLists = true;
     },
@@ -97,7 +111,7 @@ function depsFor(side: Side, server: ReturnType<typeof everflow>) {
 }
 
 async function cachedRows(key: string): Promise<PixelView[]> {
-  return ((await cacheItem.getValue())[key]?.value ?? []) as PixelView[];
+  return ((await readCache(key))?.value ?? []) as PixelView[];
 }
 
 async function until(check: () => boolean) {
@@ -213,11 +227,16 @@ describe('cached postback lists', () => {
     expect((await cachedRows('pixels:p')).map((p) => p.status)).toEqual(['inactive', 'inactive', 'inactive']);
   });
 
-  it('repairs a corrupt patch record instead of dropping the entry', async () => {
+  it('drops the single-item cache of 0.1 builds, and a corrupt index entry instead of failing', async () => {
     await fakeBrowser.storage.local.set({
       cache: { 'pixels:p': { value: [], fetchedAt: 5, patchedAt: 'garbage' } },
+      cacheIndex: { entries: { 'pixels:p': { fetchedAt: 'garbage' } }, evicted: {} },
     });
-    expect((await cacheItem.getValue())['pixels:p']).toEqual({ value: [], fetchedAt: 5 });
+    await dropLegacyCache();
+    const server = everflow('affiliate', [pixel(1)]);
+    const listed = await listPixels({ profileId: 'p' }, depsFor('affiliate', server));
+    expect(listed.ok && listed.value.value.map((p) => p.id)).toEqual([1]);
+    expect((await fakeBrowser.storage.local.get('cache')).cache).toBeUndefined();
   });
 
   it('a switch Everflow saved but answered with unreadable JSON shows the truth in the reply and the cache', async () => {
@@ -235,5 +254,78 @@ describe('cached postback lists', () => {
     const r = await setPixelStatus({ profileId: 'p', pixelId: 1, status: 'inactive' }, deps);
     expect(r.ok ? r.value.status : r.error.kind).toBe('inactive');
     expect((await cachedRows('pixels:p')).find((p) => p.id === 1)?.status).toBe('inactive');
+  });
+
+  it('a cached list is read before any client is built (no key read, no permission check)', async () => {
+    const server = everflow('affiliate', [pixel(1)]);
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    let built = 0;
+    const counted = {
+      ...deps,
+      clientFor: (id: string) => {
+        built++;
+        return deps.clientFor(id);
+      },
+      sideOf: async () => 'affiliate' as const,
+    };
+    const r = await listPixels({ profileId: 'p' }, counted);
+    expect(r.ok && r.value.fromCache).toBe(true);
+    expect(built).toBe(0);
+    // Without a stored profile there is no side to look up: the client path answers (and reports it).
+    await profilesItem.setValue([]);
+    await listPixels({ profileId: 'p' }, { ...counted, sideOf: undefined });
+    expect(built).toBe(1);
+  });
+
+  it('the duplicate check before a create reads Everflow but does not rewrite the cached list', async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2)]);
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    const before = await readCache('pixels:p');
+    const r = await createPixel(
+      {
+        profileId: 'p',
+        draft: {
+          deliveryMethod: 'postback',
+          type: 'conversion',
+          level: 'specific',
+          status: 'active',
+          offerId: 5,
+          postbackUrl: 'https://t.example/new?tx={transaction_id}',
+        },
+      },
+      deps,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(server.lists()).toBe(2);
+    const after = await readCache('pixels:p');
+    // Not stored again (it would carry the check's time); the new row is patched in.
+    expect(after?.fetchedAt).toBe(before?.fetchedAt);
+    expect(((after?.value ?? []) as PixelView[]).map((p) => p.id)).toEqual([r.value.pixel.id, 2, 1]);
+  });
+
+  it('the worker keeps its checked copy of a list: a cached read after a switch reads no page, and is right', async () => {
+    const server = everflow('affiliate', [pixel(1), pixel(2)]);
+    const deps = depsFor('affiliate', server);
+    await listPixels({ profileId: 'p', refresh: true }, deps);
+    await setPixelStatus({ profileId: 'p', pixelId: 2, status: 'inactive' }, deps);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const r = await listPixels({ profileId: 'p' }, { ...deps, sideOf: async () => 'affiliate' as const });
+    expect(r.ok && r.value.value.map((p) => [p.id, p.status])).toEqual([
+      [1, 'active'],
+      [2, 'inactive'],
+    ]);
+    const pageReads = get.mock.calls.filter(([keys]) =>
+      JSON.stringify(keys ?? null).includes('cache:pixels'),
+    );
+    expect(pageReads).toEqual([]);
+    // Changed behind its back (another build, a repair): the revision differs, so it is read and checked again.
+    const index = await cacheIndexItem.getValue();
+    index.entries['pixels:p']!.rev = 1;
+    await cacheIndexItem.setValue(index);
+    const again = await listPixels({ profileId: 'p' }, { ...deps, sideOf: async () => 'affiliate' as const });
+    expect(again.ok && again.value.value).toHaveLength(2);
+    expect(get.mock.calls.some(([keys]) => JSON.stringify(keys ?? null).includes('cache:pixels'))).toBe(true);
   });
 });

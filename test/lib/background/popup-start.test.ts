@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { popupStart } from '../../../lib/background/services/popup-start';
-import { cacheItem, profilesItem, settingsItem } from '../../../lib/storage/items';
+import { popupStart, START_ROWS } from '../../../lib/background/services/popup-start';
+import { profilesItem, settingsItem } from '../../../lib/storage/items';
+import { seedCache } from './cache-seed';
 
 function row(id: number, offerId: number, level = 'specific') {
   return {
@@ -38,7 +39,7 @@ beforeEach(async () => {
 
 describe('popupStart', () => {
   it("paints the offer's cached rows: its own and the global ones", async () => {
-    await cacheItem.setValue({
+    await seedCache({
       'pixels:net:offer:5': { value: [row(3, 5), row(2, 0, 'global'), row(1, 6)], fetchedAt: 1 },
       'offer:net:5': { value: { id: 5, name: 'Offer five', events: [] }, fetchedAt: 1 },
     });
@@ -52,9 +53,27 @@ describe('popupStart', () => {
   it('paints every cached row without an offer, and none when nothing is cached', async () => {
     const empty = await popupStart({});
     expect(empty.ok && empty.value.rows).toBeNull();
-    await cacheItem.setValue({ 'pixels:net:all': { value: [row(3, 5), row(1, 6)], fetchedAt: 1 } });
+    await seedCache({ 'pixels:net:all': { value: [row(3, 5), row(1, 6)], fetchedAt: 1 } });
     const all = await popupStart({});
     expect(all.ok && all.value.rows?.map((p) => p.id)).toEqual([3, 1]);
+  });
+
+  it('sends only the first screen of a long list, in list order, and says how many the list has', async () => {
+    // Ids 1..n, the two oldest global: the newest specific ones come first, the global ones last.
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => row(i + 1, 5, i < 2 ? 'global' : 'specific'));
+    await seedCache({ 'pixels:net:all': { value: rows(START_ROWS), fetchedAt: 1 } });
+    const short = await popupStart({});
+    if (!short.ok) throw new Error(short.error.message);
+    expect(short.value.rows).toHaveLength(START_ROWS);
+    expect(short.value.rowsTotal).toBeUndefined();
+
+    const n = START_ROWS + 50;
+    await seedCache({ 'pixels:net:all': { value: rows(n), fetchedAt: 2 } });
+    const long = await popupStart({});
+    if (!long.ok) throw new Error(long.error.message);
+    expect(long.value.rowsTotal).toBe(n);
+    expect(long.value.rows?.map((p) => p.id)).toEqual(Array.from({ length: START_ROWS }, (_, i) => n - i));
   });
 });
 

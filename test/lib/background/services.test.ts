@@ -220,7 +220,10 @@ describe('background services', () => {
     await send('profiles.remove', { id: a });
     expect(await send('settings.get')).toMatchObject({ ok: true, value: { defaultProfileId: b } });
     const local = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(local.cache ?? {}).some((k) => k.includes(a))).toBe(false);
+    expect(Object.keys(local).some((k) => k.startsWith(`cache:pixels:${a}`))).toBe(false);
+    expect(Object.keys((local.cacheIndex as { entries: object }).entries).some((k) => k.includes(a))).toBe(
+      false,
+    );
     expect(Object.keys(local.apiKeys ?? {})).toEqual([b]);
   });
 

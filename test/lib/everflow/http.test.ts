@@ -117,6 +117,7 @@ describe('sendOnce', () => {
     const limiter: Limiter = {
       ratePerSecond: 5,
       acquire: vi.fn(async () => true),
+      release: vi.fn(),
       pauseFor: vi.fn(),
       observe: vi.fn(),
     };
@@ -130,6 +131,7 @@ describe('sendOnce', () => {
     const res = await sendOnce(cfg, { method: 'GET', path: '/affiliates/pixels', schema, limiter });
     expect(res.ok ? undefined : res.error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000 });
     expect(limiter.acquire).toHaveBeenCalledTimes(1);
+    expect(limiter.release).toHaveBeenCalledTimes(1);
     expect(limiter.observe).toHaveBeenCalledWith({ limit: 150, remaining: 0, resetMs: 2000 });
     expect(limiter.pauseFor).toHaveBeenCalledWith(2000);
   });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearSharedLimiters, createLimiter, hashKey, sharedLimiter } from '../../../lib/everflow/limiter';
+import { RateLimiter } from '../../../sandbox/rate-limit';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -14,38 +15,93 @@ afterEach(() => {
 /** Starts `n` acquires at once and records the fake time at which each was granted. */
 async function grantTimes(limiter: ReturnType<typeof createLimiter>, n: number, runFor: number) {
   const times: number[] = [];
-  for (let i = 0; i < n; i++) void limiter.acquire().then(() => times.push(Date.now()));
+  // Each request is answered at once (release), so it counts from its grant time.
+  for (let i = 0; i < n; i++)
+    void limiter.acquire().then(() => {
+      times.push(Date.now());
+      limiter.release();
+    });
   await vi.advanceTimersByTimeAsync(runFor);
   return times;
 }
 
 describe('createLimiter', () => {
-  it('paces callers at the rate, in order', async () => {
+  it("sends up to the window's allowance at once, then waits for the oldest to leave the window", async () => {
+    const limiter = createLimiter({ ratePerSecond: 5, windowMs: 1000, slackMs: 0 });
+    expect(await grantTimes(limiter, 7, 3000)).toEqual([0, 0, 0, 0, 0, 1000, 1000]);
+  });
+
+  it("lets a click's GET and PUT go back to back at the documented affiliate limit (5/s, 30 s windows)", async () => {
     const limiter = createLimiter({ ratePerSecond: 5 });
-    expect(await grantTimes(limiter, 6, 2000)).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(await grantTimes(limiter, 2, 10)).toEqual([0, 0]);
   });
 
-  it('lets a burst through after idling, then paces', async () => {
-    const limiter = createLimiter({ ratePerSecond: 10, burst: 3 });
-    expect(await grantTimes(limiter, 5, 1000)).toEqual([0, 0, 0, 100, 200]);
+  it('counts a sent request a little past the window (slack for clocks and the network)', async () => {
+    const limiter = createLimiter({ ratePerSecond: 2, windowMs: 1000 });
+    expect(await grantTimes(limiter, 3, 3000)).toEqual([0, 0, 1020]);
   });
 
-  it('holds everyone during a pause, then spaces them again', async () => {
+  it('never puts more than the allowance in any span of one window, whatever the arrival pattern', async () => {
+    const limiter = createLimiter({ ratePerSecond: 5, windowMs: 1000, slackMs: 0 });
+    const times: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < 1 + (round % 4) * 3; i++)
+        void limiter.acquire().then(() => {
+          times.push(Date.now());
+          limiter.release();
+        });
+      await vi.advanceTimersByTimeAsync(137 * (round + 1));
+    }
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(times).toHaveLength(44); // 1, 4, 7, 10 callers per round, twice
+    for (let i = 0; i + 5 < times.length; i++) expect(times[i + 5]! - times[i]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("keeps a server with fixed windows (the sandbox's counter) from ever answering 429", async () => {
+    const server = new RateLimiter(
+      { affiliatePerSecond: 5, networkPerSecond: 30, windowSeconds: 1 },
+      Date.now,
+    );
+    const limiter = createLimiter({ ratePerSecond: 5, windowMs: 1000 });
+    const verdicts: boolean[] = [];
+    // The first window's requests take 300 ms to reach the server, the ones after them none: a request counts
+    // until its answer, so the window those late requests open on the server is never overrun.
+    for (let i = 0; i < 60; i++) {
+      void limiter.acquire().then(() =>
+        setTimeout(
+          () => {
+            verdicts.push(server.take('key', 'affiliate').allowed);
+            limiter.release();
+          },
+          i < 5 ? 300 : 0,
+        ),
+      );
+    }
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(verdicts).toHaveLength(60);
+    expect(verdicts.every(Boolean)).toBe(true);
+  });
+
+  it('holds everyone during a pause, then lets them go in order', async () => {
     const limiter = createLimiter({ ratePerSecond: 10 });
     limiter.pauseFor(1000);
-    expect(await grantTimes(limiter, 3, 2000)).toEqual([1000, 1100, 1200]);
+    expect(await grantTimes(limiter, 3, 2000)).toEqual([1000, 1000, 1000]);
   });
 
   it('re-queues callers whose slot falls inside a pause that began while they waited', async () => {
-    const limiter = createLimiter({ ratePerSecond: 10 });
+    const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) void limiter.acquire().then(() => times.push(Date.now()));
+    for (let i = 0; i < 3; i++)
+      void limiter.acquire().then(() => {
+        times.push(Date.now());
+        limiter.release();
+      });
     await vi.advanceTimersByTimeAsync(0);
-    limiter.pauseFor(500);
-    await vi.advanceTimersByTimeAsync(2000);
+    limiter.pauseFor(1500);
+    await vi.advanceTimersByTimeAsync(5000);
     expect(times[0]).toBe(0);
-    expect(times.slice(1).every((t) => t >= 500)).toBe(true);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(100);
+    expect(times.slice(1).every((t) => t >= 1500)).toBe(true);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1000);
   });
 
   it('stops at X-RateLimit-Remaining 0 until the window it saw start has ended', async () => {
@@ -66,8 +122,9 @@ describe('createLimiter', () => {
   });
 
   it('resolves false without waiting when aborted, and gives the slot back', async () => {
-    const limiter = createLimiter({ ratePerSecond: 1 });
+    const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
     await limiter.acquire();
+    limiter.release();
     const controller = new AbortController();
     const pending = limiter.acquire(controller.signal);
     controller.abort();

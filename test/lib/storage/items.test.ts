@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { cacheItem, draftsItem, profilesItem, settingsItem, templatesItem } from '../../../lib/storage/items';
+import {
+  cacheIndexItem,
+  draftsItem,
+  profilesItem,
+  settingsItem,
+  templatesItem,
+} from '../../../lib/storage/items';
 import { chromeLikeStorage } from './chrome-like-storage';
 
 const goodProfile = {
@@ -21,7 +27,7 @@ describe('validated storage items', () => {
     expect(await settingsItem.getValue()).toEqual({ defaultTemplateIds: {}, forgetKeysOnClose: false });
     expect(await templatesItem.getValue()).toEqual([]);
     expect(await draftsItem.getValue()).toEqual({});
-    expect(await cacheItem.getValue()).toEqual({});
+    expect(await cacheIndexItem.getValue()).toEqual({ entries: {}, evicted: {} });
   });
 
   it('keeps valid data untouched and does not log', async () => {
