@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Realm } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
-import { type EverflowError, errorFromResponse, everflowError } from './errors';
+import { type EverflowError, errorFromResponse, everflowError, rateLimitBusy } from './errors';
 import type { Limiter, RateLimitInfo } from './limiter';
 
 /**
@@ -125,18 +125,35 @@ export function neverConnected(error: unknown): boolean {
   return false;
 }
 
-/** Sends one request and maps every outcome to a Result. Never throws. */
+/**
+ * Sends one request and maps every outcome to a Result. Never throws. With a deadline (see HttpConfig), the wait
+ * for a rate-limit slot counts against it.
+ */
 export async function sendOnce<T>(
   config: HttpConfig,
   req: HttpRequest<T>,
 ): Promise<Result<HttpOk<T>, EverflowError>> {
   const { signal } = req;
   if (signal?.aborted) return err(everflowError('aborted'));
-  if (req.limiter && !(await req.limiter.acquire(signal))) return err(everflowError('aborted'));
-
-  const left = config.deadlineAt === undefined ? Number.POSITIVE_INFINITY : config.deadlineAt - config.now();
+  const timeLeft = () =>
+    config.deadlineAt === undefined ? Number.POSITIVE_INFINITY : config.deadlineAt - config.now();
   // Out of time before sending: nothing left this machine, so even a create may be said to be unsent.
-  if (left <= 0) return err({ ...everflowError('timeout'), unsent: true });
+  const outOfTime = () => err({ ...everflowError('timeout'), unsent: true });
+
+  let left = timeLeft();
+  if (left <= 0) return outOfTime();
+  if (req.limiter) {
+    // The wait for a slot counts against the deadline: behind a queue or a 429's pause, give up at once.
+    const maxWaitMs = Number.isFinite(left) ? left : undefined;
+    if (!(await req.limiter.acquire(signal, maxWaitMs))) {
+      return err(signal?.aborted ? everflowError('aborted') : rateLimitBusy(req.limiter.nextSlotInMs()));
+    }
+    left = timeLeft();
+    if (left <= 0) {
+      req.limiter.release(true);
+      return outOfTime();
+    }
+  }
 
   const controller = new AbortController();
   let timedOut = false;

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createEverflowClient } from '../../../lib/everflow/client';
+import { createLimiter, type Limiter } from '../../../lib/everflow/limiter';
 import { BASE, json, routes, stubFetch } from './stub-fetch';
 
 // Real timers, small budgets: these measure that a user-facing call ends by its deadline whatever the API does.
 const DEADLINE = 300;
 const SLACK = 250;
 
-function client(handler: Parameters<typeof stubFetch>[0]) {
+function client(
+  handler: Parameters<typeof stubFetch>[0],
+  deadlineMs = DEADLINE,
+  limiter: Limiter | 'none' = 'none',
+) {
   const stub = stubFetch(handler);
   const c = createEverflowClient({
     baseUrl: BASE,
     apiKey: 'k',
     fetch: stub.fetch,
-    limiter: 'none',
-    deadlineMs: DEADLINE,
+    limiter,
+    deadlineMs,
     // The defaults that made a hung API take 81 s: 15 s per attempt, 4 retries, a 30 s recovery window.
     recoverySettleMs: 1000,
   });
@@ -84,5 +89,44 @@ describe('a deadline on a user-initiated call', () => {
     expect(!value.ok && value.error.kind).toBe('unknown_outcome');
     expect(ms).toBeLessThan(DEADLINE + SLACK);
     expect(calls.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
+
+describe('the wait for a rate-limit slot counts against the deadline', () => {
+  it("a toggle behind a 429's 30 s pause fails at once, unsent, saying when to try again", async () => {
+    const limiter = createLimiter({ ratePerSecond: 5 });
+    limiter.pauseFor(30_000);
+    const { c, calls } = client(() => json(200, {}), 10_000, limiter);
+    const { value, ms } = await timed(() => c.affiliate.setPixelStatus(5, 'inactive'));
+    expect(value.ok ? undefined : value.error).toEqual({
+      kind: 'timeout',
+      message: "Everflow's rate limit for this key is busy; try again in 30 s. Nothing was sent.",
+      unsent: true,
+    });
+    expect(ms).toBeLessThan(SLACK);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a read behind background requests that fill the window fails at once instead of waiting it out', async () => {
+    // One request per second: a background request in flight holds the only slot for a window after its answer.
+    const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000 });
+    expect(await limiter.acquire()).toBe(true);
+    const { c, calls } = client(() => json(503, {}), DEADLINE, limiter);
+    const { value, ms } = await timed(() => c.affiliate.listPixels());
+    expect(!value.ok && value.error.message).toBe(
+      "Everflow's rate limit for this key is busy; try again in 2 s. Nothing was sent.",
+    );
+    expect(ms).toBeLessThan(SLACK);
+    expect(calls).toHaveLength(0);
+    limiter.release();
+  });
+
+  it('a slot that comes before the deadline is waited for, and the request goes', async () => {
+    const limiter = createLimiter({ ratePerSecond: 5 });
+    limiter.pauseFor(100);
+    const { c, calls } = client(() => json(503, {}), DEADLINE, limiter);
+    const { value } = await timed(() => c.affiliate.listPixels());
+    expect(!value.ok && value.error.kind).toBe('server');
+    expect(calls.length).toBeGreaterThanOrEqual(1);
   });
 });

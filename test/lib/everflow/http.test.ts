@@ -118,6 +118,7 @@ describe('sendOnce', () => {
       ratePerSecond: 5,
       acquire: vi.fn(async () => true),
       release: vi.fn(),
+      nextSlotInMs: vi.fn(() => 0),
       pauseFor: vi.fn(),
       observe: vi.fn(),
     };
@@ -134,6 +135,60 @@ describe('sendOnce', () => {
     expect(limiter.release).toHaveBeenCalledTimes(1);
     expect(limiter.observe).toHaveBeenCalledWith({ limit: 150, remaining: 0, resetMs: 2000 });
     expect(limiter.pauseFor).toHaveBeenCalledWith(2000);
+  });
+});
+
+describe('sendOnce with a deadline and a limiter', () => {
+  function fakeLimiter(acquire: Limiter['acquire']): Limiter {
+    return {
+      ratePerSecond: 5,
+      acquire: vi.fn(acquire),
+      release: vi.fn(),
+      nextSlotInMs: vi.fn(() => 4200),
+      pauseFor: vi.fn(),
+      observe: vi.fn(),
+    };
+  }
+
+  it('asks the limiter for a slot within the time left, and fails unsent, saying when, if it cannot have one', async () => {
+    const limiter = fakeLimiter(async () => false);
+    const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(
+      { ...cfg, deadlineAt: 3000 },
+      { method: 'GET', path: '/networks', schema, limiter },
+    );
+    expect(limiter.acquire).toHaveBeenCalledWith(undefined, 3000);
+    expect(res.ok ? undefined : res.error).toEqual({
+      kind: 'timeout',
+      message: "Everflow's rate limit for this key is busy; try again in 5 s. Nothing was sent.",
+      unsent: true,
+    });
+    expect(stub.calls).toHaveLength(0);
+    expect(limiter.release).not.toHaveBeenCalled();
+  });
+
+  it('gives the slot back unsent when the deadline passed while it waited', async () => {
+    let t = 0;
+    const limiter = fakeLimiter(async () => {
+      t = 3000;
+      return true;
+    });
+    const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(
+      { ...cfg, now: () => t, deadlineAt: 3000 },
+      { method: 'GET', path: '/networks', schema, limiter },
+    );
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: 'timeout', unsent: true });
+    expect(limiter.release).toHaveBeenCalledWith(true);
+    expect(stub.calls).toHaveLength(0);
+  });
+
+  it('without a deadline (background jobs) waits for the slot as long as it takes', async () => {
+    const limiter = fakeLimiter(async () => true);
+    const { config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(cfg, { method: 'GET', path: '/networks', schema, limiter });
+    expect(res.ok).toBe(true);
+    expect(limiter.acquire).toHaveBeenCalledWith(undefined, undefined);
   });
 });
 
