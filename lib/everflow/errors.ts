@@ -114,6 +114,16 @@ export function rateLimitBusy(waitMs: number): EverflowError {
   };
 }
 
+/** A change not started because too little of the deadline was left to see it answered. Provably unsent. */
+export function tooLittleTimeToWrite(): EverflowError {
+  return {
+    kind: 'timeout',
+    message:
+      'Too little of the time limit was left to send this change safely, so it was not sent. Try again, or raise the time limit in Settings.',
+    unsent: true,
+  };
+}
+
 /** Builds an error with its message. */
 export function everflowError(kind: EverflowErrorKind, ctx: MessageContext = {}): EverflowError {
   const error: EverflowError = { kind, message: errorMessage(kind, ctx) };

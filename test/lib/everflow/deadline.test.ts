@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createEverflowClient } from '../../../lib/everflow/client';
+import { MIN_WRITE_BUDGET_MS } from '../../../lib/everflow/http';
 import { createLimiter, type Limiter } from '../../../lib/everflow/limiter';
 import { BASE, json, routes, stubFetch } from './stub-fetch';
 
 // Real timers, small budgets: these measure that a user-facing call ends by its deadline whatever the API does.
 const DEADLINE = 300;
+// A write is only started with MIN_WRITE_BUDGET_MS left, so a create needs a little more than that.
+const WRITE_DEADLINE = MIN_WRITE_BUDGET_MS + 300;
 const SLACK = 250;
 
 function client(
@@ -75,6 +78,7 @@ describe('a deadline on a user-initiated call', () => {
         'POST /affiliates/pixels': () => 'hang',
         'GET /affiliates/pixels': () => 'hang',
       }),
+      WRITE_DEADLINE,
     );
     const body = {
       network_offer_id: 5,
@@ -87,8 +91,55 @@ describe('a deadline on a user-initiated call', () => {
     } as never;
     const { value, ms } = await timed(() => c.affiliate.createPixel(body));
     expect(!value.ok && value.error.kind).toBe('unknown_outcome');
-    expect(ms).toBeLessThan(DEADLINE + SLACK);
+    expect(ms).toBeLessThan(WRITE_DEADLINE + SLACK);
     expect(calls.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
+
+describe('a write is not started without time to see it answered', () => {
+  const raw = {
+    network_pixel_id: 12,
+    network_offer_id: 3,
+    delivery_method: 'postback',
+    pixel_level: 'specific',
+    pixel_status: 'active',
+    pixel_type: 'conversion',
+    postback_url: 'https://t.example/pb?tid={transaction_id}',
+    html_code: '',
+    delay_ms: 0,
+  };
+
+  it("a toggle whose GET used up the deadline does not send its PUT: unsent, so the row's Retry is safe", async () => {
+    const { c, calls } = client(
+      routes({
+        // The read comes back with less than the write's minimum left.
+        'GET /affiliates/pixels/12': () =>
+          new Promise((resolve) => setTimeout(() => resolve(json(200, raw)), 400)),
+        'PUT /affiliates/pixels/12': (req) => json(200, req.body as object),
+      }),
+      WRITE_DEADLINE,
+    );
+    const { value, ms } = await timed(() => c.affiliate.setPixelStatus(12, 'inactive'));
+    expect(value.ok ? undefined : value.error).toEqual({
+      kind: 'timeout',
+      message:
+        'Too little of the time limit was left to send this change safely, so it was not sent. Try again, or raise the time limit in Settings.',
+      unsent: true,
+    });
+    expect(calls.map((r) => r.method)).toEqual(['GET']);
+    expect(ms).toBeLessThan(400 + SLACK);
+  });
+
+  it('with the time to spare, the same toggle sends its PUT', async () => {
+    const { c, calls } = client(
+      routes({
+        'GET /affiliates/pixels/12': () => json(200, raw),
+        'PUT /affiliates/pixels/12': (req) => json(200, req.body as object),
+      }),
+      WRITE_DEADLINE,
+    );
+    expect((await c.affiliate.setPixelStatus(12, 'inactive')).ok).toBe(true);
+    expect(calls.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 });
 
