@@ -84,7 +84,12 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
   if (hideWhenEmpty && !state.notices.length && !error) return null;
 
   return (
-    <section class="attention" aria-labelledby="attention-title" data-flagged={flagged.length}>
+    <section
+      class="attention"
+      aria-labelledby="attention-title"
+      data-flagged={flagged.length}
+      data-last-check={state.lastCheckAt}
+    >
       <div class="attention__head">
         <h2 id="attention-title">
           {flagged.length ? i18n.t('health.titleN', [String(flagged.length)]) : i18n.t('health.title')}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { htmlPixelUrls } from '../../lib/postback/check-html';
 import type { PixelType } from '../../lib/postback/macros';
@@ -61,6 +61,7 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
   const [clickId, setClickId] = useState('');
   const [confirmed, setConfirmed] = useState<TestFireConfirmations>({});
   const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
+  const busy = useRef(false);
   const macros = macrosOf(template);
   const clickMacro = clickMacroOf(template);
   const values = Object.fromEntries(macros.map((m) => [m, samples[m] ?? sampleOf(m)]));
@@ -85,6 +86,8 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
 
   // Runs inside the click: the permission prompt must be the first thing it asks for.
   const start = (withConfirmed: TestFireConfirmations) => {
+    // Busy from the click on: while the browser's prompt is open, a second click must not send a second test.
+    if (busy.current) return;
     setConfirmed(withConfirmed);
     const check = checkTestFireTarget(rendered, [], withConfirmed);
     if (!check.ok) {
@@ -94,13 +97,18 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
     }
     const pattern = hostPermissionFor(check.url.href);
     if (!pattern) return setPhase({ kind: 'error', message: i18n.t('testFire.cannotSend') });
-    void api.requestHost(pattern).then((granted) => {
-      if (granted) return send(withConfirmed);
-      setPhase({
-        kind: 'error',
-        message: i18n.t('testFire.refused', [check.url.hostname]),
+    busy.current = true;
+    setPhase({ kind: 'sending' });
+    void api
+      .requestHost(pattern)
+      .catch(() => false)
+      .then(async (granted) => {
+        if (granted) await send(withConfirmed);
+        else setPhase({ kind: 'error', message: i18n.t('testFire.refused', [check.url.hostname]) });
+      })
+      .finally(() => {
+        busy.current = false;
       });
-    });
   };
 
   if (!urls.length)

@@ -24,7 +24,12 @@ export function TestFireResult({ reply }: { reply: TestFireReply }) {
       {v.lookFor ? <p class="warn-text">{v.lookFor}</p> : null}
       <dl class="test-fire__facts">
         <dt>{i18n.t('testFire.result.status')}</dt>
-        <dd data-field="status">{o.status ?? i18n.t('testFire.result.noAnswer', [o.error ?? 'network'])}</dd>
+        <dd data-field="status">
+          {o.status ??
+            (o.hiddenRedirect
+              ? i18n.t('testFire.result.hiddenRedirect')
+              : i18n.t('testFire.result.noAnswer', [o.error ?? 'network']))}
+        </dd>
         <dt>{i18n.t('testFire.result.time')}</dt>
         <dd>{i18n.t('testFire.result.ms', [String(o.timeMs)])}</dd>
         {o.redirects?.length ? (

@@ -3,6 +3,7 @@ import type { OptionsServices } from '../../components/options/OptionsPage';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
 import { ok } from '../../lib/result';
+import { healthAdapters } from '../popup/health';
 
 /** Send one message of the background's table (typed by it; the import is types only). */
 export const call = makeCall<Protocol>();
@@ -58,18 +59,7 @@ export function optionsServices(): OptionsServices {
       offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
       partners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
     },
-    health: {
-      list: () => call('health.list', undefined),
-      checkNow: () => call('health.checkNow', undefined),
-      dismiss: (id) => call('health.dismiss', { id }),
-      switchOn: (id) => call('health.switchOn', { id }),
-      getPixel: (profileId, pixelId) => call('pixels.get', { profileId, pixelId }),
-    },
-    testFire: {
-      send: (input) => call('testFire.send', input),
-      // Called synchronously from the click (see TestFirePanel): no await may come before it.
-      requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
-    },
+    ...healthAdapters,
     permissions: {
       contains: (origins) => browser.permissions.contains({ origins }),
       // Called synchronously from the save click (see ProfileForm): no await may come before it.

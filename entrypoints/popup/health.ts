@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
-import type { PopupApi } from '../../components/popup/popup-api';
+import type { HealthApi } from '../../components/health/health-api';
+import type { TestFireApi } from '../../components/test-fire/test-fire-api';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
 
 const call = makeCall<Protocol>();
 
-/** The popup's wiring of the health watch's "Needs attention" list and of test-fire (issue 18). */
-export const healthAdapters: Required<Pick<PopupApi, 'health' | 'testFire'>> = {
+/**
+ * The wiring of the health watch's "Needs attention" list and of test-fire (issue 18), one for both pages: the
+ * popup spreads it into its API, the options page into its services.
+ */
+export const healthAdapters: { health: HealthApi; testFire: TestFireApi } = {
   health: {
     list: () => call('health.list', undefined),
     checkNow: () => call('health.checkNow', undefined),

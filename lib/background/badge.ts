@@ -11,6 +11,7 @@ export interface BadgeSources {
   jobs?: number;
 }
 
+/** The badge to show: its text (empty for none) and background colour. */
 export interface Badge {
   text: string;
   color: string;

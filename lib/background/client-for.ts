@@ -21,6 +21,10 @@ export interface ClientBudget {
    * page waits for. `null`: none, for background jobs, which keep the per-request timeout and retries.
    */
   deadlineMs?: number | null;
+  /** Each request's own timeout, when shorter than the client's default (a check the user waits for). */
+  requestTimeoutMs?: number;
+  /** Retries of a failed request (default: the client's); 0 makes a hung request fail at its timeout. */
+  retries?: number;
 }
 
 export type ClientFor = (
@@ -78,6 +82,8 @@ export function makeClientFor(
       baseUrl: base.value,
       apiKey,
       ...(deadlineMs === null ? {} : { deadlineMs }),
+      ...(budget.requestTimeoutMs === undefined ? {} : { timeoutMs: budget.requestTimeoutMs }),
+      ...(budget.retries === undefined ? {} : { retry: { retries: budget.retries } }),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
     return ok({ profile, client, side: profile.role });

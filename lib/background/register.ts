@@ -28,7 +28,7 @@ export function registerHandlers(config: BackgroundConfig): BackgroundHandle {
   }
   return {
     async runHealthCheck() {
-      await healthCheckNow(ctx.everflow, ctx.notifyFlagged);
+      await healthCheckNow(ctx.everflow, ctx.notifyFlagged, 'background');
     },
   };
 }

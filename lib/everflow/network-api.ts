@@ -65,11 +65,11 @@ export interface NetworkApi extends PixelEditing<NetworkPixelInput> {
   /** One page; unreadable rows are listed apart on the page. */
   searchPixels(search?: NetworkPixelSearch, options?: CallOptions): Promise<Result<PixelPage, EverflowError>>;
   /**
-   * Every page of a search (up to 10 pages of 500), e.g. to merge searches whose terms are alternatives; says
-   * when the server holds more than were read (`truncated`, `total`).
+   * Every page of a search (up to 10 pages of 500, or `maxPages`), e.g. to merge searches whose terms are
+   * alternatives; says when the server holds more than were read (`truncated`, `total`).
    */
   searchAllPixels(
-    search: Pick<NetworkPixelSearch, 'filters' | 'searchTerms'>,
+    search: Pick<NetworkPixelSearch, 'filters' | 'searchTerms'> & { maxPages?: number },
     options?: CallOptions,
   ): Promise<Result<PixelSearchAll, EverflowError>>;
   /** Offer search for pickers (`offerstable`): by name or id, paged. */
@@ -208,7 +208,8 @@ export function createNetworkApi(t: Transport, extra: NetworkApiOptions): Networ
         : err(everflowError('bad_response', { field: 'result', detail: 'result: Everflow answered false' }));
     },
     searchPixels: lists.searchPixels,
-    searchAllPixels: (search, options) => lists.searchAll(search.filters, options, search.searchTerms),
+    searchAllPixels: (search, options) =>
+      lists.searchAll(search.filters, options, search.searchTerms, search.maxPages),
     searchOffers: createNetworkOfferSearch(t),
     offer: lists.offer,
     affiliates: lists.affiliates,

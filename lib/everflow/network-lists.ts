@@ -84,11 +84,12 @@ export interface NetworkListOptions {
 /** The list methods of the network API, plus `searchAll` for create recovery. */
 export interface NetworkLists {
   searchPixels(search?: NetworkPixelSearch, options?: CallOptions): Promise<Result<PixelPage, EverflowError>>;
-  /** Every page of a search (filters and optional search terms), up to a cap. */
+  /** Every page of a search (filters and optional search terms), up to a cap (`maxPages`, default 10). */
   searchAll(
     filters: NetworkPixelSearch['filters'],
     options?: CallOptions,
     searchTerms?: NetworkPixelSearch['searchTerms'],
+    maxPages?: number,
   ): Promise<Result<PixelSearchAll, EverflowError>>;
   offer(offerId: number, options?: CallOptions): Promise<Result<OfferWithEvents, EverflowError>>;
   affiliates(
@@ -118,9 +119,9 @@ export function createNetworkLists(t: Transport, extra: NetworkListOptions = {})
     return ok({ ...toPage(items, res.value.data.paging, search), unreadable });
   };
 
-  const searchAll: NetworkLists['searchAll'] = async (filters, options, searchTerms) => {
+  const searchAll: NetworkLists['searchAll'] = async (filters, options, searchTerms, pagesAtMost) => {
     const pageSize = extra.recoveryPageSize ?? 500;
-    const maxPages = extra.recoveryMaxPages ?? 10;
+    const maxPages = pagesAtMost ?? extra.recoveryMaxPages ?? 10;
     const unreadable: UnreadablePixel[] = [];
     let last: PixelPage | undefined;
     let pages = 0;

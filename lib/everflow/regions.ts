@@ -1,10 +1,8 @@
+import { EVERFLOW_API_BASES } from '../model/everflow-hosts';
 import { err, ok, type Result } from '../result';
 
 /** Everflow API hosts (reference §1): most accounts are US; "a small subset" are on the EU host. */
-export const REGIONS = {
-  us: 'https://api.eflow.team/v1',
-  eu: 'https://api-eu.eflow.team/v1',
-} as const;
+export const REGIONS = EVERFLOW_API_BASES;
 /** A named Everflow region. */
 export type Region = keyof typeof REGIONS;
 

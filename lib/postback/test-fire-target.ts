@@ -4,6 +4,8 @@
  * but it is no tracker; a private address could reach the user's own network devices).
  */
 
+import { EVERFLOW_API_HOSTS } from '../model/everflow-hosts';
+
 /** What the user confirmed for this send. */
 export interface TestFireConfirmations {
   http?: boolean;
@@ -18,8 +20,18 @@ export type TargetCheck =
   | { ok: false; kind: 'bad_request'; message: string }
   | { ok: false; kind: 'needs_confirmation'; confirm: ConfirmationNeeded; message: string };
 
-/** Everflow's own API hosts: never a tracker. */
-export const EVERFLOW_API_HOSTS = ['api.eflow.team', 'api-eu.eflow.team'] as const;
+/** Everflow's own API hosts (from the regions' base URLs): never a tracker. */
+export { EVERFLOW_API_HOSTS };
+
+/** A host name without the trailing dot of a fully qualified name (`api.eflow.team.` is `api.eflow.team`). */
+function bareHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/\.$/, '');
+}
+
+/** An origin with its host bare (see `bareHost`), to compare origins however the host was written. */
+function bareOrigin(url: URL): string {
+  return `${url.protocol}//${bareHost(url.hostname)}${url.port ? `:${url.port}` : ''}`;
+}
 
 function ipv4(host: string): number[] | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
@@ -28,43 +40,48 @@ function ipv4(host: string): number[] | undefined {
   return parts.every((n) => n <= 255) ? parts : undefined;
 }
 
+/** Private, loopback, link-local, shared, benchmark, multicast or reserved IPv4 (RFC 6890 and neighbours). */
+function isPrivateV4([a = 0, b = 0]: number[]): boolean {
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    a >= 224 // multicast 224/4, reserved 240/4 and the broadcast address
+  );
+}
+
+/** The IPv4 address in the last 32 bits of an IPv6 address as `URL` writes it (`…:7f00:1`), if any. */
+function embeddedV4(hi: string, lo: string): number[] {
+  const n = ((Number.parseInt(hi, 16) << 16) | Number.parseInt(lo, 16)) >>> 0;
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+}
+
 /** Whether a host name (as `URL.hostname` gives it) is a loopback, private, link-local or local-only address. */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.endsWith('.local') ||
-    host.endsWith('.internal')
-  )
-    return true;
+  const host = bareHost(hostname);
+  if (/(^|\.)(localhost|local|lan|home\.arpa|internal)$/.test(host)) return true;
   const v4 = ipv4(host);
-  if (v4) {
-    const [a = 0, b = 0] = v4;
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168)
-    );
-  }
+  if (v4) return isPrivateV4(v4);
   if (host.startsWith('[')) {
     const v6 = host.slice(1, -1);
     if (v6 === '::1' || v6 === '::') return true;
-    if (/^f[cd][0-9a-f]{0,2}:/.test(v6) || /^fe[89ab][0-9a-f]?:/.test(v6)) return true;
+    // Unique local fc00::/7, link-local fe80::/10, the old site-local fec0::/10, and multicast ff00::/8.
+    if (/^f[cd][0-9a-f]{0,2}:/.test(v6) || /^fe[89a-f][0-9a-f]?:/.test(v6) || /^ff[0-9a-f]{0,2}:/.test(v6))
+      return true;
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v6);
     if (mapped?.[1]) return isPrivateHost(mapped[1]);
-    // URL writes an IPv4-mapped address in hex: ::ffff:7f00:1 is 127.0.0.1.
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v6);
-    if (hex?.[1] && hex[2]) {
-      const n = (Number.parseInt(hex[1], 16) << 16) | Number.parseInt(hex[2], 16);
-      return isPrivateHost([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
-    }
+    // IPv4-mapped (::ffff:7f00:1), IPv4-compatible (::7f00:1) and NAT64 (64:ff9b::7f00:1) carry an IPv4 address.
+    const hex = /^(?:::ffff:|::|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v6);
+    if (hex?.[1] && hex[2]) return isPrivateV4(embeddedV4(hex[1], hex[2]));
+    return false;
   }
-  return false;
+  // A single-label name ("router", "intranet") only resolves on a local network.
+  return !host.includes('.');
 }
 
 /**
@@ -111,9 +128,16 @@ export function checkTestFireTarget(
       confirm: 'http',
       message: `This sends the test over plain http:// to ${url.host}: anyone on the way can read it. Send it anyway?`,
     };
+  const origin = bareOrigin(url);
   const isApi =
-    EVERFLOW_API_HOSTS.includes(url.hostname as (typeof EVERFLOW_API_HOSTS)[number]) ||
-    apiOrigins.includes(url.origin);
+    EVERFLOW_API_HOSTS.includes(bareHost(url.hostname)) ||
+    apiOrigins.some((o) => {
+      try {
+        return bareOrigin(new URL(o)) === origin;
+      } catch {
+        return false;
+      }
+    });
   if (isApi && !confirmed.everflowHost)
     return {
       ok: false,

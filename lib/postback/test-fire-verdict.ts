@@ -29,6 +29,8 @@ export interface FireOutcome {
   error?: FireErrorKind;
   /** The URL that was sent (for the host in messages). */
   url?: string;
+  /** The answer was a redirect whose target the browser hides from extensions; it was not followed. */
+  hiddenRedirect?: boolean;
 }
 
 /**
@@ -248,6 +250,13 @@ function redirectNote(o: FireOutcome): string | undefined {
 export function testFireVerdict(outcome: FireOutcome, tracker?: ReceiverId): Verdict {
   const who = tracker ? RECEIVERS[tracker].name : 'The tracker';
   const whoLower = tracker ? who : 'the tracker';
+  if (outcome.hiddenRedirect)
+    return {
+      kind: 'unclear',
+      headline: `${who} answered with a redirect; the browser does not show where to, so it was not followed.`,
+      advice:
+        'The test was sent once. Open the URL in a tab to see where it leads, and use the final address in the postback: postback senders may not follow redirects.',
+    };
   if (outcome.error || outcome.status === undefined)
     return failed(outcome.error ?? 'network', outcome, whoLower);
   const status = outcome.status;

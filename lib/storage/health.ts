@@ -3,7 +3,7 @@
 // through the background, but the shapes stay small and every field repairs itself.
 import * as z from 'zod/mini';
 import { Notice } from '../model/health';
-import { parseList, parseObject } from './repair';
+import { parseList, parseMap, parseObject } from './repair';
 import { defineValidatedItem, type ValidatedItem } from './validated-item';
 
 /** What the watch remembers of one postback: enough to tell a change and to name it in the list. */
@@ -26,6 +26,7 @@ export const Snapshot = z.object({
   pixels: z.catch(z.record(z.string(), SnapshotEntry), {}),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
+const SnapshotHead = z.object({ takenAt: z.number() });
 
 /** The last sweep: when it ran and which profiles it could not check (with the reason, never a key). */
 export const HealthRun = z.object({
@@ -51,8 +52,15 @@ export function snapshotItem(profileId: string): ValidatedItem<Snapshot | null> 
       version: 1,
       parse: (raw) => {
         if (raw == null) return { value: null, repairs: [] };
-        const r = Snapshot.safeParse(raw);
-        return r.success ? { value: r.data, repairs: [] } : { value: null, repairs: ['(snapshot): reset'] };
+        const head = SnapshotHead.safeParse(raw);
+        if (!head.success) return { value: null, repairs: ['(snapshot): reset'] };
+        // Entry by entry: one corrupt entry must not empty the whole snapshot (the next sweep would then call
+        // every postback "created elsewhere").
+        const pixels = parseMap(SnapshotEntry, (raw as { pixels?: unknown }).pixels);
+        return {
+          value: { takenAt: head.data.takenAt, pixels: pixels.value },
+          repairs: pixels.repairs.map((r) => `pixels.${r}`),
+        };
       },
     });
     snapshotItems.set(profileId, item);

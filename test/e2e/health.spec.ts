@@ -77,7 +77,14 @@ test('a toggle made through the extension is not flagged', async ({
     .poll(async () => (await sandbox.control.pixel(target.network_pixel_id)).pixel_status)
     .toBe('inactive');
 
+  // Wait for this second check to finish (the list's check time moves on): the text below was already there from
+  // the first check, so reading it earlier would prove nothing.
+  const attention = options.locator('section.attention');
+  const before = await attention.getAttribute('data-last-check');
   await options.getByRole('button', { name: 'Check now' }).click();
+  await expect(attention).not.toHaveAttribute('data-last-check', before ?? '');
+  await expect(options.getByRole('button', { name: 'Check now' })).toBeEnabled();
+  await expect(attention).toHaveAttribute('data-flagged', '0');
   await expect(options.getByText('No postback was switched off outside the extension.')).toBeVisible();
-  expect(await badge(worker)).toBe('');
+  await expect.poll(() => badge(worker)).toBe('');
 });

@@ -35,7 +35,10 @@ export function entryOf(p: PixelView, ownWriteAt?: number): SnapshotEntry {
 export interface ListGap {
   /** Ids of the unreadable rows that had a readable id. */
   unreadableIds?: readonly number[];
-  /** More rows exist than were read (or an unreadable row had no id): a missing postback may still be there. */
+  /**
+   * More rows exist than were read (or an unreadable row had no id): a missing postback may still be there, and
+   * a row new to the snapshot is not "created" (it may only have moved into the part that was read).
+   */
   incomplete?: boolean;
 }
 
@@ -73,8 +76,10 @@ export function diffSnapshot(
     }
     pixels[key] = entryOf(p, old?.ownWriteAt);
     if (!previous || old?.gone) continue;
-    if (!old) out.created.push(p);
-    else if (old.status === 'active' && p.status === 'inactive') out.switchedOff.push(p);
+    // From a list cut short, a row new to the snapshot may only have moved into the part that was read.
+    if (!old) {
+      if (!gap.incomplete) out.created.push(p);
+    } else if (old.status === 'active' && p.status === 'inactive') out.switchedOff.push(p);
     else if (old.status === 'inactive' && p.status === 'active') out.switchedOn.push(p);
   }
   for (const [key, entry] of Object.entries(before)) {

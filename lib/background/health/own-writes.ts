@@ -40,3 +40,30 @@ export async function noteOwnWrite(profileId: string, pixel: PixelView | number,
     log.warn(`health: could not note a write of postback ${id} (${e instanceof Error ? e.name : 'error'})`);
   }
 }
+
+/**
+ * Record a status switch that failed without a clear answer (a timeout, or the connection lost after sending): the
+ * PUT may have landed, so the intended status counts as the extension's own write and the next sweep does not
+ * flag it as done elsewhere. Flags are left alone (the switch may not have happened). Never throws.
+ */
+export async function noteIntendedStatus(
+  profileId: string,
+  pixelId: number,
+  status: 'active' | 'inactive',
+  now: number,
+): Promise<void> {
+  try {
+    await updateHealth(profileId, (snap) => {
+      if (!snap) return {};
+      const key = String(pixelId);
+      const before = snap.pixels[key] ?? { status, offerId: 0 };
+      return {
+        snapshot: { ...snap, pixels: { ...snap.pixels, [key]: { ...before, status, ownWriteAt: now } } },
+      };
+    });
+  } catch (e) {
+    log.warn(
+      `health: could not note a write of postback ${pixelId} (${e instanceof Error ? e.name : 'error'})`,
+    );
+  }
+}

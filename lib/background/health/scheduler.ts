@@ -4,6 +4,7 @@
  */
 import { DEFAULT_HEALTH_WATCH, type HealthWatchSettings } from '../../model/settings';
 
+/** The name of the health watch's periodic alarm (the only alarm of the extension that runs a sweep). */
 export const HEALTH_ALARM = 'health-watch';
 
 /** The part of `browser.alarms` the scheduler uses (injected; tests pass a fake). */

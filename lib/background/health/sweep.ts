@@ -17,15 +17,22 @@ import { mergeNotices, noticeFor, noticeId, updateHealth } from './store';
 /** One profile's postbacks as a sweep read them. */
 export interface SweptList extends ListGap {
   rows: PixelView[];
+  /** With `incomplete`: rows read (readable or not) and, when the server said, how many it holds. */
+  read?: number;
+  total?: number;
 }
 
+/** What a sweep reads and writes through: the profiles, each profile's list, a clock. */
 export interface SweepDeps {
   profiles: () => Promise<readonly Profile[]>;
   /** Every postback of a profile, fresh (all pages), and what the list could not show. */
   list: (profileId: string) => Promise<Result<SweptList, AppError>>;
   now: () => number;
+  /** Profiles swept at once (default 1: one after another). */
+  concurrency?: number;
 }
 
+/** What one sweep did: profiles checked, new flags, and the profiles it could not check (or only in part). */
 export interface SweepReport {
   checkedProfiles: number;
   /** Flags raised by this sweep (postbacks switched off outside the extension). */
@@ -33,8 +40,20 @@ export interface SweepReport {
   errors: Array<{ profileId: string; message: string }>;
 }
 
+/** What one profile's sweep found: the new flags, and why it was only partly checked, if it was. */
+interface ProfileSwept {
+  flagged: Notice[];
+  partial?: string;
+}
+
+/** Words for a list cut short: how much of it was compared. */
+export function partialMessage(list: SweptList): string {
+  const of = list.total === undefined ? 'more' : String(list.total);
+  return `partially checked (${list.read ?? list.rows.length} of ${of} postbacks): the rest could not be read, so nothing is said about them.`;
+}
+
 /** Sweep one profile: fetch, diff, store. Returns the new flags. */
-async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<Notice[], AppError>> {
+async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<ProfileSwept, AppError>> {
   const startedAt = deps.now();
   const listed = await deps.list(profileId);
   if (!listed.ok) return listed;
@@ -57,18 +76,33 @@ async function sweepProfile(profileId: string, deps: SweepDeps): Promise<Result<
     flagged = flagged.filter((n) => !standing.has(n.id));
     return { snapshot: d.next, notices: mergeNotices(notices, add, drop) };
   });
-  return { ok: true, value: flagged };
+  return {
+    ok: true,
+    value: { flagged, ...(listed.value.incomplete ? { partial: partialMessage(listed.value) } : {}) },
+  };
 }
 
 /** Sweep every profile. Profiles removed since the last sweep lose their snapshot and notices. */
 export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
   const profiles = await deps.profiles();
   const report: SweepReport = { checkedProfiles: 0, newlyFlagged: [], errors: [] };
-  for (const p of profiles) {
-    const r = await sweepProfile(p.id, deps);
+  const results: Array<Result<ProfileSwept, AppError>> = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < profiles.length) {
+      const i = next++;
+      results[i] = await sweepProfile(profiles[i]!.id, deps);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 1) }, worker));
+  // Reported in the profiles' order, whatever order they finished in.
+  for (const [i, p] of profiles.entries()) {
+    const r = results[i]!;
     if (r.ok) {
       report.checkedProfiles++;
-      report.newlyFlagged.push(...r.value);
+      report.newlyFlagged.push(...r.value.flagged);
+      // Checked, but not all of it: the run says so with the errors the pages show.
+      if (r.value.partial) report.errors.push({ profileId: p.id, message: r.value.partial });
     } else {
       report.errors.push({ profileId: p.id, message: r.error.message });
     }
@@ -84,10 +118,21 @@ export async function runSweep(deps: SweepDeps): Promise<SweepReport> {
 
 let running: Promise<SweepReport> | undefined;
 
-/** Run a sweep, or join the one under way (an alarm and "Check now" at once make one sweep). */
-export function sweepOnce(deps: SweepDeps): Promise<SweepReport> {
-  running ??= runSweep(deps).finally(() => {
-    running = undefined;
-  });
+/**
+ * Run a sweep, or join the one under way (an alarm and "Check now" at once make one sweep). `onFlagged` hears of
+ * new flags once per sweep, from the sweep itself: a caller that joins does not notify a second time.
+ */
+export function sweepOnce(
+  deps: SweepDeps,
+  onFlagged?: (count: number) => Promise<void>,
+): Promise<SweepReport> {
+  running ??= runSweep(deps)
+    .then(async (report) => {
+      if (report.newlyFlagged.length && onFlagged) await onFlagged(report.newlyFlagged.length);
+      return report;
+    })
+    .finally(() => {
+      running = undefined;
+    });
   return running;
 }

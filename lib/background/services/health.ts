@@ -38,44 +38,81 @@ export async function healthList(): Promise<Result<HealthReply, AppError>> {
 }
 
 /**
+ * Pages of 500 a sweep reads from a network's list: in effect all of them (500 000 postbacks). The cap only keeps a
+ * server that never says it is done from holding the sweep forever; a list cut there is reported as partial.
+ */
+export const SWEEP_MAX_PAGES = 1000;
+
+/** How long "Check now" waits for one answer from Everflow before reporting that profile as not checked. */
+export const CHECK_NOW_NO_ANSWER_MS = 10_000;
+/** Profiles "Check now" checks at once (each key keeps its own rate limit; one hung profile holds up no other). */
+const CHECK_NOW_PROFILES_AT_ONCE = 4;
+
+/**
+ * Who runs the sweep. `background` (the alarm): no end-to-end deadline, each request keeps the client's timeout
+ * and retries, since a big list takes longer than a user would wait. `interactive` ("Check now"): a request with no
+ * answer within 10 s fails at once, without retries, so a hung profile is reported within about 10 s while the
+ * others are still checked (several at once).
+ */
+export type SweepMode = 'background' | 'interactive';
+
+/**
  * The sweep's dependencies over the real clients: every profile, every postback (all pages), through the client's
  * shared limiter. The sweep does not go through the page cache: rewriting the cache for every profile would cost
  * more than the requests themselves (measured in test/bench/health.bench.ts).
  */
-export function sweepDeps(deps: PixelDeps): SweepDeps {
+export function sweepDeps(deps: PixelDeps, mode: SweepMode = 'background'): SweepDeps {
+  const interactive = mode === 'interactive';
   return {
     profiles: () => profilesItem.getValue(),
     list: async (profileId) => {
-      // A background sweep: no end-to-end deadline (a big list takes longer than 10 s at the key's pace); each
-      // request keeps its own timeout and retries.
-      const c = await deps.clientFor(profileId, { deadlineMs: null });
+      const c = await deps.clientFor(
+        profileId,
+        interactive
+          ? { deadlineMs: null, requestTimeoutMs: CHECK_NOW_NO_ANSWER_MS, retries: 0 }
+          : { deadlineMs: null },
+      );
       if (!c.ok) return c;
       const r =
         c.value.side === 'affiliate'
           ? await c.value.client.affiliate.listPixels()
-          : await c.value.client.network.searchAllPixels({});
-      if (!r.ok) return err(appError(r.error));
+          : await c.value.client.network.searchAllPixels({ maxPages: SWEEP_MAX_PAGES });
+      if (!r.ok) {
+        if (interactive && r.error.kind === 'timeout')
+          return err({
+            kind: 'timeout',
+            message: `no answer within ${CHECK_NOW_NO_ANSWER_MS / 1000} s. Everflow may be slow or down; try again later (the periodic check keeps trying).`,
+          });
+        return err(appError(r.error));
+      }
       // An unreadable row or the page cap hides postbacks that may still exist: they are not "deleted".
       const { items, unreadable } = r.value;
+      const total = 'total' in r.value && typeof r.value.total === 'number' ? r.value.total : undefined;
       return ok({
         rows: items.map(toPixelView),
         unreadableIds: unreadable.flatMap((u) => (u.id === undefined ? [] : [u.id])),
         incomplete:
           ('truncated' in r.value && r.value.truncated === true) ||
           unreadable.some((u) => u.id === undefined),
+        read: items.length + unreadable.length,
+        ...(total === undefined ? {} : { total }),
       });
     },
     now: deps.now,
+    ...(interactive ? { concurrency: CHECK_NOW_PROFILES_AT_ONCE } : {}),
   };
 }
 
-/** Run the check at once (or join the one under way), then answer like `healthList`. */
+/**
+ * Run the check at once (or join the one under way), then answer like `healthList`. `mode` says who asked: the
+ * user's "Check now" (default) or the alarm.
+ */
 export async function healthCheckNow(
   deps: PixelDeps,
   onFlagged?: (count: number) => Promise<void>,
+  mode: SweepMode = 'interactive',
 ): Promise<Result<HealthReply, AppError>> {
-  const report = await sweepOnce(sweepDeps(deps));
-  if (report.newlyFlagged.length && onFlagged) await onFlagged(report.newlyFlagged.length);
+  await sweepOnce(sweepDeps(deps, mode), onFlagged);
   return healthList();
 }
 

@@ -1,4 +1,5 @@
 import type { AffiliatePixelInput } from '../../everflow/affiliate-api';
+import { isAmbiguous } from '../../everflow/create-recovery';
 import type { EverflowError } from '../../everflow/errors';
 import type { NetworkPixelInput } from '../../everflow/network-api';
 import type { PixelRows, UnreadablePixel } from '../../everflow/pixel-results';
@@ -8,7 +9,7 @@ import type { CreatedPixel, PixelDraft, PixelFilters, PixelView } from '../../mo
 import { err, ok, type Result } from '../../result';
 import { cacheKeys } from '../cache';
 import { appError, type ClientFor, type ProfileClient, profileSide } from '../client-for';
-import { noteOwnWrite } from '../health/own-writes';
+import { noteIntendedStatus, noteOwnWrite } from '../health/own-writes';
 import { patchPixelLists, readPixelList, storeFetchedPixels } from '../pixel-cache';
 import {
   draftToBody,
@@ -279,7 +280,12 @@ export async function setPixelStatus(
   const c = await deps.clientFor(input.profileId);
   if (!c.ok) return c;
   const r = await c.value.client[c.value.side].setPixelStatus(input.pixelId, input.status);
-  if (!r.ok) return err(appError(r.error));
+  if (!r.ok) {
+    // The PUT may have landed without an answer: the health watch must not call it a switch made elsewhere.
+    if (isAmbiguous(r.error))
+      await noteIntendedStatus(input.profileId, input.pixelId, input.status, deps.now());
+    return err(appError(r.error));
+  }
   const pixel = toPixelView(r.value);
   await patchPixelLists(input.profileId, pixel, deps.now());
   await noteOwnWrite(input.profileId, pixel, deps.now());

@@ -3,7 +3,11 @@
  * background worker, and say what the tracker's answer means.
  */
 import type { AppError } from '../../model/errors';
-import { checkTestFireTarget, hostPermissionFor } from '../../postback/test-fire-target';
+import {
+  type ConfirmationNeeded,
+  checkTestFireTarget,
+  hostPermissionFor,
+} from '../../postback/test-fire-target';
 import type { TestFireInput, TestFireReply } from '../../postback/test-fire-types';
 import { testFireVerdict } from '../../postback/test-fire-verdict';
 import { detectReceiver, receiverHint } from '../../postback/trackers';
@@ -13,6 +17,7 @@ import { getKey } from '../../storage/keys';
 import { fireTestPostback } from '../test-fire/run';
 import { profileBaseUrl } from './profiles';
 
+/** What the test-fire service needs from the worker: fetch, a clock, and whether a host permission is granted. */
 export interface TestFireDeps {
   fetch: typeof fetch;
   now: () => number;
@@ -38,6 +43,24 @@ function trackerOf(url: URL, hint: string | undefined) {
   const keys = new Set(url.searchParams.keys());
   return detectReceiver(url.hostname.toLowerCase(), url.pathname, keys)?.id;
 }
+
+/**
+ * Why a redirect hop is not followed, if it is not. Each hop is checked on its own with no confirmation inherited
+ * from the first URL: the user confirmed that address, not wherever it leads (http, a private address, an
+ * Everflow host), and there is no one to ask in the middle of a send.
+ */
+export function hopRefusal(next: URL, apiOrigins: readonly string[]): string | undefined {
+  const c = checkTestFireTarget(next.href, apiOrigins, {});
+  if (c.ok) return undefined;
+  const why = c.kind === 'needs_confirmation' ? HOP_REASON[c.confirm] : c.message;
+  return `Redirect to ${next.host} not followed: ${why}`;
+}
+
+const HOP_REASON: Record<ConfirmationNeeded, string> = {
+  http: 'it is plain http://, which was not confirmed for this hop.',
+  privateHost: 'it is a local or private-network address, which was not confirmed for this hop.',
+  everflowHost: 'it is an Everflow API address, not a tracker.',
+};
 
 /** Check the target, then send it and judge the answer. */
 export async function testFire(
@@ -69,11 +92,7 @@ export async function testFire(
   const outcome = await fireTestPostback(target.url.href, {
     fetch: deps.fetch,
     now: deps.now,
-    // A redirect may not lead the test somewhere the user did not confirm.
-    refuseHop: (next) => {
-      const c = checkTestFireTarget(next.href, origins, { ...confirmed, http: true });
-      return c.ok ? undefined : `redirect to ${next.host} not followed: ${c.message}`;
-    },
+    refuseHop: (next) => hopRefusal(next, origins),
   });
   return ok({ outcome, verdict: testFireVerdict(outcome, trackerOf(target.url, input.tracker)) });
 }

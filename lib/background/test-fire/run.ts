@@ -5,6 +5,7 @@
  */
 import type { FireErrorKind, FireOutcome, RedirectHop } from '../../postback/test-fire-verdict';
 
+/** How to send a test-fire: the fetch and clock to use, and the limits of the exchange. */
 export interface FireOptions {
   fetch: typeof fetch;
   now: () => number;
@@ -27,8 +28,12 @@ export interface FireRecord extends FireOutcome {
   stoppedAt?: string;
 }
 
+/** The longest a test-fire may take, redirects included: a user-initiated action answers within 10 s. */
 export const MAX_DEADLINE_MS = 10_000;
+/** Bytes of the answer's body kept by default (the first 2 KB). */
 export const BODY_BYTES = 2048;
+/** Why the runner stopped at a redirect whose target the browser hides (`opaqueredirect`). */
+export const HIDDEN_REDIRECT = 'redirected; the browser does not show where to';
 
 /** The kind of a fetch failure, from what the runtime tells (Node names the cause; browsers only say "failed"). */
 export function failureKind(e: unknown, timedOut: boolean): FireErrorKind {
@@ -100,13 +105,19 @@ export async function fireTestPostback(url: string, o: FireOptions): Promise<Fir
   let current = url;
   try {
     for (;;) {
-      let res = await o.fetch(current, { ...init, redirect: 'manual' });
+      const res = await o.fetch(current, { ...init, redirect: 'manual' });
       if (res.type === 'opaqueredirect') {
-        // Browsers hide a redirect's target from fetch: ask again and let the browser follow it, then record
-        // where it ended (the hops in between stay unknown; status 0 says so).
+        // Browsers hide a redirect's target from fetch. Asking again with redirect:'follow' would send the test a
+        // second time and let the browser follow hops no check has seen (a private address, an Everflow host,
+        // http): stop here and say so honestly.
         await res.body?.cancel().catch(() => undefined);
-        res = await o.fetch(current, { ...init, redirect: 'follow' });
-        if (res.redirected && res.url) redirects.push({ url: res.url, status: 0 });
+        return {
+          url,
+          timeMs: o.now() - started,
+          redirects,
+          hiddenRedirect: true,
+          stoppedAt: HIDDEN_REDIRECT,
+        };
       }
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && location && redirects.length < maxHops) {

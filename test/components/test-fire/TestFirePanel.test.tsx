@@ -46,6 +46,20 @@ describe('TestFirePanel', () => {
     expect(screen.getByText(/may record this as a real conversion/)).toBeTruthy();
   });
 
+  it('is busy from the click on: a second click during the permission prompt sends nothing more', async () => {
+    let answer: (granted: boolean) => void = () => {};
+    const a = api({ requestHost: vi.fn(() => new Promise<boolean>((r) => (answer = r))) });
+    render(<TestFirePanel api={a} source={{ postbackUrl: 'https://trk.example.com/pb?cid={sub1}' }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Send the test' }));
+    const button = await screen.findByRole('button', { name: 'Sending…' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(button);
+    expect(a.requestHost).toHaveBeenCalledTimes(1);
+    answer(true);
+    expect(await screen.findByText(/accepted\./)).toBeTruthy();
+    expect(a.send).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for the host permission from the click, then sends the rendered URL', async () => {
     const a = api();
     render(

@@ -89,4 +89,14 @@ describe('network searchAllPixels against a server that caps the page size', () 
     expect(whole.ok && [whole.value.truncated, whole.value.total]).toEqual([false, undefined]);
     // Three 5 000-row reads, each parsed row by row: seconds on a loaded two-core machine, not a speed goal.
   }, 30_000);
+
+  it('reads past the default cap when the caller names a higher one (the health sweep)', async () => {
+    const { c, stub } = networkClient(cappedServer(60, 5));
+    const capped = await c.network.searchAllPixels({ maxPages: 3 });
+    expect(capped.ok && [capped.value.items.length, capped.value.truncated]).toEqual([15, true]);
+    stub.calls.length = 0;
+    const all = await c.network.searchAllPixels({ maxPages: 1000 });
+    expect(all.ok && [all.value.items.length, all.value.truncated]).toEqual([60, false]);
+    expect(stub.calls).toHaveLength(12);
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { REGIONS } from '../../../lib/everflow/regions';
 import {
   checkTestFireTarget,
+  EVERFLOW_API_HOSTS,
   hostPermissionFor,
   isPrivateHost,
 } from '../../../lib/postback/test-fire-target';
@@ -61,5 +63,51 @@ describe('test-fire target', () => {
   it('asks for exactly the host (any port) as a host permission', () => {
     expect(hostPermissionFor('https://trk.example.com:8443/pb?x=1')).toBe('https://trk.example.com/*');
     expect(hostPermissionFor('not a url')).toBeUndefined();
+  });
+
+  it('counts local names, more reserved ranges and IPv4 inside IPv6 as private (through URL, as the check sees them)', () => {
+    const host = (u: string) => new URL(u).hostname;
+    for (const u of [
+      'https://router/pb',
+      'https://intranet./pb',
+      'https://nas.lan/pb',
+      'https://printer.home.arpa/pb',
+      'https://svc.internal/pb',
+      'https://box.local./pb',
+      'https://[fec0::1]/pb',
+      'https://[ff02::1]/pb',
+      'https://[::ffff:127.0.0.1]/pb',
+      'https://[::ffff:10.0.0.1]/pb',
+      'https://[::127.0.0.1]/pb',
+      'https://[64:ff9b::192.168.0.1]/pb',
+      'https://198.18.0.1/pb',
+      'https://198.19.255.1/pb',
+      'https://224.0.0.251/pb',
+      'https://239.1.1.1/pb',
+      'https://255.255.255.255/pb',
+      'https://2130706433/pb',
+    ])
+      expect([u, isPrivateHost(host(u))]).toEqual([u, true]);
+    for (const u of [
+      'https://trk.example.com/pb',
+      'https://198.20.0.1/pb',
+      'https://223.255.255.1/pb',
+      'https://[2001:db8::1]/pb',
+      'https://[::ffff:8.8.8.8]/pb',
+    ])
+      expect([u, isPrivateHost(host(u))]).toEqual([u, false]);
+  });
+
+  it("knows an Everflow host written with a trailing dot or in capitals, and the regions' hosts", () => {
+    expect(EVERFLOW_API_HOSTS).toEqual(Object.values(REGIONS).map((b) => new URL(b).hostname));
+    expect(checkTestFireTarget('https://api.eflow.team./v1/x', [])).toMatchObject({
+      confirm: 'everflowHost',
+    });
+    expect(checkTestFireTarget('https://API-EU.eflow.team/v1/x', [])).toMatchObject({
+      confirm: 'everflowHost',
+    });
+    expect(checkTestFireTarget('https://api.acme.com./v1', ['https://api.acme.com'])).toMatchObject({
+      confirm: 'everflowHost',
+    });
   });
 });

@@ -21,6 +21,27 @@ describe('health watch storage', () => {
     expect(await snapshotItem('c').getValue()).toBeNull();
   });
 
+  it('repairs a snapshot entry by entry: one corrupt entry does not empty the others', async () => {
+    await fakeBrowser.storage.local.set({
+      'healthSnapshot:a': {
+        takenAt: 5,
+        pixels: {
+          '1': { status: 'active', offerId: 11 },
+          '2': { status: 'paused', offerId: 12 },
+          '3': 'garbage',
+          '4': { status: 'inactive', offerId: 14, offerName: 'Offer 14' },
+        },
+      },
+    });
+    expect(await snapshotItem('a').getValue()).toEqual({
+      takenAt: 5,
+      pixels: {
+        '1': { status: 'active', offerId: 11 },
+        '4': { status: 'inactive', offerId: 14, offerName: 'Offer 14' },
+      },
+    });
+  });
+
   it('drops a notice without identity and repairs the rest', async () => {
     await fakeBrowser.storage.local.set({
       healthNotices: [

@@ -97,4 +97,13 @@ describe('health watch diff', () => {
     expect(capped.deleted).toEqual([]);
     expect(Object.keys(capped.next.pixels)).toEqual(['1', '2', '3']);
   });
+
+  it('a list cut short never says "created elsewhere": a new row may only have moved into the part read', () => {
+    const before = snap(pixel(1, 'active'), pixel(2, 'active'));
+    const d = diffSnapshot(before, [pixel(1, 'inactive'), pixel(7, 'active')], 10, 20, { incomplete: true });
+    expect(d.created).toEqual([]);
+    // What was read is still compared, and the new row joins the snapshot.
+    expect(d.switchedOff.map((p) => p.id)).toEqual([1]);
+    expect(Object.keys(d.next.pixels)).toEqual(['1', '2', '7']);
+  });
 });

@@ -2,6 +2,7 @@
 // The health watch end to end in node: the real handlers and services against the sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CHECK_NOW_NO_ANSWER_MS, sweepDeps } from '../../../../lib/background/services/health';
 import type { HealthReply } from '../../../../lib/model/health';
 import type { PixelView } from '../../../../lib/model/pixel';
 import { createSandboxControl } from '../../../../sandbox/control';
@@ -90,6 +91,47 @@ describe('health watch', () => {
     expect(r.notices).toEqual([]);
   });
 
+  it('does not flag a toggle whose answer was lost: the PUT may have landed', async () => {
+    // The PUT reaches the sandbox (which switches the postback off), then the connection drops before the answer.
+    let dropAnswer = false;
+    await startBackground({
+      fetch: async (i, init) => {
+        const res = await fetch(i, init);
+        if (dropAnswer && init?.method === 'PUT') throw new TypeError('fetch failed');
+        return res;
+      },
+    });
+    const profileId = await addProfile('demo-affiliate-key', 'affiliate');
+    await call('health.checkNow');
+    const p = await firstActive(profileId);
+    dropAnswer = true;
+    const r = await send<R>('pixels.setStatus', { profileId, pixelId: p.id, status: 'inactive' });
+    dropAnswer = false;
+    expect(r.ok).toBe(false);
+    expect((await control().pixel(p.id)).pixel_status).toBe('inactive');
+    const after = await call<HealthReply>('health.checkNow');
+    expect(after.flagged).toBe(0);
+    expect(after.notices).toEqual([]);
+  }, 30_000); // the client retries the PUT (with backoff) before it gives up
+
+  it('two checks at once (the alarm\'s and "Check now") make one sweep and one notification', async () => {
+    const notified: number[] = [];
+    await startBackground({
+      fetch: (i, init) => fetch(i, init),
+      notifyFlagged: async (n) => void notified.push(n),
+    });
+    const profileId = await addProfile('demo-affiliate-key', 'affiliate');
+    await call('health.checkNow');
+    const p = await firstActive(profileId);
+    await control().setPixelStatus(p.id, 'inactive');
+    const [a, b] = await Promise.all([
+      call<HealthReply>('health.checkNow'),
+      call<HealthReply>('health.checkNow'),
+    ]);
+    expect([a.flagged, b.flagged]).toEqual([1, 1]);
+    expect(notified).toEqual([1]);
+  });
+
   it('notes postbacks deleted and created elsewhere (informational, not flagged), by partner on a network', async () => {
     const profileId = await addProfile('demo-network-key', 'network');
     await call('health.checkNow');
@@ -121,6 +163,42 @@ describe('health watch', () => {
     await control().setPixelStatus(p.id, 'inactive');
     expect((await call<HealthReply>('health.checkNow')).flagged).toBe(1);
   });
+  it('"Check now" reports a hung profile within about 10 s, and still checks the others', async () => {
+    await addProfile('demo-affiliate-key', 'affiliate');
+    const network = await addProfile('demo-network-key', 'network');
+    await call('health.checkNow');
+    const p = await firstActive(network);
+    await control().setPixelStatus(p.id, 'inactive');
+    await control().inject({ kind: 'hang', match: { path: '/v1/affiliates/pixels' } });
+    const started = Date.now();
+    const r = await call<HealthReply>('health.checkNow');
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(13_000);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        profileName: 'affiliate profile',
+        message: expect.stringMatching(/^no answer within 10 s/),
+      }),
+    ]);
+    // The network profile was checked meanwhile: its switched-off postback is flagged.
+    expect(r.flagged).toBe(1);
+    expect(r.notices).toEqual([expect.objectContaining({ profileId: network, pixelId: p.id })]);
+  }, 30_000);
+
+  it('the alarm\'s sweep keeps no end-to-end deadline; "Check now" bounds each request and does not retry it', async () => {
+    const budgets: unknown[] = [];
+    const clientFor = async (_id: string, budget?: unknown) => {
+      budgets.push(budget);
+      return { ok: false as const, error: { kind: 'not_found', message: 'gone' } };
+    };
+    await sweepDeps({ clientFor, now: Date.now }).list('a');
+    await sweepDeps({ clientFor, now: Date.now }, 'interactive').list('a');
+    expect(budgets).toEqual([
+      { deadlineMs: null },
+      { deadlineMs: null, requestTimeoutMs: CHECK_NOW_NO_ANSWER_MS, retries: 0 },
+    ]);
+  });
+
   it('a check is a background job: a list slower than the deadline of the requests a page waits for still completes', async () => {
     await addProfile('demo-affiliate-key', 'affiliate');
     await call('settings.update', { requestDeadlineMs: 3000 });

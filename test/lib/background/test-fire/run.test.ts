@@ -2,7 +2,7 @@
 // The test-fire runner against the sandbox's stand-in tracker, in node.
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fireTestPostback } from '../../../../lib/background/test-fire/run';
+import { fireTestPostback, HIDDEN_REDIRECT } from '../../../../lib/background/test-fire/run';
 import { testFireVerdict } from '../../../../lib/postback/test-fire-verdict';
 import { createSandboxControl } from '../../../../sandbox/control';
 import { type Sandbox, startSandbox } from '../../../../sandbox/server';
@@ -51,6 +51,23 @@ describe('test-fire runner', () => {
     expect(r.redirects).toHaveLength(2);
     const refused = await fire('/redirect/1/pb', { refuseHop: () => 'not allowed' });
     expect(refused).toMatchObject({ status: 302, redirects: [], stoppedAt: 'not allowed' });
+  });
+
+  it('in a browser (opaque redirect), sends once and says the target is hidden instead of following', async () => {
+    const calls: RequestInit[] = [];
+    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as Response;
+    const browserFetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(init ?? {});
+      return opaque;
+    }) as typeof fetch;
+    const r = await fire('/redirect/2/pb', { fetch: browserFetch });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.redirect).toBe('manual');
+    expect(r).toMatchObject({ hiddenRedirect: true, stoppedAt: HIDDEN_REDIRECT, redirects: [] });
+    expect(r.status).toBeUndefined();
+    const verdict = testFireVerdict(r);
+    expect(verdict.kind).toBe('unclear');
+    expect(verdict.headline).toMatch(/the browser does not show where to/);
   });
 
   it('keeps only the first 2 KB of a body', async () => {

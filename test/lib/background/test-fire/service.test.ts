@@ -2,6 +2,7 @@
 // testFire.send through the real handler: confirmations, the host permission, keys, and the verdict.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { hopRefusal } from '../../../../lib/background/services/test-fire';
 import type { TestFireReply } from '../../../../lib/postback/test-fire-types';
 import { createSandboxControl } from '../../../../sandbox/control';
 import { type Sandbox, startSandbox } from '../../../../sandbox/server';
@@ -94,5 +95,28 @@ describe('testFire.send', () => {
     expect(log).toHaveLength(1);
     expect(log[0]?.listener).toBe('plain');
     expect(JSON.stringify(log[0])).not.toContain('demo-affiliate-key');
+  });
+
+  it('checks each redirect hop on its own: confirmations for the first URL are not inherited', async () => {
+    granted.add('http://127.0.0.1/*');
+    const r = await send<R<TestFireReply>>('testFire.send', {
+      url: `${plain()}/redirect/2/pb?cid=1`,
+      confirmed: all,
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.outcome).toMatchObject({ status: 302, redirects: [] });
+    expect(r.value.outcome.stoppedAt).toMatch(
+      /^Redirect to 127\.0\.0\.1:\d+ not followed: it is plain http:/,
+    );
+    const log = await createSandboxControl(sandbox.origin).trackerRequests();
+    expect(log.map((e) => e.path)).toEqual(['/redirect/2/pb']);
+  });
+
+  it('refuses a hop to http, a private address or an Everflow host, each on its own', () => {
+    expect(hopRefusal(new URL('https://tracker.example/pb'), [])).toBeUndefined();
+    expect(hopRefusal(new URL('http://tracker.example/pb'), [])).toMatch(/plain http/);
+    expect(hopRefusal(new URL('https://10.0.0.1/pb'), [])).toMatch(/private-network/);
+    expect(hopRefusal(new URL('https://api.eflow.team/v1/x'), [])).toMatch(/Everflow API address/);
+    expect(hopRefusal(new URL('https://my-api.example/x'), ['https://my-api.example'])).toMatch(/Everflow/);
   });
 });
