@@ -12,7 +12,7 @@ export function HealthScreen({ health, testFire }: { health: HealthApi; testFire
   const [testing, setTesting] = useState<PixelView>();
   return (
     <div class="screen">
-      <NeedsAttention api={health} onTestFire={setTesting} />
+      <NeedsAttention api={health} onTestFire={setTesting} underScreenTitle />
       {testing ? (
         <Dialog
           title={i18n.t('testFire.dialogTitle', [String(testing.id)])}

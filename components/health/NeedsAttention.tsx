@@ -11,6 +11,8 @@ export interface NeedsAttentionProps {
   onTestFire: (pixel: PixelView, notice: NoticeView) => void;
   /** The popup shows the list only when it has something in it. */
   hideWhenEmpty?: boolean;
+  /** On the options page the screen's own heading says "Needs attention": the list then names what it holds. */
+  underScreenTitle?: boolean;
 }
 
 /** What an informational notice says happened. */
@@ -50,7 +52,7 @@ function groups(notices: NoticeView[]): Array<{ key: string; title: string; item
  * "Needs attention": postbacks switched off outside the extension (possibly by Everflow after failed deliveries),
  * with test-fire, one-click "Switch back on" and dismiss; then what else the watch noticed; and "Check now".
  */
-export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentionProps) {
+export function NeedsAttention({ api, onTestFire, hideWhenEmpty, underScreenTitle }: NeedsAttentionProps) {
   const [state, setState] = useState<HealthReply>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -92,7 +94,11 @@ export function NeedsAttention({ api, onTestFire, hideWhenEmpty }: NeedsAttentio
     >
       <div class="attention__head">
         <h2 id="attention-title">
-          {flagged.length ? i18n.t('health.titleN', [String(flagged.length)]) : i18n.t('health.title')}
+          {underScreenTitle
+            ? i18n.t('health.flaggedN', [String(flagged.length)])
+            : flagged.length
+              ? i18n.t('health.titleN', [String(flagged.length)])
+              : i18n.t('health.title')}
         </h2>
         <button
           type="button"

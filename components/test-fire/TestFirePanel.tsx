@@ -4,7 +4,7 @@ import { htmlPixelUrls } from '../../lib/postback/check-html';
 import type { PixelType } from '../../lib/postback/macros';
 import {
   type ConfirmationNeeded,
-  checkTestFireTarget,
+  confirmationsNeeded,
   hostPermissionFor,
   type TestFireConfirmations,
 } from '../../lib/postback/test-fire-target';
@@ -43,7 +43,7 @@ function urlsOf(source: TestFireSource): Array<{ label: string; url: string }> {
 
 type Phase =
   | { kind: 'edit' }
-  | { kind: 'confirm'; confirm: ConfirmationNeeded; message: string }
+  | { kind: 'confirm'; needed: { confirm: ConfirmationNeeded; message: string }[] }
   | { kind: 'sending' }
   | { kind: 'error'; message: string }
   | { kind: 'done'; reply: TestFireReply };
@@ -78,8 +78,7 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
     if (r.error.kind === 'needs_confirmation' && r.error.field)
       return setPhase({
         kind: 'confirm',
-        confirm: r.error.field as ConfirmationNeeded,
-        message: r.error.message,
+        needed: [{ confirm: r.error.field as ConfirmationNeeded, message: r.error.message }],
       });
     setPhase({ kind: 'error', message: r.error.message });
   };
@@ -89,10 +88,9 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
     // Busy from the click on: while the browser's prompt is open, a second click must not send a second test.
     if (busy.current) return;
     setConfirmed(withConfirmed);
-    const check = checkTestFireTarget(rendered, [], withConfirmed);
+    const check = confirmationsNeeded(rendered, [], withConfirmed);
     if (!check.ok) {
-      if (check.kind === 'needs_confirmation')
-        return setPhase({ kind: 'confirm', confirm: check.confirm, message: check.message });
+      if (check.kind === 'needs_confirmation') return setPhase({ kind: 'confirm', needed: check.needed });
       return setPhase({ kind: 'error', message: check.message });
     }
     const pattern = hostPermissionFor(check.url.href);
@@ -171,12 +169,16 @@ export function TestFirePanel({ api, source, onClose }: TestFirePanelProps) {
       <p class="warn-text">{i18n.t('testFire.mayRecord')}</p>
       {phase.kind === 'confirm' ? (
         <div class="alert" role="alert">
-          <p>{phase.message}</p>
+          {phase.needed.map((n) => (
+            <p key={n.confirm}>{n.message}</p>
+          ))}
           <div class="actions">
             <button
               type="button"
               class="button button--primary"
-              onClick={() => start({ ...confirmed, [phase.confirm]: true })}
+              onClick={() =>
+                start({ ...confirmed, ...Object.fromEntries(phase.needed.map((n) => [n.confirm, true])) })
+              }
             >
               {i18n.t('testFire.sendAnyway')}
             </button>

@@ -155,6 +155,33 @@ export function checkTestFireTarget(
   return { ok: true, url };
 }
 
+/** What a URL still needs the user to confirm, every point at once, or why it cannot be sent at all. */
+export type TargetConfirmations =
+  | { ok: true; url: URL }
+  | { ok: false; kind: 'bad_request'; message: string }
+  | { ok: false; kind: 'needs_confirmation'; needed: { confirm: ConfirmationNeeded; message: string }[] };
+
+/**
+ * Like `checkTestFireTarget`, but gathers every confirmation the URL needs (plain http, a private address, an
+ * Everflow host), so the user answers one question listing them all instead of one question after another.
+ */
+export function confirmationsNeeded(
+  raw: string,
+  apiOrigins: readonly string[],
+  confirmed: TestFireConfirmations = {},
+): TargetConfirmations {
+  const needed: { confirm: ConfirmationNeeded; message: string }[] = [];
+  let assumed = { ...confirmed };
+  // At most one round per kind of confirmation, then the URL is either fine or refused.
+  for (;;) {
+    const check = checkTestFireTarget(raw, apiOrigins, assumed);
+    if (check.ok) return needed.length ? { ok: false, kind: 'needs_confirmation', needed } : check;
+    if (check.kind === 'bad_request') return check;
+    needed.push({ confirm: check.confirm, message: check.message });
+    assumed = { ...assumed, [check.confirm]: true };
+  }
+}
+
 /** The host permission pattern a test to `url` needs (`https://host/*`). */
 export function hostPermissionFor(url: string): string | undefined {
   try {

@@ -41,6 +41,14 @@ function api(notices: NoticeView[]): HealthApi {
 }
 
 describe('NeedsAttention', () => {
+  it('under the options screen heading "Needs attention", names what the list holds instead', async () => {
+    render(<NeedsAttention api={api([notice(1)])} onTestFire={() => {}} underScreenTitle />);
+    expect(
+      await screen.findByRole('heading', { name: 'Switched off outside the extension (1)' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /^Needs attention/ })).toBeNull();
+  });
+
   it('groups flagged postbacks by partner on a network, with offer and when noticed', async () => {
     render(
       <NeedsAttention

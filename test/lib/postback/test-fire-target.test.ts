@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REGIONS } from '../../../lib/everflow/regions';
 import {
   checkTestFireTarget,
+  confirmationsNeeded,
   EVERFLOW_API_HOSTS,
   hostPermissionFor,
   isPrivateHost,
@@ -109,5 +110,27 @@ describe('test-fire target', () => {
     expect(checkTestFireTarget('https://api.acme.com./v1', ['https://api.acme.com'])).toMatchObject({
       confirm: 'everflowHost',
     });
+  });
+});
+
+describe('confirmationsNeeded', () => {
+  it('gathers every confirmation a URL needs into one question', () => {
+    const r = confirmationsNeeded('http://api.eflow.team/x', []);
+    expect(r.ok).toBe(false);
+    if (r.ok || r.kind !== 'needs_confirmation') throw new Error('expected a question');
+    expect(r.needed.map((n) => n.confirm)).toEqual(['http', 'everflowHost']);
+  });
+
+  it('asks nothing already confirmed, and passes a URL that needs nothing', () => {
+    const r = confirmationsNeeded('http://10.0.0.1/x', [], { http: true });
+    expect(r.ok === false && r.kind === 'needs_confirmation' && r.needed.map((n) => n.confirm)).toEqual([
+      'privateHost',
+    ]);
+    expect(confirmationsNeeded('https://trk.example.com/pb', []).ok).toBe(true);
+  });
+
+  it('refuses what no confirmation can fix', () => {
+    const r = confirmationsNeeded('http://trk.example.com/{sub1}', []);
+    expect(r.ok === false && r.kind).toBe('bad_request');
   });
 });
