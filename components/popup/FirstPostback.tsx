@@ -8,7 +8,6 @@ import type { Role } from '../../lib/model/vocabulary';
 import { TRACKER_PRESETS } from '../../lib/postback/trackers';
 import { ok } from '../../lib/result';
 import { useDraft } from '../drafts/use-draft';
-import { findingsSummary } from '../postback-form/FindingsList';
 import type { ComboOption } from '../ui/Combobox';
 import { ActionError } from './errors';
 import { type FirstPostbackInput, firstPostbackUrl } from './first-postback';
@@ -125,7 +124,8 @@ export function FirstPostback(props: FirstPostbackProps) {
   const problem = !built.ok
     ? built.message
     : !built.check.valid
-      ? findingsSummary(built.check)
+      ? // Each error in its own words ("1 error" alone would not say what to change).
+        built.check.errors.map((f) => f.message).join(' ')
       : network && !draft.partner
         ? i18n.t('popup.first.needPartner')
         : undefined;

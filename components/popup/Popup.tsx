@@ -3,6 +3,8 @@ import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { OfferView } from '../../lib/model/offer';
 import type { PixelView } from '../../lib/model/pixel';
+import { hostOfUrl } from '../../lib/portal/domain';
+import { isPortalTab } from '../../lib/portal/remembered-host';
 import { err, type Result } from '../../lib/result';
 import { defaultTemplateFor } from '../../lib/templates/default-template';
 import type { NeedsAttentionProps } from '../health/NeedsAttention';
@@ -23,14 +25,6 @@ import type { PopupApi, PopupStart } from './popup-api';
 import { UndoToast } from './UndoToast';
 import { useLazy } from './use-lazy';
 import { usePostbacks } from './use-postbacks';
-
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname || undefined : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Back from the edit form: the top of the popup (the notice), then the row edited, once the list is back. */
 function scrollToRow(pixelId: number): void {
@@ -269,7 +263,9 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     );
   }
   const portalOrigin = start.tabUrl && offer?.source === 'tab' ? new URL(start.tabUrl).origin : undefined;
-  const tabHost = question?.host ?? hostOf(start.tabUrl);
+  // The host a header pick is remembered for: only a portal (asked about, claimed, or an offer page), never any site.
+  const pickHost =
+    question?.host ?? (isPortalTab(start.tabUrl, start.profiles) ? hostOfUrl(start.tabUrl) : null);
   // Where unreadable rows can be seen: the portal the tab is on, else the profile's first portal domain.
   const portalUrl =
     portalOrigin ?? (profile.portalDomains[0] ? `https://${profile.portalDomains[0]}` : undefined);
@@ -288,7 +284,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
             setProfileId(e.currentTarget.value);
             clearErrors();
             // Remembered for this portal only: the default profile stays what the options page says.
-            if (tabHost) void api.pickProfile(tabHost, e.currentTarget.value);
+            if (pickHost) void api.pickProfile(pickHost, e.currentTarget.value);
           }}
         >
           {start.profiles.map((p) => (

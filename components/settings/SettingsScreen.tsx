@@ -2,7 +2,12 @@ import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { ProfileView } from '../../lib/model/profile';
-import { DEFAULT_HEALTH_WATCH, type HealthWatchSettings, type Settings } from '../../lib/model/settings';
+import {
+  DEFAULT_HEALTH_WATCH,
+  DEFAULT_REQUEST_DEADLINE_MS,
+  type HealthWatchSettings,
+  type Settings,
+} from '../../lib/model/settings';
 import type { Result } from '../../lib/result';
 import { LoadState } from '../ui/LoadState';
 import { Notice, type NoticeState } from '../ui/Notice';
@@ -18,6 +23,8 @@ export interface SettingsApi {
 }
 
 const EVERY_MINUTES = [15, 30, 60, 120, 360, 1440] as const;
+/** The time limits offered for a request the user started, in seconds (10 s is the default). */
+const DEADLINE_SECONDS = [10, 15, 20, 30, 45, 60] as const;
 
 function everyLabel(m: number): string {
   return m < 60 ? `${m} minutes` : m === 60 ? 'hour' : m === 1440 ? 'day' : `${m / 60} hours`;
@@ -60,6 +67,7 @@ export function SettingsScreen({ api }: { api: SettingsApi }) {
   const { settings, profiles } = load;
   const defaultId = profiles.find((p) => p.isDefault)?.id ?? '';
   const watch = settings.healthWatch ?? DEFAULT_HEALTH_WATCH;
+  const deadlineSeconds = Math.round((settings.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS) / 1000);
   const setWatch = (patch: Partial<HealthWatchSettings>) =>
     void change(() => api.update({ healthWatch: { ...watch, ...patch } }));
   return (
@@ -112,6 +120,32 @@ export function SettingsScreen({ api }: { api: SettingsApi }) {
         )}
         <p class="hint" id={`${id}-default-hint`}>
           {i18n.t('settings.defaultProfileHint')}
+        </p>
+      </div>
+      <div class="field">
+        <label for={`${id}-deadline`}>{i18n.t('settings.requestDeadline')}</label>
+        <select
+          id={`${id}-deadline`}
+          value={String(deadlineSeconds)}
+          disabled={saving}
+          aria-describedby={`${id}-deadline-hint`}
+          onChange={(e) =>
+            void change(() =>
+              api.update({ requestDeadlineMs: Number((e.currentTarget as HTMLSelectElement).value) * 1000 }),
+            )
+          }
+        >
+          {/* A value stored outside the list (an older or synced setting) stays shown as it is. */}
+          {[...new Set([...DEADLINE_SECONDS, deadlineSeconds])]
+            .sort((a, b) => a - b)
+            .map((s) => (
+              <option key={s} value={String(s)}>
+                {i18n.t('settings.requestDeadlineSeconds', [String(s)])}
+              </option>
+            ))}
+        </select>
+        <p class="hint" id={`${id}-deadline-hint`}>
+          {i18n.t('settings.requestDeadlineHint')}
         </p>
       </div>
       <fieldset class="field" aria-describedby={`${id}-watch-hint`}>

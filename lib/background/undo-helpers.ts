@@ -1,20 +1,9 @@
+import { canonicalJson } from '../canonical-json';
 import { READ_ONLY_KEYS } from '../everflow/roundtrip';
 import type { Realm } from '../model/vocabulary';
 import { DROP, findSecrets, mapSecrets, withoutSecrets } from '../templates/secret-fields';
 
 type Raw = Readonly<Record<string, unknown>>;
-
-/** JSON with sorted keys, so two objects compare by content whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** The object minus the keys the server owns (they are never written back). */
 export function withoutReadOnly(raw: Raw, realm: Realm): Record<string, unknown> {
@@ -35,7 +24,9 @@ export function writableFields(raw: Raw, realm: Realm): Record<string, unknown> 
 export function unchangedSince(current: Raw, recorded: Raw, realm: Realm): boolean {
   const now = writableFields(current, realm);
   const then = writableFields(recorded, realm);
-  return Object.keys(then).every((key) => !(key in now) || canonical(now[key]) === canonical(then[key]));
+  return Object.keys(then).every(
+    (key) => !(key in now) || canonicalJson(now[key]) === canonicalJson(then[key]),
+  );
 }
 
 /**

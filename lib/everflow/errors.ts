@@ -102,6 +102,28 @@ export function errorMessage(kind: EverflowErrorKind, ctx: MessageContext = {}):
   }
 }
 
+/**
+ * A request the user waits for that was not sent because the key's rate limit has no slot before the deadline
+ * (other requests with the same key queued ahead, or a 429's pause). A timeout, but provably unsent.
+ */
+export function rateLimitBusy(waitMs: number): EverflowError {
+  return {
+    kind: 'timeout',
+    message: `Everflow's rate limit for this key is busy; try again in ${seconds(waitMs)}. Nothing was sent.`,
+    unsent: true,
+  };
+}
+
+/** A change not started because too little of the deadline was left to see it answered. Provably unsent. */
+export function tooLittleTimeToWrite(): EverflowError {
+  return {
+    kind: 'timeout',
+    message:
+      'Too little of the time limit was left to send this change safely, so it was not sent. Try again, or raise the time limit in Settings.',
+    unsent: true,
+  };
+}
+
 /** Builds an error with its message. */
 export function everflowError(kind: EverflowErrorKind, ctx: MessageContext = {}): EverflowError {
   const error: EverflowError = { kind, message: errorMessage(kind, ctx) };

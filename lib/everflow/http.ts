@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import type { Realm } from '../model/vocabulary';
 import { err, ok, type Result } from '../result';
-import { type EverflowError, errorFromResponse, everflowError } from './errors';
+import {
+  type EverflowError,
+  errorFromResponse,
+  everflowError,
+  rateLimitBusy,
+  tooLittleTimeToWrite,
+} from './errors';
 import type { Limiter, RateLimitInfo } from './limiter';
 
 /**
@@ -125,18 +131,44 @@ export function neverConnected(error: unknown): boolean {
   return false;
 }
 
-/** Sends one request and maps every outcome to a Result. Never throws. */
+/**
+ * The least time a write (POST, PUT, DELETE) must have left before its deadline to be started. With less, it is
+ * not sent at all (an unsent timeout, safe to retry) instead of being cut off mid-flight with an unknown outcome.
+ */
+export const MIN_WRITE_BUDGET_MS = 2000;
+
+/**
+ * Sends one request and maps every outcome to a Result. Never throws. With a deadline (see HttpConfig), the wait
+ * for a rate-limit slot counts against it, and a write is not started with less than MIN_WRITE_BUDGET_MS left.
+ */
 export async function sendOnce<T>(
   config: HttpConfig,
   req: HttpRequest<T>,
 ): Promise<Result<HttpOk<T>, EverflowError>> {
   const { signal } = req;
   if (signal?.aborted) return err(everflowError('aborted'));
-  if (req.limiter && !(await req.limiter.acquire(signal))) return err(everflowError('aborted'));
-
-  const left = config.deadlineAt === undefined ? Number.POSITIVE_INFINITY : config.deadlineAt - config.now();
+  const timeLeft = () =>
+    config.deadlineAt === undefined ? Number.POSITIVE_INFINITY : config.deadlineAt - config.now();
+  // A write needs time to be answered once started: cut off mid-flight, its outcome would be unknown.
+  const write = req.method !== 'GET';
+  const needed = write ? MIN_WRITE_BUDGET_MS : 0;
   // Out of time before sending: nothing left this machine, so even a create may be said to be unsent.
-  if (left <= 0) return err({ ...everflowError('timeout'), unsent: true });
+  const outOfTime = () => err(write ? tooLittleTimeToWrite() : { ...everflowError('timeout'), unsent: true });
+
+  let left = timeLeft();
+  if (left <= needed) return outOfTime();
+  if (req.limiter) {
+    // The wait for a slot counts against the deadline: behind a queue or a 429's pause, give up at once.
+    const maxWaitMs = Number.isFinite(left) ? left - needed : undefined;
+    if (!(await req.limiter.acquire(signal, maxWaitMs))) {
+      return err(signal?.aborted ? everflowError('aborted') : rateLimitBusy(req.limiter.nextSlotInMs()));
+    }
+    left = timeLeft();
+    if (left <= needed) {
+      req.limiter.release(true);
+      return outOfTime();
+    }
+  }
 
   const controller = new AbortController();
   let timedOut = false;

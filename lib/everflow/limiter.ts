@@ -31,12 +31,19 @@ export interface RateLimitInfo {
 export interface Limiter {
   readonly ratePerSecond: number;
   /**
-   * Waits for a slot. Resolves false (without using the slot) when `signal` aborts first. A caller that got
-   * true calls `release()` once the request was answered or failed.
+   * Waits for a slot. Resolves false (without using the slot) when `signal` aborts first, or, with `maxWaitMs`,
+   * when the slot cannot come within that long: at once when the limiter can already tell (a full window, a
+   * queue, a pause), else when the time is up. A caller that got true calls `release()` once the request was
+   * answered or failed.
    */
-  acquire(signal?: AbortSignal): Promise<boolean>;
-  /** A request sent on an acquired slot is over (answered, failed or timed out). */
-  release(): void;
+  acquire(signal?: AbortSignal, maxWaitMs?: number): Promise<boolean>;
+  /**
+   * A request sent on an acquired slot is over (answered, failed or timed out). `unsent`: nothing was sent after
+   * all, so the slot is given back instead of counting in the window.
+   */
+  release(unsent?: boolean): void;
+  /** How long a caller asking now would wait at least (0 when a slot is free): for "try again in N s". */
+  nextSlotInMs(): number;
   /** Holds every caller for `ms` (a 429's Retry-After). */
   pauseFor(ms: number): void;
   /** Feeds the rate-limit headers of a response. */
@@ -93,15 +100,42 @@ export function createLimiter(options: LimiterOptions): Limiter {
     });
   };
 
+  /** Forgets what has left the window by `t` (and settles slots never released). */
+  const prune = (t: number) => {
+    while (inFlight.length && (inFlight[0] ?? t) + maxInFlightMs <= t)
+      settleOldest((inFlight[0] ?? t) + maxInFlightMs);
+    while (answered.length && (answered[0] ?? t) + span <= t) answered.shift();
+  };
+
+  /**
+   * The earliest a caller joining the queue at `t` could be granted: after any pause, and once enough requests
+   * have left the window for it and for everyone queued ahead. A request leaves the window `span` after its answer:
+   * an answered one at a known time, one in flight no sooner than `span` from now, one queued ahead no sooner than
+   * `span` after its own grant. A lower bound: answers may come later, but waiters ahead may also give up.
+   */
+  const earliestGrant = (t: number): number => {
+    prune(t);
+    const leaves = [...answered.map((a) => a + span), ...inFlight.map(() => t + span)].sort((a, b) => a - b);
+    let first = 0; // leaves[first..] are still in the window at `at`
+    let at = Math.max(t, pausedUntil);
+    for (let ahead = 0; ; ahead++) {
+      while (first < leaves.length && (leaves[first] ?? at) <= at) first++;
+      if (leaves.length - first >= allowance) {
+        at = leaves[leaves.length - allowance] ?? at;
+        while (first < leaves.length && (leaves[first] ?? at) <= at) first++;
+      }
+      if (ahead === queue.length) return at;
+      leaves.push(at + span); // ≥ every earlier leave, so the list stays sorted
+    }
+  };
+
   /** Grants slots to the waiters at the front of the queue while the window has room. */
   function pump() {
     for (;;) {
       while (queue[0]?.signal?.aborted) queue.shift()?.grant(false);
       if (!queue.length) return;
       const t = now();
-      while (inFlight.length && (inFlight[0] ?? t) + maxInFlightMs <= t)
-        settleOldest((inFlight[0] ?? t) + maxInFlightMs);
-      while (answered.length && (answered[0] ?? t) + span <= t) answered.shift();
+      prune(t);
       if (pausedUntil > t) return wakeUpAt(pausedUntil, t);
       const used = inFlight.length + answered.length;
       if (used >= allowance) {
@@ -118,29 +152,43 @@ export function createLimiter(options: LimiterOptions): Limiter {
 
   return {
     ratePerSecond: options.ratePerSecond,
-    acquire(signal) {
+    acquire(signal, maxWaitMs) {
       if (signal?.aborted) return Promise.resolve(false);
+      // A slot that cannot come in time is refused now, rather than after a wait that ends in failure anyway.
+      if (maxWaitMs !== undefined && earliestGrant(now()) - now() > maxWaitMs) return Promise.resolve(false);
       return new Promise<boolean>((resolve) => {
-        const waiter: Waiter = { grant: resolve, signal };
-        queue.push(waiter);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const i = queue.indexOf(waiter);
-            if (i < 0) return;
-            queue.splice(i, 1);
-            resolve(false);
-            pump(); // the queue behind it may go now
+        const timer = new AbortController();
+        const waiter: Waiter = {
+          grant: (granted) => {
+            timer.abort(); // ends the maxWaitMs sleep
+            resolve(granted);
           },
-          { once: true },
-        );
+          signal,
+        };
+        const giveUp = () => {
+          const i = queue.indexOf(waiter);
+          if (i < 0) return; // already granted or refused
+          queue.splice(i, 1);
+          waiter.grant(false);
+          pump(); // the queue behind it may go now
+        };
+        queue.push(waiter);
+        signal?.addEventListener('abort', giveUp, { once: true });
         pump();
+        // After pump(): a slot due exactly at the limit is still granted (its wake-up timer runs first).
+        if (maxWaitMs !== undefined) void sleep(maxWaitMs, timer.signal).then(giveUp);
       });
     },
-    release() {
+    release(unsent) {
       if (!inFlight.length) return;
-      settleOldest(now());
+      // An unsent request gives its slot back: the newest grant is the one just made for it.
+      if (unsent) inFlight.pop();
+      else settleOldest(now());
       pump();
+    },
+    nextSlotInMs() {
+      const t = now();
+      return Math.max(0, earliestGrant(t) - t);
     },
     pauseFor(ms) {
       if (ms > 0) pauseUntil(now() + ms);

@@ -36,9 +36,12 @@ export const DEFAULT_RETRY: RetryOptions = {
 
 const RETRYABLE = new Set<EverflowError['kind']>(['rate_limited', 'server', 'timeout', 'offline']);
 
-/** True for the failures that may go away on their own. */
+/**
+ * True for the failures that may go away on their own. Not an unsent timeout: that is the call's deadline (or the
+ * key's rate limit before it) speaking, and another try within the same call could only fail the same way.
+ */
 export function isRetryable(error: EverflowError): boolean {
-  return RETRYABLE.has(error.kind);
+  return RETRYABLE.has(error.kind) && !(error.kind === 'timeout' && error.unsent === true);
 }
 
 /** The wait before retry number `attempt` (0-based): Retry-After, else full jitter on base·2^attempt. */

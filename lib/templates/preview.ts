@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json';
 import type { Template, TemplateImportItem } from '../model/template';
 import { type ImportedTemplate, parseEntry } from './entry';
 import { secretsOf } from './format';
@@ -40,18 +41,6 @@ export type PreviewEntry =
   | { status: 'unchanged'; row: number; template: ImportedTemplate; existing: Template }
   | { status: 'invalid'; row: number; name?: string; reasons: EntryReason[] };
 
-/** Stable JSON for comparing values whose key order may differ. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 /**
  * The imported integration as it would be stored: the file's secrets when the user keeps them, and the secrets
  * the overwritten template already has where the file has none. A secret reference in a file means nothing in
@@ -78,7 +67,7 @@ function secretsIn(t: ImportedTemplate): SecretHit[] {
 export function changedFields(imported: ImportedTemplate, existing: Template): ContentField[] {
   return CONTENT_FIELDS.filter((f) => {
     const a = f === 'integration' ? mergedIntegration(imported, existing) : imported[f];
-    return canonical(a) !== canonical(existing[f]);
+    return canonicalJson(a) !== canonicalJson(existing[f]);
   });
 }
 

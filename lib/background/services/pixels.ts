@@ -39,6 +39,21 @@ function remember(deps: PixelDeps, w: WriteRecord): Promise<unknown> {
   return recordWrite(w, { now: deps.now, newId: deps.newId ?? (() => crypto.randomUUID()) });
 }
 
+/**
+ * What every successful write does next, in one place: patch the cached lists (pages see the row at once),
+ * record it in the history (undo), and tell the health watch it was the extension's own write.
+ */
+async function afterWrite(
+  deps: PixelDeps,
+  profileId: string,
+  written: PixelView | number,
+  record: WriteRecord,
+): Promise<void> {
+  await patchPixelLists(profileId, written, deps.now());
+  await remember(deps, record);
+  await noteOwnWrite(profileId, written, deps.now());
+}
+
 /** The other status: what a status write replaced (the round trip changes nothing else). */
 function otherStatus(status: 'active' | 'inactive'): 'active' | 'inactive' {
   return status === 'active' ? 'inactive' : 'active';
@@ -230,8 +245,7 @@ export async function createPixel(
     return err(r.error.kind === 'unknown_outcome' ? { ...error, knownIds: knownIds ?? [] } : error);
   }
   const pixel = toPixelView(r.value.pixel);
-  await patchPixelLists(input.profileId, pixel, deps.now());
-  await remember(deps, {
+  await afterWrite(deps, input.profileId, pixel, {
     profile: c.value.profile,
     pixelId: pixel.id,
     offerId: pixel.offerId,
@@ -240,7 +254,6 @@ export async function createPixel(
     after: r.value.pixel.raw,
     origin: input.origin,
   });
-  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok({ pixel, recovered: r.value.recovered });
 }
 
@@ -271,10 +284,8 @@ export async function findCreatedPixel(
     });
   }
   const pixel = toPixelView(r.value);
-  await patchPixelLists(input.profileId, pixel, deps.now());
-  await noteOwnWrite(input.profileId, pixel, deps.now());
   // The create did land after all: it is a write like any other (undo can take it back).
-  await remember(deps, {
+  await afterWrite(deps, input.profileId, pixel, {
     profile: c.value.profile,
     pixelId: pixel.id,
     offerId: pixel.offerId,
@@ -311,8 +322,7 @@ export async function updatePixel(
   const r = await client[side].updatePixel(input.pixelId, changes);
   if (!r.ok) return err(appError(r.error));
   const pixel = toPixelView(r.value);
-  await patchPixelLists(input.profileId, pixel, deps.now());
-  await remember(deps, {
+  await afterWrite(deps, input.profileId, pixel, {
     profile: c.value.profile,
     pixelId: pixel.id,
     offerId: pixel.offerId,
@@ -321,7 +331,6 @@ export async function updatePixel(
     after: r.value.raw,
     origin: input.origin,
   });
-  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -340,10 +349,9 @@ export async function setPixelStatus(
     return err(appError(r.error));
   }
   const pixel = toPixelView(r.value);
-  await patchPixelLists(input.profileId, pixel, deps.now());
   // The round trip put back the server's object with only the status changed, so "before" is "after" with the
   // other status (no extra GET on every toggle).
-  await remember(deps, {
+  await afterWrite(deps, input.profileId, pixel, {
     profile: c.value.profile,
     pixelId: pixel.id,
     offerId: pixel.offerId,
@@ -352,7 +360,6 @@ export async function setPixelStatus(
     after: r.value.raw,
     origin: input.origin,
   });
-  await noteOwnWrite(input.profileId, pixel, deps.now());
   return ok(pixel);
 }
 
@@ -373,8 +380,7 @@ export async function deletePixel(
   const before = await c.value.client.network.getPixel(input.pixelId);
   const r = await c.value.client.network.deletePixel(input.pixelId);
   if (!r.ok) return err(appError(r.error));
-  await patchPixelLists(input.profileId, input.pixelId, deps.now());
-  await remember(deps, {
+  await afterWrite(deps, input.profileId, input.pixelId, {
     profile: c.value.profile,
     pixelId: input.pixelId,
     offerId: before.ok ? before.value.offerId : 0,
@@ -383,6 +389,5 @@ export async function deletePixel(
     after: null,
     origin: input.origin,
   });
-  await noteOwnWrite(input.profileId, input.pixelId, deps.now());
   return ok(true);
 }

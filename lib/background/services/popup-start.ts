@@ -2,9 +2,11 @@ import type { AppError } from '../../model/errors';
 import { type OfferView, OfferView as OfferViewSchema } from '../../model/offer';
 import type { PixelView } from '../../model/pixel';
 import type { PopupProfile, PopupStartReply } from '../../model/replies';
+import { hostOfUrl } from '../../portal/domain';
 import { offerIdFromUrl } from '../../portal/offer-id';
 import { portalQuestion } from '../../portal/portal-question';
 import { portalClaim } from '../../portal/profile-for-host';
+import { isPortalTab } from '../../portal/remembered-host';
 import { ok, type Result } from '../../result';
 import { byListOrder } from '../../rows/list-order';
 import { profilesItem, settingsItem, templatesItem } from '../../storage/items';
@@ -18,14 +20,6 @@ import { defaultProfileId, repairProfileStores } from './profiles';
  * megabytes of JSON through the message channel) follows after the first paint.
  */
 export const START_ROWS = 200;
-
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The popup's first paint: profiles, templates, the tab's profile and offer, and their cached rows. */
 export async function popupStart(input: {
@@ -47,9 +41,12 @@ export async function popupStart(input: {
     isDefault: p.id === defaultId,
     apiHost: p.region === 'custom' ? 'custom' : 'everflow',
   }));
-  const host = hostOf(input.tabUrl);
-  // A profile picked on this host before wins; then the profile whose portal domains name the host.
-  const picked = host ? profiles.find((p) => p.id === settings.profileByHost?.[host]) : undefined;
+  const host = hostOfUrl(input.tabUrl);
+  // A profile picked on this host before wins; then the profile whose portal domains name the host. A pick counts
+  // only on a portal (one stored for any other site, by an older version, must not make a URL there an "offer").
+  const pickedId = host ? settings.profileByHost?.[host] : undefined;
+  const picked =
+    pickedId && isPortalTab(input.tabUrl, profiles) ? profiles.find((p) => p.id === pickedId) : undefined;
   const matched = picked ?? (host ? portalClaim(host, profiles)?.profile : undefined);
   const question = picked ? null : portalQuestion(input.tabUrl, profiles);
   const profile = matched ?? profiles.find((p) => p.isDefault);

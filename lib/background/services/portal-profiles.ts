@@ -1,10 +1,11 @@
 import type { AppError } from '../../model/errors';
 import type { ProfileView } from '../../model/profile';
 import { normalizePortalDomain } from '../../portal/domain';
+import { withRememberedHost } from '../../portal/remembered-host';
 import { err, ok, type Result } from '../../result';
 import { profilesItem, settingsItem } from '../../storage/items';
 import { commitProfiles } from './profile-commit';
-import { type ProfileDeps, saveProfile } from './profiles';
+import { defaultProfileId, toView } from './profiles';
 
 /** A portal host as the popup sent it, checked: a plain host name (no wildcard), lowercase. */
 function portalHost(raw: string): Result<string, AppError> {
@@ -13,6 +14,15 @@ function portalHost(raw: string): Result<string, AppError> {
     return err({ kind: 'bad_request', message: `"${raw}" is not a portal host name.` });
   }
   return ok(host);
+}
+
+/** Records `profileId` as the most recent pick for `host`, keeping the newest few hundred (call inside commitProfiles). */
+async function storePick(host: string, profileId: string): Promise<void> {
+  await settingsItem.update((s) => {
+    const last = Object.entries(s.profileByHost ?? {}).at(-1);
+    if (last?.[0] === host && last[1] === profileId) return s;
+    return { ...s, profileByHost: withRememberedHost(s.profileByHost, host, profileId) };
+  });
 }
 
 /**
@@ -29,43 +39,33 @@ export async function rememberPortalProfile(input: {
     if (!(await profilesItem.getValue()).some((p) => p.id === input.profileId)) {
       return err({ kind: 'not_found', message: 'That profile no longer exists.' });
     }
-    await settingsItem.update((s) =>
-      s.profileByHost?.[host.value] === input.profileId
-        ? s
-        : { ...s, profileByHost: { ...s.profileByHost, [host.value]: input.profileId } },
-    );
+    await storePick(host.value, input.profileId);
     return ok(true);
   });
 }
 
 /**
- * "This portal is for that profile": the host joins the profile's portal domains, through the same save as the
- * profile form (the stored key, checked again against the profile's own API host: a portal domain is not the API
- * host, so the key is not asked for again), and the pick is remembered for the host.
+ * "This portal is for that profile": the host joins the profile's portal domains and the pick is remembered for
+ * the host. A portal domain is only matched against tab URLs, never sent anything, so no key check runs: the
+ * claim works offline and with the API down, in one step of the profile write queue.
  */
-export async function claimPortal(
-  input: { host: string; profileId: string },
-  deps: ProfileDeps,
-): Promise<Result<ProfileView, AppError>> {
+export async function claimPortal(input: {
+  host: string;
+  profileId: string;
+}): Promise<Result<ProfileView, AppError>> {
   const host = portalHost(input.host);
   if (!host.ok) return host;
-  const profile = (await profilesItem.getValue()).find((p) => p.id === input.profileId);
-  if (!profile) return err({ kind: 'not_found', message: 'That profile no longer exists.' });
-  const domains = profile.portalDomains.includes(host.value)
-    ? profile.portalDomains
-    : [...profile.portalDomains, host.value];
-  const saved = await saveProfile(
-    {
-      id: profile.id,
-      name: profile.name,
-      role: profile.role,
-      region: profile.region,
-      ...(profile.customBaseUrl ? { customBaseUrl: profile.customBaseUrl } : {}),
-      portalDomains: domains,
-    },
-    deps,
-  );
-  if (!saved.ok) return saved;
-  const remembered = await rememberPortalProfile({ host: host.value, profileId: profile.id });
-  return remembered.ok ? saved : remembered;
+  return commitProfiles(async () => {
+    const profile = (await profilesItem.getValue()).find((p) => p.id === input.profileId);
+    if (!profile) return err({ kind: 'not_found', message: 'That profile no longer exists.' });
+    const saved = profile.portalDomains.includes(host.value)
+      ? profile
+      : { ...profile, portalDomains: [...profile.portalDomains, host.value] };
+    const all = await profilesItem.update((list) => list.map((p) => (p.id === saved.id ? saved : p)));
+    await storePick(host.value, saved.id);
+    const settings = await settingsItem.getValue();
+    return ok(
+      await toView(saved, defaultProfileId(all, settings.defaultProfileId), settings.forgetKeysOnClose),
+    );
+  });
 }

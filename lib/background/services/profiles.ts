@@ -45,7 +45,8 @@ export function originPattern(baseUrl: string): string {
   return pattern;
 }
 
-async function toView(
+/** A stored profile as pages may see it: key masked, whether it is stored, lost or the default. */
+export async function toView(
   p: Profile,
   defaultId: string | undefined,
   forgetKeysOnClose: boolean,

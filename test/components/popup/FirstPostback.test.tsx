@@ -64,7 +64,23 @@ describe('CreatePanel with no template yet (the first postback)', () => {
       target: { value: 'https://trk.test/postback?cid={transactionid}' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Create postback' }));
-    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+    // The checker's own words, not a count ("1 error") or any text at all.
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Unknown macro {transactionid}; did you mean {transaction_id}?',
+    );
+    expect(api.createPixel).not.toHaveBeenCalled();
+  });
+
+  it('says what to paste when the text is neither a domain nor a postback URL', async () => {
+    const { api } = renderFirst();
+    fireEvent.change(await screen.findByLabelText('Tracker'), { target: { value: 'redtrack' } });
+    fireEvent.input(screen.getByLabelText('Tracker domain or postback URL'), {
+      target: { value: 'my tracker' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create postback' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That is not a domain. Paste your RedTrack tracking domain (e.g. trk.example.com) or the whole postback URL.',
+    );
     expect(api.createPixel).not.toHaveBeenCalled();
   });
 

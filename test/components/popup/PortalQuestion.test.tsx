@@ -67,4 +67,31 @@ describe('Popup on a portal no profile names', () => {
     fireEvent.change(select, { target: { value: 'q' } });
     expect(api.pickProfile).toHaveBeenCalledWith('partners.brand.test', 'q');
   });
+
+  it('does not remember a header pick on a site that is no portal', async () => {
+    const api = fakeApi({
+      tabUrl: 'https://news.example.com/blog/offers/2024',
+      profiles: [profile('p', 'Acme', true), profile('q', 'Zen')],
+      profileId: 'p',
+      offer: undefined as never,
+    });
+    render(<Popup api={api} />);
+    const select = (await screen.findByRole('combobox', { name: 'Profile' })) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'q' } });
+    expect(select.value).toBe('q');
+    expect(api.pickProfile).not.toHaveBeenCalled();
+  });
+
+  it('remembers a header pick on a host a profile claims', async () => {
+    const api = fakeApi({
+      tabUrl: 'https://partners.brand.test/dashboard',
+      profiles: [{ ...profile('p', 'Acme', true), portalDomains: ['*.brand.test'] }, profile('q', 'Zen')],
+      profileId: 'p',
+      offer: undefined as never,
+    });
+    render(<Popup api={api} />);
+    const select = (await screen.findByRole('combobox', { name: 'Profile' })) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'q' } });
+    expect(api.pickProfile).toHaveBeenCalledWith('partners.brand.test', 'q');
+  });
 });

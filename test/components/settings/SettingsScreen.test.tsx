@@ -62,3 +62,41 @@ describe('Settings → Health watch', () => {
     );
   });
 });
+
+describe('Settings → Time limit for actions you start', () => {
+  it('shows 10 s by default, explained, and saves another limit in ms', async () => {
+    const a = api(async () => true);
+    render(<SettingsScreen api={a} />);
+    const select = (await screen.findByLabelText('Time limit for actions you start')) as HTMLSelectElement;
+    expect(select.value).toBe('10');
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      '10 seconds',
+      '15 seconds',
+      '20 seconds',
+      '30 seconds',
+      '45 seconds',
+      '60 seconds',
+    ]);
+    expect(select.getAttribute('aria-describedby')).toBeTruthy();
+    const hint = document.getElementById(select.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/retries included/);
+    fireEvent.change(select, { target: { value: '30' } });
+    await waitFor(() => expect(a.update).toHaveBeenCalledWith({ requestDeadlineMs: 30_000 }));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Time limit for actions you start') as HTMLSelectElement).value).toBe(
+        '30',
+      ),
+    );
+  });
+
+  it('keeps showing a stored limit that is not in the list', async () => {
+    const a = api(async () => true);
+    await a.update({ requestDeadlineMs: 5000 });
+    vi.mocked(a.update).mockClear();
+    render(<SettingsScreen api={a} />);
+    const select = (await screen.findByLabelText('Time limit for actions you start')) as HTMLSelectElement;
+    expect(select.value).toBe('5');
+    expect(select.options[0]?.textContent).toBe('5 seconds');
+    expect(a.update).not.toHaveBeenCalled();
+  });
+});

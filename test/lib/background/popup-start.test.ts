@@ -124,4 +124,31 @@ describe('popupStart: portals no profile names', () => {
     expect(r.value.offer?.id).toBe(3);
     expect(r.value.question?.guessed).toBe(true);
   });
+
+  it('ignores a pick stored for a site that is no portal: no "offer" read from an unrelated URL', async () => {
+    await profilesItem.setValue([aff('a'), aff('b')]);
+    await settingsItem.setValue({
+      defaultProfileId: 'a',
+      defaultTemplateIds: {},
+      forgetKeysOnClose: false,
+      profileByHost: { 'news.example.com': 'b' },
+    });
+    const r = await popupStart({ tabUrl: 'https://news.example.com/blog/offers/2024' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.profileId).toBe('a');
+    expect(r.value.offer).toBeUndefined();
+  });
+
+  it('honours a pick on an offer page of a host nobody names (the pick answered the question there)', async () => {
+    await profilesItem.setValue([aff('a'), aff('b')]);
+    await settingsItem.setValue({
+      defaultProfileId: 'a',
+      defaultTemplateIds: {},
+      forgetKeysOnClose: false,
+      profileByHost: { 'partners.brand.test': 'b' },
+    });
+    const offerPage = await popupStart({ tabUrl: 'https://partners.brand.test/affiliate/offers/view/14' });
+    expect(offerPage.ok && offerPage.value.profileId).toBe('b');
+    expect(offerPage.ok && offerPage.value.offer?.id).toBe(14);
+  });
 });

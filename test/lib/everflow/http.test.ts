@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { buildUrl, parseRetryAfter, rateLimitInfo, sendOnce } from '../../../lib/everflow/http';
+import {
+  buildUrl,
+  MIN_WRITE_BUDGET_MS,
+  parseRetryAfter,
+  rateLimitInfo,
+  sendOnce,
+} from '../../../lib/everflow/http';
 import type { Limiter } from '../../../lib/everflow/limiter';
 import { BASE, json, type StubHandler, stubFetch } from './stub-fetch';
 
@@ -118,6 +124,7 @@ describe('sendOnce', () => {
       ratePerSecond: 5,
       acquire: vi.fn(async () => true),
       release: vi.fn(),
+      nextSlotInMs: vi.fn(() => 0),
       pauseFor: vi.fn(),
       observe: vi.fn(),
     };
@@ -134,6 +141,118 @@ describe('sendOnce', () => {
     expect(limiter.release).toHaveBeenCalledTimes(1);
     expect(limiter.observe).toHaveBeenCalledWith({ limit: 150, remaining: 0, resetMs: 2000 });
     expect(limiter.pauseFor).toHaveBeenCalledWith(2000);
+  });
+});
+
+describe('sendOnce with a deadline and a limiter', () => {
+  function fakeLimiter(acquire: Limiter['acquire']): Limiter {
+    return {
+      ratePerSecond: 5,
+      acquire: vi.fn(acquire),
+      release: vi.fn(),
+      nextSlotInMs: vi.fn(() => 4200),
+      pauseFor: vi.fn(),
+      observe: vi.fn(),
+    };
+  }
+
+  it('asks the limiter for a slot within the time left, and fails unsent, saying when, if it cannot have one', async () => {
+    const limiter = fakeLimiter(async () => false);
+    const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(
+      { ...cfg, deadlineAt: 3000 },
+      { method: 'GET', path: '/networks', schema, limiter },
+    );
+    expect(limiter.acquire).toHaveBeenCalledWith(undefined, 3000);
+    expect(res.ok ? undefined : res.error).toEqual({
+      kind: 'timeout',
+      message: "Everflow's rate limit for this key is busy; try again in 5 s. Nothing was sent.",
+      unsent: true,
+    });
+    expect(stub.calls).toHaveLength(0);
+    expect(limiter.release).not.toHaveBeenCalled();
+  });
+
+  it('gives the slot back unsent when the deadline passed while it waited', async () => {
+    let t = 0;
+    const limiter = fakeLimiter(async () => {
+      t = 3000;
+      return true;
+    });
+    const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(
+      { ...cfg, now: () => t, deadlineAt: 3000 },
+      { method: 'GET', path: '/networks', schema, limiter },
+    );
+    expect(res.ok ? undefined : res.error).toMatchObject({ kind: 'timeout', unsent: true });
+    expect(limiter.release).toHaveBeenCalledWith(true);
+    expect(stub.calls).toHaveLength(0);
+  });
+
+  it('without a deadline (background jobs) waits for the slot as long as it takes', async () => {
+    const limiter = fakeLimiter(async () => true);
+    const { config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(cfg, { method: 'GET', path: '/networks', schema, limiter });
+    expect(res.ok).toBe(true);
+    expect(limiter.acquire).toHaveBeenCalledWith(undefined, undefined);
+  });
+});
+
+describe('sendOnce: a write needs time left to be answered', () => {
+  const tooLittle = {
+    kind: 'timeout',
+    message:
+      'Too little of the time limit was left to send this change safely, so it was not sent. Try again, or raise the time limit in Settings.',
+    unsent: true,
+  };
+
+  it.each(['POST', 'PUT', 'DELETE'] as const)(
+    'does not start a %s with less than the minimum left (no "unknown outcome" to clear up)',
+    async (method) => {
+      const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+      const res = await sendOnce(
+        { ...cfg, deadlineAt: MIN_WRITE_BUDGET_MS - 1 },
+        { method, path: '/affiliates/pixels/1', body: {}, schema },
+      );
+      expect(res.ok ? undefined : res.error).toEqual(tooLittle);
+      expect(stub.calls).toHaveLength(0);
+    },
+  );
+
+  it('starts a write with the minimum to spare, and a read with any time left', async () => {
+    const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+    const put = await sendOnce(
+      { ...cfg, deadlineAt: MIN_WRITE_BUDGET_MS + 1 },
+      { method: 'PUT', path: '/affiliates/pixels/1', body: {}, schema },
+    );
+    expect(put.ok).toBe(true);
+    const get = await sendOnce({ ...cfg, deadlineAt: 50 }, { method: 'GET', path: '/networks', schema });
+    expect(get.ok).toBe(true);
+    expect(stub.calls.map((c) => c.method)).toEqual(['PUT', 'GET']);
+  });
+
+  it('leaves the minimum out of the wait for a slot, and gives a slot back when the wait ate into it', async () => {
+    let t = 0;
+    const limiter: Limiter = {
+      ratePerSecond: 5,
+      acquire: vi.fn(async () => {
+        t = 1500;
+        return true;
+      }),
+      release: vi.fn(),
+      nextSlotInMs: vi.fn(() => 0),
+      pauseFor: vi.fn(),
+      observe: vi.fn(),
+    };
+    const { stub, config: cfg } = config(() => json(200, { name: 'x' }));
+    const res = await sendOnce(
+      { ...cfg, now: () => t, deadlineAt: 3000 },
+      { method: 'POST', path: '/affiliates/pixels', body: {}, schema, limiter },
+    );
+    expect(limiter.acquire).toHaveBeenCalledWith(undefined, 3000 - MIN_WRITE_BUDGET_MS);
+    expect(res.ok ? undefined : res.error).toEqual(tooLittle);
+    expect(limiter.release).toHaveBeenCalledWith(true);
+    expect(stub.calls).toHaveLength(0);
   });
 });
 

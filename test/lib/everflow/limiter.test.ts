@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearSharedLimiters, createLimiter, hashKey, sharedLimiter } from '../../../lib/everflow/limiter';
+import {
+  clearSharedLimiters,
+  createLimiter,
+  hashKey,
+  type Limiter,
+  sharedLimiter,
+} from '../../../lib/everflow/limiter';
 import { RateLimiter } from '../../../sandbox/rate-limit';
 
 beforeEach(() => {
@@ -131,6 +137,77 @@ describe('createLimiter', () => {
     expect(await pending).toBe(false);
     // The aborted caller's slot (t=1000) is free again for the next caller.
     expect(await grantTimes(limiter, 1, 2000)).toEqual([1000]);
+  });
+});
+
+describe('createLimiter with a time limit (maxWaitMs)', () => {
+  /** Starts an acquire and records when it settled and how. */
+  function track(limiter: Limiter, maxWaitMs?: number) {
+    const seen: { granted?: boolean; at?: number } = {};
+    void limiter.acquire(undefined, maxWaitMs).then((granted) => {
+      seen.granted = granted;
+      seen.at = Date.now();
+    });
+    return seen;
+  }
+
+  it('refuses at once when the window has no room before the limit, and says how long until it has', async () => {
+    const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
+    await limiter.acquire();
+    limiter.release();
+    expect(limiter.nextSlotInMs()).toBe(1000);
+    const refused = track(limiter, 500);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refused).toEqual({ granted: false, at: 0 });
+    // Within the limit it waits and is served.
+    const served = track(limiter, 1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(served).toEqual({ granted: true, at: 1000 });
+  });
+
+  it("refuses at once during a 429's pause that outlasts the limit", async () => {
+    const limiter = createLimiter({ ratePerSecond: 5 });
+    limiter.pauseFor(30_000);
+    const refused = track(limiter, 10_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refused).toEqual({ granted: false, at: 0 });
+    expect(limiter.nextSlotInMs()).toBe(30_000);
+  });
+
+  it('counts the callers queued ahead (a background job with the same key)', async () => {
+    const limiter = createLimiter({ ratePerSecond: 2, windowMs: 1000, slackMs: 0 });
+    for (let i = 0; i < 2; i++) {
+      await limiter.acquire();
+      limiter.release();
+    }
+    // Two background requests wait for the slots freed at 1000; the user's would come at 2000 at the earliest.
+    const background = [track(limiter), track(limiter)];
+    expect(limiter.nextSlotInMs()).toBe(2000);
+    const refused = track(limiter, 1500);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refused).toEqual({ granted: false, at: 0 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(background.map((b) => b.at)).toEqual([1000, 1000]);
+  });
+
+  it('gives up when the limit runs out, and lets the callers behind it go', async () => {
+    const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
+    await limiter.acquire(); // in flight, answered late
+    const user = track(limiter, 1500);
+    const behind = track(limiter);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(user).toEqual({ granted: false, at: 1500 });
+    limiter.release();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(behind).toEqual({ granted: true, at: 2500 });
+  });
+
+  it('takes back a slot released as unsent: it does not count in the window', async () => {
+    const limiter = createLimiter({ ratePerSecond: 1, windowMs: 1000, slackMs: 0 });
+    expect(await limiter.acquire()).toBe(true);
+    limiter.release(true);
+    expect(limiter.nextSlotInMs()).toBe(0);
+    expect(await grantTimes(limiter, 1, 10)).toEqual([0]);
   });
 });
 

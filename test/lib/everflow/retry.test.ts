@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEverflowClient } from '../../../lib/everflow/client';
-import { everflowError } from '../../../lib/everflow/errors';
-import { backoffMs, DEFAULT_RETRY, withRetry } from '../../../lib/everflow/retry';
+import { everflowError, rateLimitBusy } from '../../../lib/everflow/errors';
+import { backoffMs, DEFAULT_RETRY, isRetryable, withRetry } from '../../../lib/everflow/retry';
 import { err, ok } from '../../../lib/result';
 import { BASE, json, routes, type StubHandler, stubFetch } from './stub-fetch';
 
@@ -34,6 +34,17 @@ function sequence(...answers: (() => Response | 'reset' | 'hang')[]): StubHandle
   let i = 0;
   return () => answers[Math.min(i++, answers.length - 1)]!();
 }
+
+describe('isRetryable', () => {
+  it('retries a timeout, but not one that was never sent (the deadline or the rate limit said no)', async () => {
+    expect(isRetryable(everflowError('timeout'))).toBe(true);
+    expect(isRetryable({ ...everflowError('timeout'), unsent: true })).toBe(false);
+    const attempt = vi.fn(async () => err(rateLimitBusy(30_000)));
+    const r = await withRetry(attempt, { ...DEFAULT_RETRY, sleep: async () => {} });
+    expect(!r.ok && r.error.message).toMatch(/rate limit for this key is busy/);
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('backoff', () => {
   it('grows exponentially with full jitter up to the cap, and Retry-After wins', () => {
