@@ -4,7 +4,7 @@ import { StatusSwitch } from '../StatusSwitch';
 import {
   deliveryBadge,
   eventLabel,
-  levelShort,
+  levelBadge,
   offerOf,
   partnerOf,
   targetOf,
@@ -57,10 +57,11 @@ export function ConsoleRow({
       <div class="pp-row__body">
         <div class="pp-row__meta">
           <span class="pp-row__id">#{pixel.id}</span>
+          {/* The popup's words in the popup's order: the state first, then type, method, level. */}
+          {active ? null : <span class="badge badge--warn">{i18n.t('popup.row.inactive')}</span>}
           <span class="badge">{event ?? typeBadge(pixel.type)}</span>
           <span class="badge">{deliveryBadge(pixel.deliveryMethod)}</span>
-          <span class="badge">{levelShort(pixel.level)}</span>
-          {active ? null : <span class="badge badge--warn">{i18n.t('form.status.inactive')}</span>}
+          <span class="badge">{levelBadge(pixel.level)}</span>
           {pixel.delayMs ? (
             <span class="badge">{i18n.t('network.row.delay', [String(pixel.delayMs / 1000)])}</span>
           ) : null}

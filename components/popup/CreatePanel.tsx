@@ -43,6 +43,8 @@ export interface CreatePanelProps {
   onTemplate?: (template: Template) => void;
   onDefault?: (templateId: string) => void;
   onNotice?: (text: string) => void;
+  /** A create starts: the popup drops the status line of an earlier action. */
+  onStart?: () => void;
 }
 
 /** The panel's state, kept as a draft as it is. */
@@ -131,6 +133,7 @@ export function CreatePanel(props: CreatePanelProps) {
         onCreated={props.onCreated}
         onTemplate={(t) => props.onTemplate?.(t)}
         onNotice={(text) => props.onNotice?.(text)}
+        onStart={() => props.onStart?.()}
       />
     );
   }
@@ -148,6 +151,7 @@ export function CreatePanel(props: CreatePanelProps) {
       setDraft({ ...draft, showForm: true });
       return;
     }
+    props.onStart?.();
     setBusy(true);
     const r = await api.createPixel(profileId, toPixelDraft(draft.value), allowDuplicate);
     setBusy(false);
@@ -160,6 +164,7 @@ export function CreatePanel(props: CreatePanelProps) {
   };
   // Everflow never confirmed the create: look for it again (nothing is sent), with the ids seen before it.
   const checkAgain = async (knownIds: number[]) => {
+    props.onStart?.();
     setBusy(true);
     const r = await api.findCreated(profileId, toPixelDraft(draft.value), knownIds);
     setBusy(false);

@@ -1,6 +1,6 @@
 // The popup loads this panel lazily and it is the popup's first zod user: set zod jitless before any schema runs.
 import '../../lib/zod-setup';
-import { useMemo, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { OfferView } from '../../lib/model/offer';
@@ -8,6 +8,7 @@ import type { PixelView } from '../../lib/model/pixel';
 import type { Template } from '../../lib/model/template';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/use-draft';
+import { affiliateIntegrationRenderer } from '../network/integrations/render';
 import { type PostbackFormValue, parseValue, toPixelDraft } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
 import { formIssues, integrationErrors, issuesByField } from '../postback-form/rules';
@@ -68,6 +69,13 @@ export function EditPanel({
   });
 
   const side = pixel.side;
+  // The Meta sub-form of the postback's side (the network side's is the form's default): a Meta postback
+  // opens with its method and fields, never a blank method select.
+  const formIdPrefix = useId();
+  const renderIntegration = useMemo(
+    () => (side === 'affiliate' ? affiliateIntegrationRenderer(`${formIdPrefix}-int`) : undefined),
+    [side, formIdPrefix],
+  );
   // An edit is a PUT: the integration id is not required (a partner's own Meta pixel has none).
   const issues = formIssues(value, {
     side,
@@ -106,6 +114,7 @@ export function EditPanel({
           setError(undefined);
         }}
         {...withTracker(trackerForUrl(value.postbackUrl, templates))}
+        {...(renderIntegration ? { renderIntegration } : {})}
         errors={tried ? issuesByField(issues) : {}}
         integrationErrors={tried ? integrationErrors(issues) : {}}
         {...(offer
@@ -125,7 +134,7 @@ export function EditPanel({
           aria-busy={busy}
           onClick={() => void save()}
         >
-          {i18n.t('popup.edit.save')}
+          {busy ? i18n.t('popup.edit.saving') : i18n.t('popup.edit.save')}
         </button>
       </div>
     </section>

@@ -26,6 +26,8 @@ export interface FirstPostbackProps {
   onTemplate: (template: Template) => void;
   /** What to tell the user once it is all done. */
   onNotice: (text: string) => void;
+  /** A create starts: the popup drops the status line of an earlier action. */
+  onStart?: () => void;
 }
 
 interface Draft extends FirstPostbackInput {
@@ -80,6 +82,7 @@ export function FirstPostback(props: FirstPostbackProps) {
   const create = async (how: 'create' | 'anyway' | 'check') => {
     setTried(true);
     if (!built.ok || !built.check.valid || !offer || (network && !draft.partner)) return;
+    props.onStart?.();
     setBusy(true);
     const known = error?.kind === 'unknown_outcome' ? (error.knownIds ?? []) : [];
     setError(undefined);

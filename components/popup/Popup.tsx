@@ -179,7 +179,33 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
     [offerEvents],
   );
   const testFireApi = api.testFire;
-  const confirmDelete = useCallback((p: PixelView) => setDeleting({ pixel: p, busy: false }), []);
+  // A status line (or undo offer) belongs to the action that made it: a row's switch, edit, delete or a create
+  // starts a new one.
+  const clearStatus = useCallback(() => {
+    setNotice(undefined);
+    setUndoable(undefined);
+  }, []);
+  const confirmDelete = useCallback(
+    (p: PixelView) => {
+      clearStatus();
+      setDeleting({ pixel: p, busy: false });
+    },
+    [clearStatus],
+  );
+  const toggleRow = useCallback(
+    (p: PixelView) => {
+      clearStatus();
+      return toggle(p);
+    },
+    [toggle, clearStatus],
+  );
+  const editRow = useCallback(
+    (p: PixelView) => {
+      clearStatus();
+      setEditing(p);
+    },
+    [clearStatus],
+  );
   // The same element while its inputs are unchanged, so Preact skips the list when anything else re-renders
   // (the refresh note, the lazy panels, notices).
   const list = useMemo(
@@ -190,8 +216,8 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           patched={patched}
           pending={pending}
           errors={rowErrors}
-          onToggle={toggle}
-          onEdit={setEditing}
+          onToggle={toggleRow}
+          onEdit={editRow}
           onDelete={role === 'network' ? confirmDelete : undefined}
           onTestFire={testFireApi ? setTesting : undefined}
           all={view === 'all'}
@@ -199,7 +225,20 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           total={start?.rowsTotal !== undefined && rows === start.rows ? start.rowsTotal : undefined}
         />
       ),
-    [rows, patched, pending, rowErrors, toggle, role, confirmDelete, view, eventNames, testFireApi, start],
+    [
+      rows,
+      patched,
+      pending,
+      rowErrors,
+      toggleRow,
+      editRow,
+      role,
+      confirmDelete,
+      view,
+      eventNames,
+      testFireApi,
+      start,
+    ],
   );
 
   if (startError) {
@@ -233,6 +272,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
   const templates = start.templates.filter((t) => t.side === profile.role);
   const defaultTemplateId = defaultTemplateFor(start, profile.id, templates)?.id;
   const ready = rows !== null;
+  const asking = question !== undefined && !question.guessed;
 
   return (
     <main class="popup" data-state={ready ? 'ready' : 'loading'} aria-busy={!ready}>
@@ -307,6 +347,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
           {question ? (
             <PortalQuestion
               host={question.host}
+              offerId={question.offerId}
               profiles={question.candidates.flatMap((id) => start.profiles.filter((p) => p.id === id))}
               current={question.guessed ? profileId : undefined}
               claim={api.claimPortal}
@@ -325,122 +366,129 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: Result<PopupS
               }}
             />
           ) : null}
-          <OfferBar
-            {...(offer ? { offerId: offer.id } : {})}
-            {...(offer?.view ? { offerName: offer.view.name } : {})}
-            source={offer?.source ?? 'none'}
-            search={(text) => api.searchOffers(profile.id, text)}
-            onPick={(o) => {
-              setOffer(o ? { id: o.id, view: o, source: 'picked' } : undefined);
-              setView(o ? 'offer' : 'all');
-            }}
-          />
-          {offer ? (
-            <fieldset class="tabs" aria-label={i18n.t('popup.whichPostbacks')}>
-              <button type="button" aria-pressed={view === 'offer'} onClick={() => setView('offer')}>
-                {i18n.t('popup.thisOffer')}
-              </button>
-              <button type="button" aria-pressed={view === 'all'} onClick={() => setView('all')}>
-                {i18n.t('popup.allPostbacks')}
-              </button>
-            </fieldset>
-          ) : null}
-          {view === 'offer' && !CreatePanel ? (
-            <CreatePanelShell templates={templates} defaultTemplateId={defaultTemplateId} />
-          ) : null}
-          {CreatePanel && view === 'offer' ? (
-            <CreatePanel
-              key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
-              api={api}
-              profileId={profile.id}
-              side={profile.role}
-              templates={templates}
-              {...(defaultTemplateId ? { defaultTemplateId } : {})}
-              {...(offer
-                ? {
-                    offer: offer.view ?? {
-                      id: offer.id,
-                      name: i18n.t('popup.offerN', [String(offer.id)]),
-                      events: [],
-                    },
+          {/* Until the portal's profile is known, the question is the whole answer: no "No offer", no list. */}
+          {asking ? null : (
+            <>
+              <OfferBar
+                {...(offer ? { offerId: offer.id } : {})}
+                {...(offer?.view ? { offerName: offer.view.name } : {})}
+                source={offer?.source ?? 'none'}
+                search={(text) => api.searchOffers(profile.id, text)}
+                onPick={(o) => {
+                  setOffer(o ? { id: o.id, view: o, source: 'picked' } : undefined);
+                  setView(o ? 'offer' : 'all');
+                }}
+              />
+              {offer ? (
+                <fieldset class="tabs" aria-label={i18n.t('popup.whichPostbacks')}>
+                  <button type="button" aria-pressed={view === 'offer'} onClick={() => setView('offer')}>
+                    {i18n.t('popup.thisOffer')}
+                  </button>
+                  <button type="button" aria-pressed={view === 'all'} onClick={() => setView('all')}>
+                    {i18n.t('popup.allPostbacks')}
+                  </button>
+                </fieldset>
+              ) : null}
+              {view === 'offer' && !CreatePanel ? (
+                <CreatePanelShell templates={templates} defaultTemplateId={defaultTemplateId} />
+              ) : null}
+              {CreatePanel && view === 'offer' ? (
+                <CreatePanel
+                  key={`${profile.id}:${offer?.id ?? 'none'}:${templates.length ? 'templates' : 'first'}`}
+                  api={api}
+                  profileId={profile.id}
+                  side={profile.role}
+                  templates={templates}
+                  {...(defaultTemplateId ? { defaultTemplateId } : {})}
+                  {...(offer
+                    ? {
+                        offer: offer.view ?? {
+                          id: offer.id,
+                          name: i18n.t('popup.offerN', [String(offer.id)]),
+                          events: [],
+                        },
+                      }
+                    : {})}
+                  {...(portalOrigin ? { portalOrigin } : {})}
+                  listed={rows ?? []}
+                  apiHost={profile.apiHost}
+                  onTemplate={(t) =>
+                    setStart(
+                      (s) =>
+                        s && {
+                          ...s,
+                          templates: [...s.templates, t],
+                          defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
+                        },
+                    )
                   }
-                : {})}
-              {...(portalOrigin ? { portalOrigin } : {})}
-              listed={rows ?? []}
-              apiHost={profile.apiHost}
-              onTemplate={(t) =>
-                setStart(
-                  (s) =>
-                    s && {
-                      ...s,
-                      templates: [...s.templates, t],
-                      defaultTemplateIds: { ...s.defaultTemplateIds, [profile.id]: t.id },
-                    },
-                )
-              }
-              onDefault={(templateId) => {
-                void api.setDefaultTemplate(profile.id, templateId).then((r) => {
-                  if (r.ok) setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
-                  else setNotice(r.error.message);
-                });
-              }}
-              onNotice={setNotice}
-              onCreated={(p, recovered) => {
-                noteChange(p.id);
-                setUndoable(undefined);
-                setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
-                setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
-              }}
-            />
-          ) : null}
-          {notice ? (
-            <p class="notice" role="status">
-              {notice}
-            </p>
-          ) : null}
-          {undoable && profileId ? (
-            <UndoToast
-              key={undoable.at}
-              text={undoable.text}
-              onUndo={async (confirm) => {
-                const r = await api.undoLatest(profileId, undoable.pixelId, confirm);
-                // The reply carries the row as it is now: the list shows it at once (it is not read again).
-                if (r.ok && r.value.pixel) {
-                  noteChange(r.value.pixel.id);
-                  patchRow(r.value.pixel);
-                }
-                return r;
-              }}
-              onDone={clearUndo}
-            />
-          ) : null}
-          {error ? (
-            <ActionError
-              error={{
-                ...error,
-                // The list on screen is older than what failed: say how old ("as of 10:42").
-                message: `${error.message}${
-                  rows?.length
-                    ? asOf
-                      ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
-                      : i18n.t('popup.showingBefore')
-                    : ''
-                }`,
-              }}
-              apiHost={profile.apiHost}
-              onRetry={refreshing ? undefined : retry}
-            />
-          ) : null}
-          <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
-          {list ?? (
-            <p class="muted">
-              {/* The cache is bounded (lib/background/cache.ts): an evicted list is loaded again, and said so. */}
-              {start.evicted && profileId === start.profileId
-                ? i18n.t('popup.evicted')
-                : i18n.t('popup.loading')}
-            </p>
+                  onDefault={(templateId) => {
+                    void api.setDefaultTemplate(profile.id, templateId).then((r) => {
+                      if (r.ok)
+                        setStart((s) => s && { ...s, defaultTemplateIds: r.value.defaultTemplateIds });
+                      else setNotice(r.error.message);
+                    });
+                  }}
+                  onNotice={setNotice}
+                  onStart={clearStatus}
+                  onCreated={(p, recovered) => {
+                    noteChange(p.id);
+                    setUndoable(undefined);
+                    setRows((all) => [p, ...all.filter((x) => x.id !== p.id)]);
+                    setNotice(i18n.t(recovered ? 'popup.recovered' : 'popup.created', [String(p.id)]));
+                  }}
+                />
+              ) : null}
+              {notice ? (
+                <p class="notice" role="status">
+                  {notice}
+                </p>
+              ) : null}
+              {undoable && profileId ? (
+                <UndoToast
+                  key={undoable.at}
+                  text={undoable.text}
+                  onUndo={async (confirm) => {
+                    const r = await api.undoLatest(profileId, undoable.pixelId, confirm);
+                    // The reply carries the row as it is now: the list shows it at once (it is not read again).
+                    if (r.ok && r.value.pixel) {
+                      noteChange(r.value.pixel.id);
+                      patchRow(r.value.pixel);
+                    }
+                    return r;
+                  }}
+                  onDone={clearUndo}
+                />
+              ) : null}
+              {error ? (
+                <ActionError
+                  error={{
+                    ...error,
+                    // The list on screen is older than what failed: say how old ("as of 10:42").
+                    message: `${error.message}${
+                      rows?.length
+                        ? asOf
+                          ? i18n.t('popup.showingAsOf', [formatAsOf(asOf)])
+                          : i18n.t('popup.showingBefore')
+                        : ''
+                    }`,
+                  }}
+                  apiHost={profile.apiHost}
+                  onRetry={refreshing ? undefined : retry}
+                />
+              ) : null}
+              <ListGapsNotice gaps={gaps} shown={rows?.length ?? 0} portalUrl={portalUrl} />
+              {list ?? (
+                <p class="muted">
+                  {/* The cache is bounded (lib/background/cache.ts): an evicted list is loaded again, and said so. */}
+                  {start.evicted && profileId === start.profileId
+                    ? i18n.t('popup.evicted')
+                    : i18n.t('popup.loading')}
+                </p>
+              )}
+              {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
+            </>
           )}
-          {refreshing && ready ? <p class="muted refreshing">{i18n.t('popup.refreshing')}</p> : null}
         </>
       )}
     </main>

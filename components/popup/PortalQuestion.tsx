@@ -6,6 +6,8 @@ import type { Result } from '../../lib/result';
 
 export interface PortalQuestionProps {
   host: string;
+  /** The offer the tab's URL names: the question says it, so "which offer?" is never in doubt. */
+  offerId?: number | undefined;
   /** The profiles the portal may belong to, in the order to offer them. */
   profiles: { id: string; name: string }[];
   /** The profile shown now, when it was only guessed (an Everflow portal nobody claims). */
@@ -17,10 +19,10 @@ export interface PortalQuestionProps {
 }
 
 /**
- * "Which profile is this portal for?" in one line, with one button per profile: shown when the tab looks like an
+ * "Offer 14 — which profile is this portal for?", with one button per profile in a row under it: shown when the tab looks like an
  * offer page on a host no profile names. One click stores the host on that profile, so the next visit needs none.
  */
-export function PortalQuestion({ host, profiles, current, claim, onClaimed }: PortalQuestionProps) {
+export function PortalQuestion({ host, offerId, profiles, current, claim, onClaimed }: PortalQuestionProps) {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const pick = async (id: string) => {
@@ -33,8 +35,11 @@ export function PortalQuestion({ host, profiles, current, claim, onClaimed }: Po
   };
   return (
     <section class="portal-ask" aria-label={i18n.t('popup.portal.label')}>
-      <p class="portal-ask__line">
-        <span title={host}>{i18n.t('popup.portal.question')}</span>
+      <p class="portal-ask__question" title={host}>
+        {offerId ? i18n.t('popup.portal.questionOffer', [String(offerId)]) : i18n.t('popup.portal.question')}
+      </p>
+      {/* The answers in one row under the question, wrapping only when there are many. */}
+      <div class="portal-ask__choices">
         {profiles.map((p) => (
           <button
             key={p.id}
@@ -47,7 +52,7 @@ export function PortalQuestion({ host, profiles, current, claim, onClaimed }: Po
             {busy === p.id ? i18n.t('popup.portal.saving') : p.name}
           </button>
         ))}
-      </p>
+      </div>
       {error ? (
         <p class="action-error" role="alert">
           {error}

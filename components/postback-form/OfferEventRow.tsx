@@ -33,18 +33,26 @@ export function OfferEventRow({
   return (
     <div class="field-row">
       {offerField ??
-        (offers && (
-          <SelectField
-            id={`${id}-offer`}
-            label={i18n.t('form.offer.label')}
-            value={offerId ? String(offerId) : ''}
-            options={[
-              { value: '', label: i18n.t('form.offer.none') },
-              ...offers.map((o) => ({ value: String(o.id), label: `${o.name} (#${o.id})` })),
-            ]}
-            onChange={(v) => onChange({ offerId: v ? Number(v) : undefined, eventId: undefined })}
-            error={errors.offerId}
-          />
+        (offers && value.level === 'global' ? (
+          // A global postback fires on every offer: there is no offer to choose (as in the network form).
+          <fieldset class="field">
+            <legend>{i18n.t('form.offer.label')}</legend>
+            <p class="fixed-id">{i18n.t('form.offer.all')}</p>
+          </fieldset>
+        ) : (
+          offers && (
+            <SelectField
+              id={`${id}-offer`}
+              label={i18n.t('form.offer.label')}
+              value={offerId ? String(offerId) : ''}
+              options={[
+                { value: '', label: i18n.t('form.offer.none') },
+                ...offers.map((o) => ({ value: String(o.id), label: `${o.name} (#${o.id})` })),
+              ]}
+              onChange={(v) => onChange({ offerId: v ? Number(v) : undefined, eventId: undefined })}
+              error={errors.offerId}
+            />
+          )
         ))}
       {showEvents && (
         <EventPicker

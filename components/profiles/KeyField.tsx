@@ -10,6 +10,8 @@ export interface KeyFieldProps {
   maskedKey?: string;
   /** Replaces the usual hint (e.g. why the key must be typed again). */
   hint?: string;
+  /** The key type chosen in the form: each kind of key comes from its own place. */
+  role?: 'affiliate' | 'network';
   error?: string;
 }
 
@@ -17,7 +19,7 @@ export interface KeyFieldProps {
  * The API key: masked while typing, with a button to reveal what was typed. A stored key is never sent to the
  * page; editing shows only its masked form, and an empty field keeps it.
  */
-export function KeyField({ id, value, onInput, maskedKey, hint, error }: KeyFieldProps) {
+export function KeyField({ id, value, onInput, maskedKey, hint, role, error }: KeyFieldProps) {
   const [shown, setShown] = useState(false);
   // Preact types inputs by their `type`; both kinds take exactly the same attributes here.
   const type = (shown ? 'text' : 'password') as 'text';
@@ -26,7 +28,12 @@ export function KeyField({ id, value, onInput, maskedKey, hint, error }: KeyFiel
       id={id}
       label={i18n.t('profiles.form.key')}
       hint={
-        hint ?? (maskedKey ? i18n.t('profiles.form.keyKeep', [maskedKey]) : i18n.t('profiles.form.keyHint'))
+        hint ??
+        (maskedKey
+          ? i18n.t('profiles.form.keyKeep', [maskedKey])
+          : role === 'network'
+            ? i18n.t('profiles.form.keyHintNetwork')
+            : i18n.t('profiles.form.keyHint'))
       }
       error={error}
     >

@@ -63,6 +63,20 @@ export function ProfileCard({
         </dd>
         <dt>{i18n.t('profiles.card.region')}</dt>
         <dd>{regionText(p)}</dd>
+        <dt>{i18n.t('profiles.card.domains')}</dt>
+        <dd>
+          {p.portalDomains.length ? (
+            <ul class="inline-list">
+              {p.portalDomains.map((d) => (
+                <li key={d}>
+                  <code>{d}</code>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            i18n.t('profiles.card.noDomains')
+          )}
+        </dd>
         <dt>{i18n.t('profiles.card.checked')}</dt>
         <dd>{p.account ? formatTime(p.account.checkedAt) : i18n.t('profiles.card.never')}</dd>
       </dl>

@@ -27,6 +27,8 @@ export interface ProfileFormProps {
   drafts: DraftStore;
   onSaved: (profile: ProfileView) => void;
   onCancel: () => void;
+  /** A save starts: the screen drops banners of earlier actions. */
+  onStart?: () => void;
 }
 
 type Status =
@@ -43,7 +45,15 @@ const FIELDS = ['name', 'apiKey', 'role', 'region', 'customBaseUrl', 'portalDoma
  * the profile to the background, which checks the key with Everflow before storing anything. A failure shows
  * the background's specific reason next to the field it is about and keeps everything typed.
  */
-export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCancel }: ProfileFormProps) {
+export function ProfileForm({
+  editing,
+  save,
+  permissions,
+  drafts,
+  onSaved,
+  onCancel,
+  onStart,
+}: ProfileFormProps) {
   const id = useId();
   const initial = editing ? profileToValue(editing) : emptyProfile();
   const [value, setValue] = useState<ProfileFormValue>(initial);
@@ -89,6 +99,7 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
 
   const submit = (v: ProfileFormValue) => {
     if (status.kind === 'saving' || status.kind === 'asking') return;
+    onStart?.();
     if (!v.name.trim()) return fail(i18n.t('profiles.form.nameRequired'), 'name');
     if (keyNeeded && !apiKey.trim()) {
       return fail(i18n.t(editing ? 'profiles.form.keyHostChanged' : 'profiles.form.keyRequired'), 'apiKey');
@@ -195,6 +206,7 @@ export function ProfileForm({ editing, save, permissions, drafts, onSaved, onCan
         value={apiKey}
         onInput={setApiKey}
         maskedKey={editing?.hasKey && !keyNeeded ? editing.maskedKey : undefined}
+        role={value.role}
         {...(editing && keyNeeded && err('apiKey') !== i18n.t('profiles.form.keyHostChanged')
           ? { hint: i18n.t('profiles.form.keyHostChanged') }
           : {})}

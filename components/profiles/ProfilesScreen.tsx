@@ -46,6 +46,8 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [notice, setNotice] = useState<NoticeState>();
   const [busy, setBusy] = useState<string>();
+  /** What the running action does, said at once (a key check may take up to the request deadline). */
+  const [progress, setProgress] = useState<string>();
   const [removing, setRemoving] = useState<ProfileView>();
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -57,19 +59,28 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
     void refresh();
   }, [refresh]);
 
-  const run = async (id: string, action: () => Promise<NoticeState>) => {
+  // A banner belongs to the action that made it: a new action clears it before it starts.
+  const run = async (id: string, action: () => Promise<NoticeState>, doing?: string) => {
     setBusy(id);
-    setNotice(await action());
+    setNotice(undefined);
+    setProgress(doing);
+    const outcome = await action();
+    setProgress(undefined);
+    setNotice(outcome);
     await refresh();
     setBusy(undefined);
   };
   const check = (p: ProfileView) =>
-    run(p.id, async () => {
-      const r = await api.check(p.id);
-      return r.ok
-        ? { kind: 'ok', text: i18n.t('profiles.checked', [r.value.name, accountLine(r.value)]) }
-        : { kind: 'error', text: i18n.t('profiles.checkFailed', [p.name, r.error.message]) };
-    });
+    run(
+      p.id,
+      async () => {
+        const r = await api.check(p.id);
+        return r.ok
+          ? { kind: 'ok', text: i18n.t('profiles.checked', [r.value.name, accountLine(r.value)]) }
+          : { kind: 'error', text: i18n.t('profiles.checkFailed', [p.name, r.error.message]) };
+      },
+      i18n.t('profiles.checking', [p.name]),
+    );
   const makeDefault = (p: ProfileView) =>
     run(p.id, async () => {
       const r = await api.setDefault(p.id);
@@ -90,11 +101,21 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
     return <LoadState load={load} onRetry={() => void refresh()} />;
   const profiles = load.profiles;
   const editing = item && item !== 'new' ? profiles.find((p) => p.id === item) : undefined;
+  // A banner belongs to the action that made it: opening the form for another profile drops it.
+  const open = (next: string) => {
+    setNotice(undefined);
+    navigate(next);
+  };
   const formOpen = item === 'new' || editing !== undefined || profiles.length === 0;
   return (
     <div class="screen">
       <p class="intro">{i18n.t('profiles.intro')}</p>
       <Notice state={notice} />
+      {progress && (
+        <p class="status" role="status">
+          {progress}
+        </p>
+      )}
       {formOpen ? (
         <ProfileForm
           key={editing?.id ?? 'new'}
@@ -102,6 +123,7 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
           save={api.save}
           permissions={permissions}
           drafts={drafts}
+          onStart={() => setNotice(undefined)}
           onSaved={(saved) => {
             setNotice({
               kind: 'ok',
@@ -115,12 +137,7 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
         />
       ) : (
         <div class="toolbar">
-          <button
-            type="button"
-            class="button button--primary"
-            ref={addButton}
-            onClick={() => navigate('new')}
-          >
+          <button type="button" class="button button--primary" ref={addButton} onClick={() => open('new')}>
             {i18n.t('profiles.add')}
           </button>
         </div>
@@ -132,10 +149,13 @@ export function ProfilesScreen({ api, permissions, drafts, item, navigate }: Pro
               key={p.id}
               profile={p}
               busy={busy === p.id}
-              onEdit={() => navigate(p.id)}
+              onEdit={() => open(p.id)}
               onCheck={() => void check(p)}
               onMakeDefault={() => void makeDefault(p)}
-              onRemove={() => setRemoving(p)}
+              onRemove={() => {
+                setNotice(undefined);
+                setRemoving(p);
+              }}
             />
           ))}
         </ul>

@@ -46,6 +46,8 @@ export function LibraryTransfer({ templates, api, download, now, onDone }: Libra
         kind: 'error',
         text: i18n.t('templates.import.refused', [file.name, fileProblemText(read.problem)]),
       });
+    // The preview is a new action: an earlier banner ("Exported 1 template") does not belong above it.
+    onDone(undefined);
     setPending({ fileName: file.name, preview: previewImport(read.entries, templates) });
   };
   // One message, all or nothing: what the preview showed is written, or nothing is (issue 13, defect 7).

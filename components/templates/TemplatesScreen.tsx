@@ -61,6 +61,11 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
     return <LoadState load={load} onRetry={() => void refresh()} />;
   const templates = load.templates;
   const editing = item && item !== 'new' ? templates.find((t) => t.id === item) : undefined;
+  // A banner belongs to the action that made it: opening an editor or a dialog, or starting a change, drops it.
+  const open = (next: string) => {
+    setNotice(undefined);
+    navigate(next);
+  };
 
   const startFromPreset = async (p: TrackerPreset, choice: PresetChoice) => {
     // A preset starts afresh: an older unsaved "new template" draft must not replace it.
@@ -78,6 +83,7 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
     navigate('new');
   };
   const duplicate = async (t: Template) => {
+    setNotice(undefined);
     setBusy(t.id);
     const r = await api.duplicate(t.id);
     setBusy(undefined);
@@ -90,6 +96,7 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
   };
   const makeDefault = async (t: Template) => {
     if (!api.setDefault) return;
+    setNotice(undefined);
     setBusy(t.id);
     const r = await api.setDefault(t.id);
     setBusy(undefined);
@@ -140,7 +147,7 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
       ) : (
         <>
           <div class="toolbar">
-            <button type="button" class="button button--primary" onClick={() => navigate('new')}>
+            <button type="button" class="button button--primary" onClick={() => open('new')}>
               {i18n.t('templates.new')}
             </button>
             <LibraryTransfer
@@ -154,16 +161,24 @@ export function TemplatesScreen(props: TemplatesScreenProps) {
               }}
             />
           </div>
-          <PresetGallery onPick={setPreset} />
+          <PresetGallery
+            onPick={(p) => {
+              setNotice(undefined);
+              setPreset(p);
+            }}
+          />
         </>
       )}
       <h3 class="section-heading">{i18n.t('templates.yours')}</h3>
       <TemplateList
         templates={templates}
         busyId={busy}
-        onEdit={(t) => navigate(t.id)}
+        onEdit={(t) => open(t.id)}
         onDuplicate={(t) => void duplicate(t)}
-        onDelete={setDeleting}
+        onDelete={(t) => {
+          setNotice(undefined);
+          setDeleting(t);
+        }}
         defaultId={defaultId}
         onMakeDefault={api.setDefault ? (t) => void makeDefault(t) : undefined}
       />

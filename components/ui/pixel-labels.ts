@@ -22,20 +22,16 @@ const LEVEL = {
   specific: 'badge.level.specific',
   global_offer: 'badge.level.globalOffer',
 } as const satisfies Record<PixelLevel, string>;
-const LEVEL_SHORT = {
-  global: 'badge.levelShort.global',
-  specific: 'badge.levelShort.specific',
-  global_offer: 'badge.levelShort.globalOffer',
-} as const satisfies Record<PixelLevel, string>;
 
 /** "S2S", "HTML", "Meta", … */
 export const deliveryBadge = (m: DeliveryMethod): string => i18n.t(DELIVERY[m]);
 /** "Conversion", "Event", "CPC" */
 export const typeBadge = (t: PixelType): string => i18n.t(TYPE[t]);
-/** "All offers" (global), "One offer" (specific), "All partners" (global_offer): true on both API sides. */
+/**
+ * "All offers" (global), "One offer" (specific), "All partners" (global_offer): true on both API sides, and the
+ * one level vocabulary of the popup rows and the console rows alike.
+ */
 export const levelBadge = (l: PixelLevel): string => i18n.t(LEVEL[l]);
-/** The short level name on a console row: "Global", "Specific", "Global offer". */
-export const levelShort = (l: PixelLevel): string => i18n.t(LEVEL_SHORT[l]);
 
 /** Who a partner postback fires for: the partner's name, or every partner. */
 export function partnerOf(p: PixelView): string {

@@ -13,7 +13,7 @@ import type { CallOptions } from './transport';
 /** Options of `detectRealm`: the client options that matter for two or three requests. */
 export type DetectRealmOptions = Pick<
   EverflowClientOptions,
-  'baseUrl' | 'apiKey' | 'fetch' | 'timeoutMs' | 'sleep'
+  'baseUrl' | 'apiKey' | 'fetch' | 'timeoutMs' | 'sleep' | 'deadlineMs'
 > &
   CallOptions;
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { demoProfileInput } from './demo-inputs';
 import { expect, test } from './fixtures';
 import {
   AFFILIATE_KEY as KEY,
@@ -43,6 +44,15 @@ test('a white-label portal: one click says which profile it is for, then the off
 }) => {
   const portal = await startPortal(serve);
   await setUpFromOptions(context, extensionId, sandbox.baseUrl);
+  // A second profile, so the question has two answers to lay out.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const second = await callFromPage<{ ok: boolean }>(options, 'profiles.save', {
+    ...demoProfileInput(sandbox.baseUrl, []),
+    name: 'Second affiliate account',
+  });
+  expect(second.ok).toBe(true);
+  await options.close();
   const offerId = (await serverPixels(sandbox.baseUrl)).find(
     (p) => p.pixel_level === 'specific',
   )!.network_offer_id;
@@ -50,7 +60,15 @@ test('a white-label portal: one click says which profile it is for, then the off
   const url = portal.urlFor(WHITE_LABEL, `/affiliate/#/offers/${offerId}`);
   const { popup } = await openPopupFor(context, worker, extensionId, url);
   const ask = popup.getByRole('region', { name: 'Which profile this portal belongs to' });
-  await expect(ask).toContainText('Which profile is this portal for?');
+  await expect(ask).toContainText(`Offer ${offerId} — which profile is this portal for?`);
+  // Walk defect 5: the question is the whole answer until it is answered, and its buttons sit in one row.
+  await expect(popup.getByText('No offer on this page')).toHaveCount(0);
+  await expect(popup.getByRole('switch')).toHaveCount(0);
+  const tops = await ask
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(1);
+  expect(new Set(tops).size).toBe(1);
   expect(await seriousViolations(popup)).toEqual([]);
   await popup.screenshot({ path: test.info().outputPath('popup-portal-question.png') });
   if (process.env.UPDATE_SCREENSHOTS === '1')
@@ -69,7 +87,7 @@ test('a white-label portal: one click says which profile it is for, then the off
   expect(profiles.value[0]!.portalDomains).toContain(WHITE_LABEL);
   await popup.reload();
   await expect(popup.locator('.offer__name')).toHaveAttribute('data-offer-id', String(offerId));
-  await expect(popup.getByText('Which profile is this portal for?')).toHaveCount(0);
+  await expect(popup.getByText(/which profile is this portal for\?/)).toHaveCount(0);
 });
 
 test('the first postback from a fresh profile with no template, in five clicks or fewer', async ({

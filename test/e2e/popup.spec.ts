@@ -57,7 +57,7 @@ test('one click toggles a postback; the PUT changes the status and nothing else'
   const { pixel_status: _c, time_saved: _d, ...restAfter } = after;
   expect(restAfter).toEqual(restBefore);
   await expect(popup.locator(`[data-pixel-id="${target.network_pixel_id}"] .badge--inactive`)).toHaveText(
-    'inactive',
+    'Inactive',
   );
 });
 

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { INTEGRATION_VOCABULARY } from '../../../lib/postback/integration-vocabulary';
 import { type IntegrationFieldsProps, NumberInput, TextInput } from './fields';
 import { KeyValueRows } from './KeyValueRows';
+import { SecretField } from './SecretField';
 
 /** What differs between the Meta and Snapchat objects: the legend and two keys. */
 export interface ConversionsApiShape {
@@ -55,6 +56,10 @@ export function ConversionsApiFields({
         />
       </div>
       <TextInput {...props} field="event_source_url" label={i18n.t('network.integration.eventSourceUrl')} />
+      {shape.platform === 'facebook' && (
+        // Meta's Conversions API token: shown as set or not set, replaceable, never its value.
+        <SecretField {...props} field="access_token" label={i18n.t('network.integration.accessToken')} />
+      )}
       <KeyValueRows
         {...props}
         field="user_data"

@@ -1,4 +1,5 @@
 import type { RenderIntegration } from '../../postback-form/render-integration';
+import { AffiliateFacebookFields } from './AffiliateFacebookFields';
 import { FacebookFields } from './FacebookFields';
 import { integrationNotes } from './notes';
 import { RumbleFields } from './RumbleFields';
@@ -19,5 +20,17 @@ export function networkIntegrationRenderer(idPrefix: string): RenderIntegration 
     if (method === 'snapchat') return <SnapchatFields {...props} />;
     if (method === 'rumble') return <RumbleFields {...props} />;
     return null;
+  };
+}
+
+/**
+ * The shared form's `renderIntegration` for the affiliate side: the affiliate API's only integration method is
+ * Meta (`facebook`), with its own smaller object.
+ */
+export function affiliateIntegrationRenderer(idPrefix: string): RenderIntegration {
+  return (method, value, onChange, errors) => {
+    if (method !== 'facebook') return null;
+    const props = { idPrefix: `${idPrefix}-${method}`, value: value ?? {}, onChange, errors };
+    return <AffiliateFacebookFields {...props} />;
   };
 }

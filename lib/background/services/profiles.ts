@@ -4,6 +4,7 @@ import { resolveBaseUrl } from '../../everflow/regions';
 import type { AccountInfo as DetectedAccount } from '../../everflow/schemas/accounts';
 import type { AppError } from '../../model/errors';
 import type { ProfileInput, ProfileView } from '../../model/profile';
+import { DEFAULT_REQUEST_DEADLINE_MS } from '../../model/settings';
 import { normalizePortalDomain } from '../../portal/domain';
 import { hostMatchPattern } from '../../portal/host-pattern';
 import { err, ok, type Result } from '../../result';
@@ -15,8 +16,15 @@ import { commitProfiles } from './profile-commit';
 import { repairSettings } from './settings';
 
 export interface ProfileDeps {
-  /** `detectRealm` from lib/everflow, injected for tests. */
-  detect: (o: { baseUrl: string; apiKey: string }) => Promise<Result<DetectedAccount, EverflowError>>;
+  /**
+   * `detectRealm` from lib/everflow, injected for tests. `deadlineMs`: what is left of the user's end-to-end
+   * deadline, retries included.
+   */
+  detect: (o: {
+    baseUrl: string;
+    apiKey: string;
+    deadlineMs: number;
+  }) => Promise<Result<DetectedAccount, EverflowError>>;
   /** Whether the extension may reach this origin (`permissions.contains`). */
   hasOrigin: (originPattern: string) => Promise<boolean>;
   now: () => number;
@@ -119,14 +127,19 @@ async function checkKey(
       field: 'region',
     });
   }
-  const detected = await deps.detect({ baseUrl: base.value, apiKey });
+  // The user waits for this check (Save, Check key): the whole of it, the other region included, gets the
+  // user's request deadline, so a hung API fails with a message instead of spinning on retries.
+  const deadlineAt =
+    Date.now() + ((await settingsItem.getValue()).requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS);
+  const left = () => Math.max(0, deadlineAt - Date.now());
+  const detected = await deps.detect({ baseUrl: base.value, apiKey, deadlineMs: left() });
   if (!detected.ok) {
     // Only a key the user just typed is tried on the other region: a stored key stays with its own host.
     if (detected.error.kind === 'auth' && input.region !== 'custom' && typed) {
       const other = input.region === 'us' ? 'eu' : 'us';
       const otherBase = profileBaseUrl({ region: other });
       if (otherBase.ok && (await deps.hasOrigin(originPattern(otherBase.value)))) {
-        const there = await deps.detect({ baseUrl: otherBase.value, apiKey });
+        const there = await deps.detect({ baseUrl: otherBase.value, apiKey, deadlineMs: left() });
         if (there.ok) {
           return err({
             kind: 'region',

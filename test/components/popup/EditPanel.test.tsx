@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EditPanel } from '../../../components/popup/EditPanel';
 import { fromPixel } from '../../../components/popup/from-pixel';
-import { fakeApi, pixel } from './fake-api';
+import { deferred, fakeApi, pixel } from './fake-api';
 
 const formId = 'popup:edit:p:1';
 
@@ -114,5 +114,77 @@ describe('EditPanel tracker rules (issue 15.4)', () => {
     expect(container.querySelector('[data-rule="tracker.event_param_missing"]')?.textContent).toContain(
       'et=',
     );
+  });
+});
+
+describe('EditPanel: a Meta postback of an affiliate profile (walk defect 2)', () => {
+  afterEach(cleanup);
+
+  const meta = () => ({
+    ...pixel(1004),
+    level: 'global' as const,
+    offerId: 0,
+    deliveryMethod: 'facebook' as const,
+    postbackUrl: '',
+    integration: { pixel_id: '871234560012345', event_name: 'Lead', access_token: '••••al01' },
+  });
+
+  it('shows its delivery method with the Meta fields and the token masked, and "All offers" for a global one', async () => {
+    const api = fakeApi();
+    render(
+      <EditPanel
+        api={api}
+        profileId="p"
+        pixel={meta()}
+        offer={{ id: 11, name: 'Keto Burn', events: [] }}
+        onSaved={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    const method = (await screen.findByRole('combobox', { name: 'Delivery method' })) as HTMLSelectElement;
+    expect(method.value).toBe('facebook');
+    expect(method.selectedOptions[0]?.textContent).toBe('Meta (Facebook) pixel');
+    expect((screen.getByRole('textbox', { name: 'Pixel id' }) as HTMLInputElement).value).toBe(
+      '871234560012345',
+    );
+    expect((screen.getByRole('combobox', { name: 'Event name' }) as HTMLInputElement).value).toBe('Lead');
+    expect(screen.getByText('Set (••••al01)')).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Offer' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Offer' }).textContent).toContain('All offers');
+  });
+
+  it('saves the Meta settings as they are (the masked token goes back for the background to restore)', async () => {
+    const api = fakeApi();
+    vi.mocked(api.updatePixel).mockImplementation(async (_p, _id, draft) => ({
+      ok: true,
+      value: { ...meta(), ...draft } as never,
+    }));
+    render(<EditPanel api={api} profileId="p" pixel={meta()} onSaved={() => {}} onClose={() => {}} />);
+    fireEvent.input(await screen.findByRole('combobox', { name: 'Event name' }), {
+      target: { value: 'Purchase' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save postback' }));
+    await waitFor(() => expect(api.updatePixel).toHaveBeenCalled());
+    expect(vi.mocked(api.updatePixel).mock.calls[0]?.[2]).toMatchObject({
+      deliveryMethod: 'facebook',
+      level: 'global',
+      integration: { pixel_id: '871234560012345', event_name: 'Purchase', access_token: '••••al01' },
+    });
+  });
+});
+
+describe('EditPanel: Save says what it does (walk defect 3)', () => {
+  afterEach(cleanup);
+
+  it('shows "Saving…" on the button until the answer arrives', async () => {
+    const api = fakeApi();
+    const answer = deferred<Awaited<ReturnType<typeof api.updatePixel>>>();
+    vi.mocked(api.updatePixel).mockReturnValue(answer.promise);
+    render(<EditPanel api={api} profileId="p" pixel={pixel(1)} onSaved={() => {}} onClose={() => {}} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save postback' }));
+    const busy = await screen.findByRole('button', { name: 'Saving…' });
+    expect(busy.getAttribute('aria-busy')).toBe('true');
+    answer.resolve({ ok: false, error: { kind: 'timeout', message: 'Everflow did not answer in time.' } });
+    expect(await screen.findByRole('button', { name: 'Save postback' })).toBeTruthy();
   });
 });

@@ -205,3 +205,57 @@ describe('Popup', () => {
     await import('../../../components/popup/EditPanel');
   });
 });
+
+describe('Popup: a status line belongs to the action that made it (walk defect 4)', () => {
+  afterEach(cleanup);
+
+  it('"Saved postback #1." goes when a later switch starts (and fails)', async () => {
+    const api = fakeApi();
+    vi.mocked(api.updatePixel).mockImplementation(async (_p, id) => ok(pixel(id)));
+    vi.mocked(api.setStatus).mockResolvedValue(
+      err({ kind: 'timeout', message: 'Everflow did not answer in time.' }),
+    );
+    render(<Popup api={api} initial={await api.start()} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit postback 1' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save postback' }));
+    expect(await screen.findByText('Saved postback #1.')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('switch', { name: 'Postback 2' }));
+    await screen.findByText(/did not answer in time/);
+    expect(screen.queryByText('Saved postback #1.')).toBeNull();
+  });
+
+  it('"Saved postback #1." goes when a create starts (and fails)', async () => {
+    const api = fakeApi({
+      templates: [
+        {
+          id: 't',
+          name: 'Voluum S2S',
+          side: 'affiliate',
+          tracker: 'voluum',
+          deliveryMethod: 'postback',
+          pixelType: 'conversion',
+          level: 'specific',
+          postbackUrl: 'https://trk.example.com/postback?cid={sub1}&txid={transaction_id}',
+          htmlCode: '',
+          delayMs: 0,
+          notes: '',
+          description: '',
+          createdAt: 1,
+          updatedAt: 1,
+        },
+      ],
+      defaultTemplateIds: { p: 't' },
+    });
+    vi.mocked(api.updatePixel).mockImplementation(async (_p, id) => ok(pixel(id)));
+    vi.mocked(api.createPixel).mockResolvedValue(
+      err({ kind: 'server', message: 'Everflow had a server error (HTTP 500). Try again in a minute.' }),
+    );
+    render(<Popup api={api} initial={await api.start()} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit postback 1' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save postback' }));
+    expect(await screen.findByText('Saved postback #1.')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Create postback' }));
+    await screen.findByText(/server error/);
+    expect(screen.queryByText('Saved postback #1.')).toBeNull();
+  });
+});

@@ -35,9 +35,14 @@ describe('Popup on a portal no profile names', () => {
     );
     vi.mocked(api.getOffer).mockResolvedValue(ok({ id: 14, name: 'Summer Sale', events: [] }));
     render(<Popup api={api} />);
-    expect(await screen.findByText('Which profile is this portal for?')).toBeTruthy();
+    expect(await screen.findByText('Offer 14 — which profile is this portal for?')).toBeTruthy();
+    // Walk defect 5: the URL names the offer, so no "No offer on this page", and no list before the answer.
+    expect(screen.queryByText('No offer on this page')).toBeNull();
+    expect(screen.queryAllByRole('switch')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Zen' }));
-    await waitFor(() => expect(screen.queryByText('Which profile is this portal for?')).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByText('Offer 14 — which profile is this portal for?')).toBeNull(),
+    );
     expect(api.claimPortal).toHaveBeenCalledWith('partners.brand.test', 'q');
     expect(await screen.findByText('Summer Sale')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Profile' }) as HTMLSelectElement).value).toBe('q');
@@ -52,7 +57,7 @@ describe('Popup on a portal no profile names', () => {
     render(<Popup api={api} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Acme' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Could not reach Everflow.');
-    expect(screen.getByText('Which profile is this portal for?')).toBeTruthy();
+    expect(screen.getByText('Offer 14 — which profile is this portal for?')).toBeTruthy();
   });
 
   it('remembers a profile picked in the header for the portal host, not as the default profile', async () => {

@@ -287,3 +287,72 @@ describe('ProfilesScreen', () => {
     expect(text[2]).not.toContain('forgotten');
   });
 });
+
+describe('ProfilesScreen: a key check the user waits for (walk defect 1)', () => {
+  it('says at once that it checks, drops the earlier banner, and shows the failure', async () => {
+    const { api } = setup({ profiles: [profileView()] });
+    const checkButton = await screen.findByRole('button', { name: 'Check key Acme Network' });
+    fireEvent.click(checkButton);
+    expect(await screen.findByText(/The key of “Acme Network” works/)).toBeTruthy();
+    let answer: (r: Awaited<ReturnType<typeof api.check>>) => void = () => {};
+    vi.mocked(api.check).mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    fireEvent.click(checkButton);
+    expect(await screen.findByText('Checking the key of “Acme Network” with Everflow…')).toBeTruthy();
+    expect(screen.queryByText(/The key of “Acme Network” works/)).toBeNull();
+    answer(err({ kind: 'timeout', message: 'Everflow did not answer in time.' }));
+    expect(
+      await screen.findByText(
+        'The key of “Acme Network” did not pass the check: Everflow did not answer in time.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Checking the key of/)).toBeNull();
+  });
+
+  it('Save drops the banner of an earlier action when it starts', async () => {
+    const { api } = setup({ profiles: [profileView()] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check key Acme Network' }));
+    expect(await screen.findByText(/The key of “Acme Network” works/)).toBeTruthy();
+    vi.mocked(api.save).mockImplementationOnce(() => new Promise(() => {}));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Acme Network' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Checking the key with Everflow…')).toBeTruthy();
+    expect(screen.queryByText(/The key of “Acme Network” works/)).toBeNull();
+  });
+});
+
+describe('ProfilesScreen: a banner belongs to the action that made it (walk defect 4)', () => {
+  it('"Saved …" goes when Add profile opens the form for a second one', async () => {
+    setup();
+    await fill('Acme', 'demo-affiliate-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText(/Saved “Acme”/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
+    await screen.findByRole('heading', { name: 'Add a profile' });
+    expect(screen.queryByText(/Saved “Acme”/)).toBeNull();
+  });
+});
+
+describe('ProfilesScreen: the key hint and the card (walk defect 7)', () => {
+  it('says where each kind of key comes from', async () => {
+    setup();
+    const hint = () => {
+      const ids = screen.getByLabelText('API key').getAttribute('aria-describedby')?.split(' ') ?? [];
+      return document.getElementById(ids.find((x) => x.endsWith('-hint')) ?? '')?.textContent;
+    };
+    await screen.findByLabelText('Profile name');
+    expect(hint()).toContain('the network issues affiliate keys');
+    fireEvent.click(screen.getByLabelText('Network key'));
+    expect(hint()).not.toContain('affiliate keys');
+    expect(hint()).toContain('network API key');
+  });
+
+  it('lists the portal domains of a profile on its card', async () => {
+    setup({ profiles: [profileView({ portalDomains: ['partners.brand.test', 'acme.everflowclient.io'] })] });
+    const card = within(await screen.findByRole('list', { name: 'Your profiles' })).getAllByRole(
+      'listitem',
+    )[0]!;
+    expect(card.textContent).toContain('Portal domains');
+    expect(card.textContent).toContain('partners.brand.test');
+    expect(card.textContent).toContain('acme.everflowclient.io');
+  });
+});

@@ -263,3 +263,41 @@ describe('template import', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('TemplatesScreen: a banner belongs to the action that made it (walk defect 4)', () => {
+  it('"Exported 1 template" goes when an import preview opens, and a saved banner when an editor opens', async () => {
+    setup([template()]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export templates' }));
+    expect(await screen.findByText(/Exported 1 template/)).toBeTruthy();
+    const input = (await screen.findByLabelText('Import templates')) as HTMLInputElement;
+    const body = JSON.stringify({
+      format: 'postback-companion/templates',
+      version: 1,
+      exportedAt: '2026-11-22T10:00:00.000Z',
+      templates: [template({ id: 'x', name: 'Brand new' })],
+    });
+    fireEvent.change(input, { target: { files: [new File([body], 'templates.json')] } });
+    await screen.findByRole('dialog', { name: 'Import templates' });
+    expect(screen.queryByText(/Exported 1 template/)).toBeNull();
+  });
+
+  it('"Duplicated as …" goes when New template opens', async () => {
+    setup([template()]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Duplicate Voluum main' }));
+    expect(await screen.findByText('Duplicated as “Voluum main (copy)”.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New template' }));
+    await screen.findByLabelText('Postback URL');
+    expect(screen.queryByText('Duplicated as “Voluum main (copy)”.')).toBeNull();
+  });
+});
+
+describe('preset dialog wording (walk defect 8)', () => {
+  it('says the tracking-link instruction once, and shows no research notes', async () => {
+    setup();
+    fireEvent.click(await screen.findByRole('button', { name: /^Voluum/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Set up the Voluum preset' });
+    const text = dialog.textContent ?? '';
+    expect(text.split('sub1={clickid}')).toHaveLength(2);
+    expect(text).not.toContain('seen in real postbacks');
+  });
+});

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { settingsItem } from '../../../lib/storage/items';
 import { createSandboxControl } from '../../../sandbox/control';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 import { ORIGIN, RUNTIME_ID, send, startBackground } from './harness';
@@ -113,6 +114,36 @@ describe('background services', () => {
     });
     expect(r).toMatchObject({ ok: false, error: { kind: 'permission', field: 'region' } });
   });
+
+  it("a hung API fails Save and Check key with a timeout within the user's deadline (walk defect 1)", async () => {
+    const id = await addProfile();
+    await settingsItem.setValue({
+      defaultTemplateIds: {},
+      forgetKeysOnClose: false,
+      requestDeadlineMs: 3000,
+    });
+    await control().inject({ kind: 'hang' });
+    const timed = async (run: () => Promise<R>) => {
+      const start = Date.now();
+      const r = await run();
+      return { r, ms: Date.now() - start };
+    };
+    const check = await timed(() => send<R>('profiles.check', { id }));
+    expect(check.r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(check.ms).toBeLessThan(3600);
+    const save = await timed(() =>
+      send<R>('profiles.save', {
+        name: 'Second',
+        role: 'affiliate',
+        region: 'custom',
+        customBaseUrl: sandbox.baseUrl,
+        portalDomains: [],
+        apiKey: 'demo-affiliate-key',
+      }),
+    );
+    expect(save.r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(save.ms).toBeLessThan(3600);
+  }, 12_000);
 
   it('warns before creating an identical postback, and creates it when confirmed', async () => {
     const id = await addProfile();

@@ -94,3 +94,13 @@ describe('tracker presets data', () => {
     }
   });
 });
+
+describe('tracker preset notes are written for users (walk defect 8)', () => {
+  it('carry no notes about where the research came from', () => {
+    for (const p of presetData as { id: string; notes: string }[]) {
+      expect(p.notes, p.id).not.toMatch(
+        /seen in real|stored (docs|page|article)|general knowledge|the user's/i,
+      );
+    }
+  });
+});

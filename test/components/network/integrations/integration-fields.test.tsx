@@ -120,3 +120,25 @@ describe('Meta sub-form: checker notes by field and row (issue 15.4)', () => {
     );
   });
 });
+
+describe('Meta sub-form: the access token (walk defect 8)', () => {
+  it('shows a stored token as set, masked, never its value; Replace takes a new one and Keep goes back', async () => {
+    const { seen } = setup('facebook', { pixel_id: '1234567890123456', access_token: '••••al01' });
+    expect(screen.getByText(/Access token:/).parentElement?.textContent).toContain('Set (••••al01)');
+    fireEvent.click(screen.getByRole('button', { name: 'Replace Access token' }));
+    const input = screen.getByLabelText('Access token') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    expect(input.value).toBe('');
+    fireEvent.input(input, { target: { value: 'EAAGnewtoken' } });
+    await waitFor(() => expect(seen().access_token).toBe('EAAGnewtoken'));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the stored token' }));
+    await waitFor(() => expect(seen().access_token).toBe('••••al01'));
+  });
+
+  it('says "Not set" when there is none and takes one typed', async () => {
+    const { seen } = setup('facebook', { pixel_id: '1' });
+    expect(document.body.textContent).toContain('Not set.');
+    fireEvent.input(screen.getByLabelText('Access token'), { target: { value: 'EAAGtyped' } });
+    await waitFor(() => expect(seen().access_token).toBe('EAAGtyped'));
+  });
+});

@@ -175,7 +175,11 @@ describe('profiles service: a stored key stays with its host', () => {
     expect(await saveProfile({ ...input('renamed'), id }, d)).toMatchObject({ ok: true });
     // A new host with the key typed again: checked there.
     expect(await saveProfile({ ...input('a', 'key-eu'), region: 'eu', id }, d)).toMatchObject({ ok: true });
-    expect(detect).toHaveBeenLastCalledWith({ baseUrl: 'https://api-eu.eflow.team/v1', apiKey: 'key-eu' });
+    expect(detect).toHaveBeenLastCalledWith({
+      baseUrl: 'https://api-eu.eflow.team/v1',
+      apiKey: 'key-eu',
+      deadlineMs: expect.any(Number),
+    });
   });
   it('a re-check of a stored key refused by its host does not try the key on the other region', async () => {
     const saved = await saveProfile(input('a', 'key-a'), deps());
