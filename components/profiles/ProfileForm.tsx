@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { AppError } from '../../lib/model/errors';
 import type { ProfileInput, ProfileView } from '../../lib/model/profile';
 import type { Result } from '../../lib/result';
-import { DraftNotice } from '../drafts/DraftNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { FieldError } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
@@ -149,18 +149,15 @@ export function ProfileForm({
   const boxError = status.kind === 'error' && !onScreen(status.field) ? status.message : undefined;
   const realmError = status.kind === 'error' && status.errorKind === 'realm';
   return (
-    <form ref={formRef} class="card form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>
-        {editing ? i18n.t('profiles.form.editTitle', [editing.name]) : i18n.t('profiles.form.addTitle')}
-      </h3>
-      <DraftNotice
-        restoredAt={draft.restoredAt}
-        error={draft.error}
-        onDiscard={() => {
-          setValue(initial);
-          void draft.clear(initial);
-        }}
-      />
+    <DraftForm
+      id={id}
+      title={editing ? i18n.t('profiles.form.editTitle', [editing.name]) : i18n.t('profiles.form.addTitle')}
+      formRef={formRef}
+      onSubmit={onSubmit}
+      draft={draft}
+      initial={initial}
+      setValue={setValue}
+    >
       <div class="field">
         <label for={`${id}-name`}>{i18n.t('profiles.form.name')}</label>
         <input
@@ -292,7 +289,7 @@ export function ProfileForm({
           onCancel();
         }}
       />
-    </form>
+    </DraftForm>
   );
 }
 

@@ -4,7 +4,7 @@ import type { AppError } from '../../lib/model/errors';
 import type { Template, TemplateInput } from '../../lib/model/template';
 import { TRACKER_PRESETS } from '../../lib/postback/trackers';
 import type { Result } from '../../lib/result';
-import { DraftNotice } from '../drafts/DraftNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { type DraftStore, useDraft } from '../drafts/use-draft';
 import { type FormField, normalise } from '../postback-form/model';
 import { PostbackForm } from '../postback-form/PostbackForm';
@@ -99,18 +99,17 @@ export function TemplateEditor({
 
   const { name: nameError, ...formErrors } = errors;
   return (
-    <form ref={formRef} class="card form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>
-        {editing ? i18n.t('templates.editor.editTitle', [editing.name]) : i18n.t('templates.editor.newTitle')}
-      </h3>
-      <DraftNotice
-        restoredAt={draft.restoredAt}
-        error={draft.error}
-        onDiscard={() => {
-          setValue(initial);
-          void draft.clear(initial);
-        }}
-      />
+    <DraftForm
+      id={id}
+      title={
+        editing ? i18n.t('templates.editor.editTitle', [editing.name]) : i18n.t('templates.editor.newTitle')
+      }
+      formRef={formRef}
+      onSubmit={onSubmit}
+      draft={draft}
+      initial={initial}
+      setValue={setValue}
+    >
       <div class="field">
         <label for={`${id}-name`}>{i18n.t('templates.editor.name')}</label>
         <input
@@ -178,6 +177,6 @@ export function TemplateEditor({
           onCancel();
         }}
       />
-    </form>
+    </DraftForm>
   );
 }
