@@ -23,7 +23,7 @@ export function ActionError({ error, portalOrigin, draftKept, apiHost, onRetry }
   return (
     <div class="action-error" role="alert" data-kind={error.kind}>
       <p>{error.message}</p>
-      {error.kind === 'offline' || error.kind === 'timeout' ? (
+      {(error.kind === 'offline' || error.kind === 'timeout') && !error.unsent ? (
         <p class="muted">
           {reachAdvice(apiHost)}
           {draftKept ? i18n.t('popup.error.draftKept') : ''}

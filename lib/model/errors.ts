@@ -13,4 +13,6 @@ export interface AppError {
    * "Check again" (`pixels.findCreated`) sends back so an older identical one is not taken for the new one.
    */
   knownIds?: number[];
+  /** Provably not sent (no slot in the rate limit, or too little time left): the reach advice does not fit. */
+  unsent?: boolean;
 }
