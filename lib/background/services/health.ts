@@ -104,15 +104,39 @@ export function sweepDeps(deps: PixelDeps, mode: SweepMode = 'background'): Swee
 }
 
 /**
+ * How long "Check now" waits for a check before it answers that the check goes on in the background: a little
+ * over the time a hung profile takes to be reported, so that report is seen.
+ */
+export const CHECK_NOW_WAIT_MS = CHECK_NOW_NO_ANSWER_MS + 2_000;
+
+/**
  * Run the check at once (or join the one under way), then answer like `healthList`. `mode` says who asked: the
- * user's "Check now" (default) or the alarm.
+ * user's "Check now" (default) or the alarm. The user's call waits at most `waitMs`: joining an alarm's sweep of
+ * many profiles (no end-to-end deadline) must not leave "Checking…" on screen for minutes.
  */
 export async function healthCheckNow(
   deps: PixelDeps,
   onFlagged?: (count: number) => Promise<void>,
   mode: SweepMode = 'interactive',
+  waitMs = CHECK_NOW_WAIT_MS,
 ): Promise<Result<HealthReply, AppError>> {
-  await sweepOnce(sweepDeps(deps, mode), onFlagged);
+  const sweep = sweepOnce(sweepDeps(deps, mode), onFlagged);
+  if (mode === 'background') {
+    await sweep;
+    return healthList();
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outOfTime = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), waitMs);
+  });
+  const first = await Promise.race([sweep.then(() => 'done' as const), outOfTime]);
+  clearTimeout(timer);
+  if (first === 'late') {
+    return err({
+      kind: 'timeout',
+      message: `The check is still running in the background (it has taken over ${Math.round(waitMs / 1000)} s). Its results show here when it ends: press Check now again in a moment.`,
+    });
+  }
   return healthList();
 }
 

@@ -2,7 +2,11 @@
 // The health watch end to end in node: the real handlers and services against the sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHECK_NOW_NO_ANSWER_MS, sweepDeps } from '../../../../lib/background/services/health';
+import {
+  CHECK_NOW_NO_ANSWER_MS,
+  healthCheckNow,
+  sweepDeps,
+} from '../../../../lib/background/services/health';
 import type { HealthReply } from '../../../../lib/model/health';
 import type { PixelView } from '../../../../lib/model/pixel';
 import { createSandboxControl } from '../../../../sandbox/control';
@@ -212,4 +216,20 @@ describe('health watch', () => {
     expect(r.errors).toEqual([]);
     expect(r.lastCheckAt).toBeTypeOf('number');
   }, 20_000);
+  it('"Check now" that joins a longer check answers within its wait, says the check goes on, and the check still ends', async () => {
+    await addProfile('demo-affiliate-key', 'affiliate');
+    const slow = async () => {
+      await new Promise((r) => setTimeout(r, 800));
+      return { ok: false as const, error: { kind: 'not_found', message: 'gone' } };
+    };
+    const deps = { clientFor: slow as never, now: Date.now };
+    const alarm = healthCheckNow(deps, undefined, 'background');
+    const started = Date.now();
+    const r = await healthCheckNow(deps, undefined, 'interactive', 100);
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(r.ok === false && r.error.message).toMatch(/still running in the background/);
+    expect((await alarm).ok).toBe(true);
+    const after = await healthCheckNow(deps, undefined, 'interactive', 5_000);
+    expect(after.ok).toBe(true);
+  });
 });
