@@ -3,7 +3,9 @@ import type { OptionsServices } from '../../components/options/OptionsPage';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
 import { ok } from '../../lib/result';
+import { draftStore } from '../popup/drafts';
 import { healthAdapters } from '../popup/health';
+import { jobsAdapters } from './jobs-services';
 
 /** Send one message of the background's table (typed by it; the import is types only). */
 export const call = makeCall<Protocol>();
@@ -38,11 +40,7 @@ export function optionsServices(): OptionsServices {
       // Called synchronously from the click that turns notifications on.
       requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
     },
-    drafts: {
-      get: (formId) => call('drafts.get', { formId }),
-      save: (formId, value) => call('drafts.save', { formId, value }),
-      clear: (formId) => call('drafts.clear', { formId }),
-    },
+    drafts: draftStore,
     partnerPostbacks: {
       profiles: () => call('profiles.list', undefined),
       templates: () => call('templates.list', undefined),
@@ -59,37 +57,7 @@ export function optionsServices(): OptionsServices {
       offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
       partners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
     },
-    bulk: {
-      profiles: () => call('profiles.list', undefined),
-      templates: () => call('templates.list', undefined),
-      offers: async (profileId, search) => {
-        // Every offer, page by page (500 a page, the message's largest).
-        const first = await call('offers.list', { profileId, search, page: 1, pageSize: 500 });
-        if (!first.ok) return first;
-        const items = [...first.value.items];
-        for (let page = 2; items.length < first.value.total && page <= 20; page++) {
-          const next = await call('offers.list', { profileId, search, page, pageSize: 500 });
-          if (!next.ok || !next.value.items.length) break;
-          items.push(...next.value.items);
-        }
-        return { ok: true, value: { ...first.value, items } };
-      },
-      offer: (profileId, offerId) => call('offers.get', { profileId, offerId }),
-      previewApply: (input) => call('jobs.previewApply', input),
-      startApply: (input) => call('jobs.startApply', input),
-      jobs: () => call('jobs.list', undefined),
-      control: (id, action) => call('jobs.control', { id, action }),
-      undoJob: (jobId) => call('jobs.undo', { jobId }),
-      find: (text, refresh) => call('pixels.findAll', { text, refresh }),
-      previewReplace: (input) => call('jobs.previewReplace', input),
-      startReplace: (input) => call('jobs.startReplace', input),
-      startToggle: (status, targets) => call('jobs.startToggle', { status, targets }),
-    },
-    history: {
-      list: (filter) => call('history.list', filter),
-      undo: (entryId, confirm) => call('history.undo', { entryId, confirm }),
-      undoJob: (jobId) => call('jobs.undo', { jobId }),
-    },
+    ...jobsAdapters,
     ...healthAdapters,
     permissions: {
       contains: (origins) => browser.permissions.contains({ origins }),

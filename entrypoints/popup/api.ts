@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PopupApi } from '../../components/popup/popup-api';
 import type { Protocol } from '../../lib/background/message-table';
 import { makeCall } from '../../lib/messaging/call';
+import { draftStore } from './drafts';
 import { healthAdapters } from './health';
 import { cachedPixels, fetchStart, watchPixels } from './start';
 
@@ -27,11 +28,7 @@ export const popupApi: PopupApi = {
   deletePixel: (profileId, pixelId) => call('pixels.delete', { profileId, pixelId }),
   undoLatest: (profileId, pixelId, confirm) => call('history.undoLatest', { profileId, pixelId, confirm }),
   searchPartners: (profileId, search) => call('partners.list', { profileId, search, pageSize: 20 }),
-  drafts: {
-    get: (formId) => call('drafts.get', { formId }),
-    save: (formId, value) => call('drafts.save', { formId, value }),
-    clear: (formId) => call('drafts.clear', { formId }),
-  },
+  drafts: draftStore,
   saveTemplate: (template) => call('templates.save', template),
   setDefaultTemplate: (profileId, templateId) => call('templates.setDefault', { profileId, templateId }),
   pickProfile: async (host, profileId) => void (await call('portal.pickProfile', { host, profileId })),
