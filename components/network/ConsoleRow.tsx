@@ -30,6 +30,11 @@ export interface ConsoleRowProps {
 /**
  * One partner postback: the on/off switch, id, type, method, level, the partner and offer names (from the
  * API's relationship), the description, what it fires (URL, HTML code as text, or integration), Edit, Delete.
+ *
+ * Why not the popup's PostbackRow: the console row is a wide table-like line for a network (partner and offer
+ * columns, Delete, integration summaries) while the popup row is a 400 px card for one offer (expandable URL,
+ * test-fire, undo toasts). Both take their words and badges from components/ui/pixel-labels.ts, so the
+ * vocabulary stays one; only the layout and the actions differ.
  */
 export function ConsoleRow({
   pixel,
