@@ -17,6 +17,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'demo' });
   control = createSandboxControl(sandbox.origin);
   firefox = await launchFirefox();
+  const page = await firefox.openExtensionPage('options.html');
+  await call(page, 'profiles.save', demoProfileInput(sandbox.baseUrl, ['127.0.0.1']));
+  await page.close();
 });
 
 afterAll(async () => {
@@ -46,7 +49,6 @@ async function waitForBadge(page: Page, text: string): Promise<void> {
 describe('health watch in Firefox', () => {
   it('flags a postback switched off outside the extension after "Check now"; "Switch back on" clears it', async () => {
     const options = await firefox.openExtensionPage('options.html#health');
-    await call(options, 'profiles.save', demoProfileInput(sandbox.baseUrl, ['127.0.0.1']));
     await clickButton(options, 'Check now');
     await waitForText(options, 'Last checked');
     await waitForText(options, 'No postback was switched off outside the extension.');
@@ -62,11 +64,67 @@ describe('health watch in Firefox', () => {
     await waitForText(options, `#${target.network_offer_id}`, item);
     await waitForText(options, 'Switched off outside the extension (1)', 'h1, h2, h3, h4');
     await waitForBadge(options, '1');
+    // The popup shows it on top too.
+    const popup = await firefox.openExtensionPage('popup.html', { width: 400, height: 600 });
+    await waitForText(popup, 'Needs attention (1)', 'h1, h2, h3, h4');
+    await popup.close();
 
     await clickButton(options, `Switch back on: postback ${target.network_pixel_id}`);
     await options.waitForFunction((s: string) => !document.querySelector(s), { timeout: 30_000 }, item);
     await waitForBadge(options, '');
     expect((await control.pixel(target.network_pixel_id)).pixel_status).toBe('active');
+    await options.close();
+  });
+
+  it('does not flag a toggle made through the extension', async () => {
+    const options = await firefox.openExtensionPage('options.html#health');
+    await clickButton(options, 'Check now');
+    await waitForText(options, 'Last checked');
+    const target = (await serverPixels(sandbox.baseUrl)).find((p) => p.pixel_status === 'active')!;
+
+    const popup = await firefox.openExtensionPage('popup.html', { width: 400, height: 600 });
+    const toggle = await popup.waitForSelector(
+      `[role="switch"][aria-label="Postback ${target.network_pixel_id}"]`,
+      { timeout: 30_000 },
+    );
+    await toggle!.click();
+    await popup.waitForFunction(
+      (id: number) => {
+        const s = document.querySelector<HTMLButtonElement>(`[role="switch"][aria-label="Postback ${id}"]`);
+        return s?.getAttribute('aria-checked') === 'false' && !s.disabled;
+      },
+      { timeout: 30_000 },
+      target.network_pixel_id,
+    );
+    expect((await control.pixel(target.network_pixel_id)).pixel_status).toBe('inactive');
+    await popup.close();
+
+    // Wait for this second check to finish (the list's check time moves on): the "nothing flagged" text was
+    // already there from the first check, so reading it earlier would prove nothing.
+    const before = await options.$eval('section.attention', (e) => e.getAttribute('data-last-check'));
+    await clickButton(options, 'Check now');
+    await options.waitForFunction(
+      (b: string | null) => {
+        const a = document.querySelector('section.attention');
+        return a && a.getAttribute('data-last-check') !== b;
+      },
+      { timeout: 30_000 },
+      before,
+    );
+    // The check is over once its button is enabled again.
+    await options.waitForFunction(
+      () =>
+        [...document.querySelectorAll('button')].some(
+          (b) => b.textContent?.trim() === 'Check now' && !b.disabled,
+        ),
+      { timeout: 30_000 },
+    );
+    await options.waitForFunction(
+      () => document.querySelector('section.attention')?.getAttribute('data-flagged') === '0',
+      { timeout: 30_000 },
+    );
+    await waitForText(options, 'No postback was switched off outside the extension.');
+    await waitForBadge(options, '');
     await options.close();
   });
 });
