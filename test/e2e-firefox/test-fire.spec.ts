@@ -57,26 +57,34 @@ async function openPopupForOffer(offerId: number): Promise<Page> {
   }, url);
   expect(tabId, `no tab at ${url}`).toBeTypeOf('number');
   await helper.close();
-  return firefox.openExtensionPage(`popup.html?tabId=${tabId}`, { width: 400, height: 600 });
+  const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`, { width: 400, height: 600 });
+  // Click only once the popup has its list (a click on a row that is being replaced would be lost).
+  await popup.waitForSelector('main.popup[data-state="ready"]', { timeout: 30_000 });
+  return popup;
+}
+
+/** Create a specific postback on OFFER_ID whose URL points at the stand-in tracker; returns its id. */
+async function createPostback(postbackUrl: string): Promise<number> {
+  const page = await firefox.openExtensionPage('options.html');
+  const created = await call<{ pixel: { id: number } }>(page, 'pixels.create', {
+    profileId,
+    allowDuplicate: true,
+    draft: {
+      deliveryMethod: 'postback',
+      type: 'conversion',
+      level: 'specific',
+      status: 'active',
+      offerId: OFFER_ID,
+      postbackUrl,
+    },
+  });
+  await page.close();
+  return created.pixel.id;
 }
 
 describe('test-fire in Firefox', () => {
   it('sends one test from a popup row to the stand-in tracker and shows the verdict', async () => {
-    const setup = await firefox.openExtensionPage('options.html');
-    const created = await call<{ pixel: { id: number } }>(setup, 'pixels.create', {
-      profileId,
-      allowDuplicate: true,
-      draft: {
-        deliveryMethod: 'postback',
-        type: 'conversion',
-        level: 'specific',
-        status: 'active',
-        offerId: OFFER_ID,
-        postbackUrl: `${sandbox.trackerOrigin}/ok/pb?cid={sub1}`,
-      },
-    });
-    await setup.close();
-    const id = created.pixel.id;
+    const id = await createPostback(`${sandbox.trackerOrigin}/ok/pb?cid={sub1}`);
     await control.clearTrackerRequests();
 
     const popup = await openPopupForOffer(OFFER_ID);
@@ -96,6 +104,28 @@ describe('test-fire in Firefox', () => {
     // No key reached the tracker.
     expect(JSON.stringify(hits)).not.toContain('demo-affiliate-key');
     for (const e of hits) expect(Object.keys(e.headers)).not.toContain('x-eflow-api-key');
+    await popup.close();
+  });
+
+  it('shows a web page answer as text, never rendered, after exactly one request', async () => {
+    const id = await createPostback(`${sandbox.trackerOrigin}/html/pb?cid={sub1}`);
+    await control.clearTrackerRequests();
+    const popup = await openPopupForOffer(OFFER_ID);
+    const title = await popup.title();
+    await clickButton(popup, `Test postback ${id}`);
+    await clickButton(popup, 'Send the test');
+    await clickButton(popup, 'Send anyway');
+    const result = await popup.waitForSelector('section.test-fire__result[data-verdict]', {
+      timeout: 30_000,
+    });
+    expect(await result!.evaluate((e) => e.getAttribute('data-verdict'))).toBe('unclear');
+    await waitForText(popup, '200 with a web page', 'section.test-fire__result');
+    // The page came back as text: its tags are characters in a <pre>, not elements.
+    await waitForText(popup, '<script', '[data-testid="test-fire-body"]');
+    expect(await result!.evaluate((e) => e.querySelectorAll('script, img, iframe').length)).toBe(0);
+    // The stand-in's page sets document.title = "rendered" from a <script> and an onerror if it is ever rendered.
+    expect(await popup.title()).toBe(title);
+    expect((await control.trackerRequests()).map((e) => e.path)).toEqual(['/html/pb']);
     await popup.close();
   });
 });
