@@ -476,6 +476,9 @@ test('no serious accessibility findings on the console and the form; screenshots
   openOptions,
   sandbox,
 }, info) => {
+  // Two axe passes and a light and a dark round of the console and the form: on a loaded 2-core CI machine this
+  // took just over the default 30 s once (the console's 25 rows were still loading at the limit).
+  test.setTimeout(90_000);
   const page = await openConsole(openOptions, sandbox.baseUrl);
   expect(await seriousA11y(page)).toEqual([]);
   await page.getByRole('combobox', { name: 'Partner', exact: true }).fill('a');
